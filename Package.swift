@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "palermo",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "palermo", targets: ["palermo"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.115.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder.git", from: "0.18.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+    ],
+    targets: [
+        .target(name: "PalermoCore", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], resources: [.process("Resources")]),
+        .target(name: "PalermoStats", dependencies: ["PalermoCore"]),
+        .target(name: "PalermoStore", dependencies: [
+            "PalermoCore",
+            .product(name: "FluentKit", package: "fluent-kit"),
+            .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+            .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            .product(name: "SQLKit", package: "sql-kit"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "PalermoIO", dependencies: [
+            "PalermoCore",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "XMLCoder", package: "XMLCoder"),
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
+        .target(name: "PalermoServer", dependencies: [
+            "PalermoCore", "PalermoStore", "PalermoIO", "PalermoStats",
+            .product(name: "Vapor", package: "vapor"),
+            .product(name: "Fluent", package: "fluent"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Metrics", package: "swift-metrics"),
+        ], resources: [.copy("Public"), .copy("Localization"), .copy("openapi.yaml")]),
+        .executableTarget(name: "palermo", dependencies: [
+            "PalermoServer", "PalermoStore", "PalermoCore", "PalermoIO", "PalermoStats",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Vapor", package: "vapor"),
+        ]),
+        .testTarget(name: "PalermoCoreTests", dependencies: ["PalermoCore"]),
+        .testTarget(name: "PalermoStatsTests", dependencies: ["PalermoStats"]),
+        .testTarget(name: "PalermoIOTests", dependencies: ["PalermoIO"]),
+        .testTarget(name: "PalermoStoreTests", dependencies: ["PalermoStore"]),
+        .testTarget(name: "PalermoServerTests", dependencies: [
+            "PalermoServer",
+            .product(name: "XCTVapor", package: "vapor"),
+            .product(name: "VaporTesting", package: "vapor"),
+        ]),
+    ]
+)

@@ -1,0 +1,45 @@
+import Foundation
+
+/// What a user may do. Aggregate roles see statistics only, never a case record or a personal field.
+public enum Role: String, Sendable, Codable, CaseIterable {
+    case caseworker
+    case supervisor
+    case organisationAdmin = "organisation_admin"
+    case nationalCoordinator = "national_coordinator"
+    case analyst
+    case systemAdmin = "system_admin"
+
+    /// Reads and writes case records of the user's own organisation.
+    public var handlesCases: Bool { [.caseworker, .supervisor, .organisationAdmin].contains(self) }
+    /// Bulk import and export of the organisation's cases.
+    public var movesCasesInBulk: Bool { [.supervisor, .organisationAdmin].contains(self) }
+    /// Aggregate statistics across organisations.
+    public var seesAggregates: Bool { [.nationalCoordinator, .analyst, .supervisor, .organisationAdmin, .systemAdmin].contains(self) }
+    public var managesUsers: Bool { [.organisationAdmin, .systemAdmin].contains(self) }
+}
+
+/// The kinds of organisation that are tenants of Palermo.
+public enum OrganisationKind: String, Sendable, Codable, CaseIterable {
+    case ngo
+    case shelter
+    case governmentAgency = "government_agency"
+    case lawEnforcement = "law_enforcement"
+    case labourInspectorate = "labour_inspectorate"
+    case internationalOrganisation = "international_organisation"
+}
+
+/// The authenticated user on whose behalf a request acts.
+public struct Principal: Sendable, Equatable {
+    public let userID: UUID
+    public let username: String
+    public let organisationID: UUID
+    public let role: Role
+
+    public init(userID: UUID, username: String, organisationID: UUID, role: Role) {
+        self.userID = userID
+        self.username = username
+        self.organisationID = organisationID
+        self.role = role
+    }
+}
+

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Checks raw field input against the HTCDS catalogue and returns it in canonical form:
+/// canonical field names, picklist codes instead of labels, alpha-3 country codes, ISO dates.
+public struct CaseValidator: Sendable {
+    public var today: Date
+
+    public init(today: Date = Date()) { self.today = today }
+
+    /// Validates every field; a nil value (or an empty string) clears the field.
+    public func validate(_ input: [String: FieldValue?], row: Int? = nil) -> Result<[String: FieldValue?], ValidationFailure> {
+        var output: [String: FieldValue?] = [:]
+        var issues: [ValidationIssue] = []
+        for (name, value) in input.sorted(by: { $0.key < $1.key }) {
+            guard let field = HTCDS.field(named: name) else {
+                issues.append(.init(row: row, field: name, message: "is not a field of HTCDS 2.0"))
+                continue
+            }
+            guard let value, !value.values.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+                output[field.name] = .some(nil)
+                continue
+            }
+            switch canonical(value, for: field) {
+            case .success(let clean): output[field.name] = clean
+            case .failure(let message): issues.append(.init(row: row, field: field.name, message: message.text))
+            }
+        }
+        return issues.isEmpty ? .success(output) : .failure(ValidationFailure(issues))
+    }
+
+    struct Message: Error { let text: String }
+
+    func canonical(_ value: FieldValue, for field: HTCDSField) -> Result<FieldValue, Message> {
+        switch field.kind {
+        case .text(let maxLength):
+            guard case .text(let text) = value else { return .failure(Message(text: "expected text, got a list")) }
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.count <= maxLength ? .success(.text(trimmed))
+                : .failure(Message(text: "is longer than \(maxLength) characters"))
+        case .date:
+            guard case .text(let text) = value, let date = Self.parseDate(text) else {
+                return .failure(Message(text: "'\(value)' is not a date in the form YYYY-MM-DD"))
+            }
+            guard date <= today else { return .failure(Message(text: "'\(value)' is in the future")) }
+            return .success(.text(Self.isoDay.string(from: date)))
+        case .boolean:
+            switch value.description.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "true", "yes", "1": return .success(.text("TRUE"))
+            case "false", "no", "0": return .success(.text("FALSE"))
+            default: return .failure(Message(text: "'\(value)' is not TRUE or FALSE"))
+            }
+        case .country:
+            guard case .text(let text) = value, let country = Countries.find(text) else {
+                return .failure(Message(text: "'\(value)' is not an ISO 3166-1 alpha-3 country code"))
+            }
+            return .success(.text(country.alpha3))
+        case .one(let name):
+            guard case .text(let text) = value else { return .failure(Message(text: "expected one value, got a list")) }
+            guard let code = Picklists.named(name).code(for: text) else {
+                return .failure(Message(text: "'\(text)' is not in the picklist \(name)"))
+            }
+            return .success(.text(code))
+        case .many(let name):
+            let list = Picklists.named(name)
+            let items: [String] = switch value {
+            case .list(let values): values
+            // Spreadsheets hold a list in one cell, space- (XLSForm) or semicolon-separated.
+            case .text(let text): text.split(whereSeparator: { $0 == ";" || $0 == " " || $0 == "," }).map(String.init)
+            }
+            var codes: [String] = []
+            for item in items where !item.trimmingCharacters(in: .whitespaces).isEmpty {
+                guard let code = list.code(for: item) else {
+                    return .failure(Message(text: "'\(item)' is not in the picklist \(name)"))
+                }
+                if !codes.contains(code) { codes.append(code) }
+            }
+            return .success(.list(codes))
+        }
+    }
+
+    static let isoDay: DateFormatter = {
+        let f = DateFormatter()
+        f.calendar = Calendar(identifier: .gregorian)
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        f.isLenient = false
+        return f
+    }()
+
+    /// Accepts ISO days and ISO timestamps (XForms write both); rejects impossible dates such as 2021-02-30.
+    public static func parseDate(_ text: String) -> Date? {
+        let day = String(text.trimmingCharacters(in: .whitespaces).prefix(10))
+        guard day.count == 10, let date = isoDay.date(from: day), isoDay.string(from: date) == day else { return nil }
+        return date
+    }
+}

@@ -1,0 +1,61 @@
+import Crypto
+import Foundation
+
+/// Seals a case's personal fields as one AES-GCM box, tagged with the id of the key that sealed it:
+/// `<key id>:<base64 of nonce, ciphertext and tag>`. The case id is bound in as authenticated data,
+/// so a sealed box copied onto another case does not open.
+public struct FieldCipher: Sendable {
+    public let keys: KeyRing
+
+    public init(keys: KeyRing) { self.keys = keys }
+
+    public enum Problem: Error, CustomStringConvertible {
+        case malformed
+        case wrongKeyOrTampered
+        public var description: String {
+            switch self {
+            case .malformed: "sealed personal fields are malformed"
+            case .wrongKeyOrTampered: "sealed personal fields do not open: wrong key, or the record was altered"
+            }
+        }
+    }
+
+    public func seal(_ fields: CaseFields, caseID: UUID) throws -> String {
+        let plaintext = try JSONEncoder().encode(fields)
+        let box = try AES.GCM.seal(plaintext, using: keys.symmetricKey(keys.active), authenticating: Data(caseID.uuidString.utf8))
+        guard let combined = box.combined else { throw Problem.malformed }
+        return "\(keys.active):\(combined.base64EncodedString())"
+    }
+
+    public func open(_ sealed: String, caseID: UUID) throws -> CaseFields {
+        guard let colon = sealed.firstIndex(of: ":"), let data = Data(base64Encoded: String(sealed[sealed.index(after: colon)...])) else {
+            throw Problem.malformed
+        }
+        let key = try keys.symmetricKey(String(sealed[..<colon]))
+        do {
+            let box = try AES.GCM.SealedBox(combined: data)
+            let plaintext = try AES.GCM.open(box, using: key, authenticating: Data(caseID.uuidString.utf8))
+            return try JSONDecoder().decode(CaseFields.self, from: plaintext)
+        } catch {
+            throw Problem.wrongKeyOrTampered
+        }
+    }
+
+    /// Whether a sealed box was made with an older key and should be re-sealed after a rotation.
+    public func needsResealing(_ sealed: String) -> Bool { !sealed.hasPrefix("\(keys.active):") }
+
+    /// Keyed hashes of the normalised words of the name fields, so a case can be found by name
+    /// without any name being stored in the clear.
+    public func searchTokens(for fields: CaseFields) -> [String] {
+        let words = ["prs_FirstName", "prs_SecondName"].compactMap { fields[$0]?.description }
+            .flatMap { $0.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) }
+        return Array(Set(words.map { token(String($0)) })).sorted()
+    }
+
+    /// The blind-index token of one search word.
+    public func token(_ word: String) -> String {
+        let normalised = word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(normalised.utf8), using: keys.indexSymmetricKey)
+        return Data(mac).prefix(12).base64EncodedString()
+    }
+}

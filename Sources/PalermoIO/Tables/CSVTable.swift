@@ -1,0 +1,40 @@
+import CSV
+import Foundation
+
+/// CSV in and out, through CSV.swift.
+public enum CSVTable {
+    public static func read(_ data: Data) throws -> Table {
+        guard var text = String(data: data, encoding: .utf8) else { throw TableReadError("the file is not UTF-8 text") }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: false)
+        var rows: [Table.Row] = []
+        var number = 0
+        while let cells = reader.next() {
+            number += 1
+            rows.append(Table.Row(number: number, cells: cells))
+        }
+        if let error = reader.error { throw TableReadError(row: number + 1, "unreadable CSV (\(error))") }
+        if let last = rows.last, let quoteProblem = unterminatedQuote(in: text) {
+            throw TableReadError(row: last.number, quoteProblem)
+        }
+        return Table(rows: rows)
+    }
+
+    public static func write(_ rows: [[String]]) throws -> Data {
+        let stream = OutputStream(toMemory: ())
+        let writer = try CSVWriter(stream: stream)
+        for row in rows { try writer.write(row: row) }
+        writer.stream.close()
+        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
+            throw TableReadError("could not collect the CSV output")
+        }
+        return data
+    }
+
+    /// CSV.swift reads an unterminated quote to the end of the file without complaint; a file
+    /// with an odd number of quote characters is broken and must not be half-read.
+    private static func unterminatedQuote(in text: String) -> String? {
+        text.unicodeScalars.reduce(0) { $0 + ($1 == "\"" ? 1 : 0) } % 2 == 1
+            ? "a quoted field is never closed (unbalanced \" character)" : nil
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import PalermoCore
+import PalermoIO
+import PalermoStore
+import Vapor
+
+/// `/api/v1/cases`: case records of the caller's organisation.
+struct CaseAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let cases = routes.grouped("cases")
+        cases.get(use: list)
+        cases.post(use: create)
+        cases.get("export", use: export)
+        cases.on(.POST, "import", body: .collect(maxSize: "20mb"), use: importFile)
+        cases.get(":id", use: read)
+        cases.patch(":id", use: update)
+        cases.get(":id", "history", use: history)
+    }
+
+    func list(_ req: Request) async throws -> CasePage {
+        try await req.store.cases.list(Self.query(from: req), by: req.requirePrincipal())
+    }
+
+    func create(_ req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let input = try req.content.decode(CaseInput.self)
+        let organisation = try await req.organisation(of: principal)
+        let record = try await req.store.cases.create(input.fields, organisationCountry: organisation.country, by: principal)
+        let response = try await record.encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/cases/\(record.id)")
+        return response
+    }
+
+    func read(_ req: Request) async throws -> CaseRecord {
+        try await req.store.cases.read(req.caseID(), by: req.requirePrincipal())
+    }
+
+    func update(_ req: Request) async throws -> CaseRecord {
+        let principal = try req.requirePrincipal()
+        let id = try req.caseID()
+        let input = try req.content.decode(CaseInput.self)
+        return try await req.store.cases.update(id, changes: input.fields, expectedVersion: input.version, by: principal)
+    }
+
+    func history(_ req: Request) async throws -> [HistoryEntry] {
+        let principal = try req.requirePrincipal()
+        let id = try req.caseID()
+        _ = try await req.store.cases.read(id, by: principal) // access check, and the look is itself audited
+        return try await req.store.audit.entries(forCase: id).map(HistoryEntry.init)
+    }
+
+    func export(_ req: Request) async throws -> Response {
+        let format = SheetFormat(rawValue: (try? req.query.get(String.self, at: "format")) ?? "csv") ?? .csv
+        let records = try await req.store.cases.exportAll(by: req.requirePrincipal(), format: format.rawValue)
+        let data = try format.write(HTCDSSheet.table(for: records))
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: format.contentType)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"palermo-cases.\(format.rawValue)\"")
+        return response
+    }
+
+    struct ImportResult: Content {
+        let imported: Int
+        let caseCodes: [String]
+    }
+
+    func importFile(_ req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        guard let body = req.body.data, body.readableBytes > 0 else {
+            throw Abort(.badRequest, reason: "send the CSV or XLSX file as the request body")
+        }
+        let data = Data(buffer: body)
+        let format = (try? req.query.get(String.self, at: "format")).flatMap(SheetFormat.init(rawValue:)) ?? SheetFormat(sniffing: data)
+        let rows = try HTCDSSheet.rows(from: format.read(data))
+        let organisation = try await req.organisation(of: principal)
+        let records = try await req.store.cases.importAll(rows, organisationCountry: organisation.country, by: principal,
+                                                          source: "\(format.rawValue) upload")
+        return try await ImportResult(imported: records.count, caseCodes: records.map(\.caseCode)).encodeResponse(status: .created, for: req)
+    }
+
+    static func query(from req: Request) -> CaseQuery {
+        func text(_ key: String) -> String? {
+            (try? req.query.get(String.self, at: key)).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        }
+        return CaseQuery(text: text("q"), status: text("status"), traffickingStatus: text("traffickingStatus"),
+                         exploitation: text("exploitation"), citizenship: text("citizenship"), gender: text("gender"),
+                         ageGroup: text("ageGroup"), page: text("page").flatMap(Int.init) ?? 1,
+                         perPage: text("perPage").flatMap(Int.init) ?? 25)
+    }
+}

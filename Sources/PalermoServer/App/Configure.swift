@@ -1,0 +1,66 @@
+import Fluent
+import FluentSQLiteDriver
+import Foundation
+import PalermoCore
+import PalermoStore
+import SQLKit
+import Vapor
+
+/// Sets up databases, migrations, sessions, middleware and routes of a Palermo application.
+public func configure(_ app: Application, _ config: ServerConfiguration, keyRing: KeyRing) async throws {
+    app.http.server.configuration.hostname = config.hostname
+    app.http.server.configuration.port = config.port
+    app.routes.defaultMaxBodySize = "1mb"
+    app.passwords.use(.bcrypt(cost: config.passwordCost))
+
+    app.databases.use(try config.database.configuration(), as: .main, isDefault: true)
+    app.migrations.add(StoreMigrations.all)
+    app.migrations.add(SessionRecord.migration)
+    app.sessions.use(.fluent)
+    app.sessions.configuration = SessionsConfiguration(cookieName: "palermo-session") { id in
+        HTTPCookies.Value(string: id.string, maxAge: 8 * 3600, path: "/", isSecure: false, isHTTPOnly: true, sameSite: .lax)
+    }
+    let store = Store(database: app.db, cipher: FieldCipher(keys: keyRing), isPostgres: config.database.isPostgres,
+                      gate: config.database.isPostgres ? nil : WriteGate())
+    app.palermo = PalermoServices(store: store, config: config, metrics: RequestMetrics())
+
+    app.middleware = Middlewares()
+    app.middleware.use(RequestMetricsMiddleware())
+    app.middleware.use(PalermoErrorMiddleware(environment: app.environment))
+    try routes(app)
+}
+
+/// Runs pending migrations and tunes SQLite for a server: write-ahead logging lets reads go on during a write.
+public func migrate(_ app: Application) async throws {
+    if let sql = app.db as? any SQLDatabase, !app.palermo.config.database.isPostgres {
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    }
+    try await app.autoMigrate()
+}
+
+extension DatabaseID {
+    static let main = DatabaseID(string: "palermo")
+}
+
+/// What request handlers share: the store, the configuration and the metrics.
+public struct PalermoServices: Sendable {
+    public let store: Store
+    public let config: ServerConfiguration
+    let metrics: RequestMetrics
+}
+
+extension Application {
+    private struct ServicesKey: StorageKey { typealias Value = PalermoServices }
+
+    public var palermo: PalermoServices {
+        get {
+            guard let services = storage[ServicesKey.self] else { fatalError("configure(_:_:keyRing:) was not called") }
+            return services
+        }
+        set { storage[ServicesKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var store: Store { application.palermo.store }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Vapor
+
+func routes(_ app: Application) throws {
+    app.get("health", use: health)
+    app.get("metrics") { req in
+        Response(status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4"], body: .init(string: req.application.palermo.metrics.text()))
+    }
+    app.get("openapi.yaml") { _ in
+        Response(status: .ok, headers: ["Content-Type": "application/yaml"], body: .init(string: Resources.openAPI))
+    }
+    app.get("static", "app.css") { _ in
+        Response(status: .ok, headers: ["Content-Type": "text/css", "Cache-Control": "max-age=3600"], body: .init(string: Resources.stylesheet))
+    }
+
+    let api = app.grouped("api", "v1").grouped(BearerTokenMiddleware())
+    try api.register(collection: AuthAPIController())
+    try api.register(collection: CaseAPIController())
+    try api.register(collection: AdminAPIController())
+    try api.register(collection: ReferenceAPIController())
+
+    let web = app.grouped(app.sessions.middleware, SessionPrincipalMiddleware(), CSRF.Middleware())
+    try web.register(collection: WebController())
+}
+
+struct HealthStatus: Content {
+    let status: String
+    let database: String
+}
+
+@Sendable func health(_ req: Request) async throws -> Response {
+    let ok = (try? await req.store.audit.recent(limit: 1)) != nil
+    return try await HealthStatus(status: ok ? "ok" : "degraded", database: ok ? "ok" : "unreachable")
+        .encodeResponse(status: ok ? .ok : .serviceUnavailable, for: req)
+}
+
+/// Files shipped in the target's resources.
+enum Resources {
+    static func text(_ name: String, _ ext: String, subdirectory: String? = nil) -> String {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: subdirectory),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { fatalError("resource \(name).\(ext) is missing") }
+        return text
+    }
+
+    static let openAPI = text("openapi", "yaml")
+    static let stylesheet = text("app", "css", subdirectory: "Public")
+}

@@ -1,0 +1,150 @@
+import Fluent
+import Foundation
+import PalermoCore
+import PalermoIO
+import PalermoStore
+import Vapor
+
+/// The pages caseworkers and analysts use in the browser.
+struct WebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: home)
+        routes.get("login") { req in WebPages.login(req) }
+        routes.post("login", use: login)
+        routes.post("logout", use: logout)
+        routes.get("lang", ":code", use: language)
+        routes.get("cases", use: list)
+        routes.get("cases", "new", use: newCase)
+        routes.post("cases", use: create)
+        routes.get("cases", "export.csv") { try await export($0, .csv) }
+        routes.get("cases", "export.xlsx") { try await export($0, .xlsx) }
+        routes.get("cases", ":id", use: show)
+        routes.get("cases", ":id", "edit", use: edit)
+        routes.post("cases", ":id", use: update)
+        routes.get("stats", use: statistics)
+    }
+
+    func home(_ req: Request) -> Response {
+        guard let principal = req.principal else { return req.redirect(to: "/login") }
+        return req.redirect(to: principal.role.handlesCases ? "/cases" : "/stats")
+    }
+
+    func login(_ req: Request) async throws -> Response {
+        struct Form: Content { let username: String; let password: String }
+        let form = try req.content.decode(Form.self)
+        do {
+            let user = try await Login.authenticate(username: form.username, password: form.password, on: req)
+            let language = req.session.data["lang"]
+            req.session.destroy() // a fresh session id after login: no session fixation
+            req.session.data["user"] = user.id?.uuidString
+            if let language { req.session.data["lang"] = language }
+            req.principal = user.principal
+            return home(req)
+        } catch let abort as any AbortError {
+            return WebPages.login(req, error: abort.reason, username: form.username, status: abort.status)
+        }
+    }
+
+    func logout(_ req: Request) -> Response {
+        req.session.destroy()
+        return req.redirect(to: "/login")
+    }
+
+    func language(_ req: Request) -> Response {
+        if let code = req.parameters.get("code"), Localizer.languages.contains(code) { req.session.data["lang"] = code }
+        let back = (try? req.query.get(String.self, at: "back")) ?? "/"
+        return req.redirect(to: back.hasPrefix("/") && !back.hasPrefix("//") ? back : "/")
+    }
+
+    func list(_ req: Request) async throws -> Response {
+        let principal = try signedIn(req)
+        let query = CaseAPIController.query(from: req)
+        return CaseViews.list(req, page: try await req.store.cases.list(query, by: principal), query: query)
+    }
+
+    func newCase(_ req: Request) throws -> Response {
+        _ = try signedIn(req)
+        return CaseViews.form(req, record: nil, values: ["cas_Status": .text("Active")], issues: [])
+    }
+
+    func create(_ req: Request) async throws -> Response {
+        let principal = try signedIn(req)
+        let input = try Self.formFields(req, clearing: false)
+        do {
+            let organisation = try await req.organisation(of: principal)
+            let record = try await req.store.cases.create(input.fields, organisationCountry: organisation.country, by: principal)
+            return req.redirect(to: "/cases/\(record.id)?saved=1")
+        } catch let failure as ValidationFailure {
+            return CaseViews.form(req, record: nil, values: input.fields.compactMapValues { $0 }, issues: failure.issues)
+        }
+    }
+
+    func show(_ req: Request) async throws -> Response {
+        let principal = try signedIn(req)
+        let record = try await req.store.cases.read(req.caseID(), by: principal)
+        let history = try await req.store.audit.entries(forCase: record.id)
+        return CaseViews.record(req, record, history: history, saved: (try? req.query.get(String.self, at: "saved")) != nil)
+    }
+
+    func edit(_ req: Request) async throws -> Response {
+        let principal = try signedIn(req)
+        let record = try await req.store.cases.read(req.caseID(), by: principal)
+        return CaseViews.form(req, record: record, values: record.fields, issues: [])
+    }
+
+    func update(_ req: Request) async throws -> Response {
+        let principal = try signedIn(req)
+        let id = try req.caseID()
+        let input = try Self.formFields(req, clearing: true)
+        do {
+            let record = try await req.store.cases.update(id, changes: input.fields, expectedVersion: input.version, by: principal)
+            return req.redirect(to: "/cases/\(record.id)?saved=1")
+        } catch let failure as ValidationFailure {
+            let current = try await req.store.cases.read(id, by: principal)
+            return CaseViews.form(req, record: current, values: input.fields.compactMapValues { $0 }, issues: failure.issues)
+        }
+    }
+
+    func export(_ req: Request, _ format: SheetFormat) async throws -> Response {
+        let records = try await req.store.cases.exportAll(by: try signedIn(req), format: format.rawValue)
+        let response = Response(status: .ok, body: .init(data: try format.write(HTCDSSheet.table(for: records))))
+        response.headers.replaceOrAdd(name: .contentType, value: format.contentType)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"palermo-cases.\(format.rawValue)\"")
+        return response
+    }
+
+    func statistics(_ req: Request) async throws -> Response {
+        let principal = try signedIn(req)
+        var breakdowns: [CaseStatistics.Breakdown] = []
+        for dimension in CaseStatistics.Dimension.allCases {
+            breakdowns.append(try await CaseStatistics(store: req.store).breakdown(by: dimension, for: principal))
+        }
+        return WebPages.statistics(req, breakdowns: breakdowns)
+    }
+
+    private func signedIn(_ req: Request) throws -> Principal {
+        guard let principal = req.principal else { throw Abort.redirect(to: "/login") }
+        return principal
+    }
+
+    /// Reads the posted form. Checkbox groups repeat their name, so the body is read as a list of pairs.
+    /// On update every field of the form is sent, and an empty one clears the field.
+    static func formFields(_ req: Request, clearing: Bool) throws -> (fields: [String: FieldValue?], version: Int?) {
+        var components = URLComponents()
+        components.percentEncodedQuery = (req.body.string ?? "").replacingOccurrences(of: "+", with: "%20")
+        var values: [String: [String]] = [:]
+        for item in components.queryItems ?? [] { values[item.name, default: []].append(item.value ?? "") }
+        var fields: [String: FieldValue?] = [:]
+        for field in HTCDS.fields {
+            let sent = (values[field.name] ?? []).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            if case .many = field.kind {
+                if !sent.isEmpty { fields[field.name] = .list(sent) } else if clearing { fields[field.name] = .some(nil) }
+            } else if let first = sent.first {
+                fields[field.name] = .text(first)
+            } else if clearing {
+                fields[field.name] = .some(nil)
+            }
+        }
+        return (fields, values["_version"]?.first.flatMap(Int.init))
+    }
+}

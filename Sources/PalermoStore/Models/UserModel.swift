@@ -1,0 +1,34 @@
+import FluentKit
+import Foundation
+import PalermoCore
+
+public final class UserModel: Model, @unchecked Sendable {
+    public static let schema = "users"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "organisation_id") public var organisation: OrganisationModel
+    @Field(key: "username") public var username: String
+    @Field(key: "display_name") public var displayName: String
+    @Field(key: "role") public var role: String
+    @Field(key: "password_hash") public var passwordHash: String
+    @Field(key: "failed_logins") public var failedLogins: Int
+    @OptionalField(key: "locked_until") public var lockedUntil: Date?
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    public init() {}
+
+    public init(id: UUID? = nil, organisationID: UUID, username: String, displayName: String, role: Role, passwordHash: String) {
+        self.id = id
+        self.$organisation.id = organisationID
+        self.username = username
+        self.displayName = displayName
+        self.role = role.rawValue
+        self.passwordHash = passwordHash
+        self.failedLogins = 0
+    }
+
+    public var principal: Principal? {
+        guard let id, let role = Role(rawValue: role) else { return nil }
+        return Principal(userID: id, username: username, organisationID: $organisation.id, role: role)
+    }
+}

@@ -1,0 +1,208 @@
+import FluentKit
+import Foundation
+import PalermoCore
+
+/// Case records as one organisation's staff see them. Every method takes the acting principal: it decides
+/// what is visible (own organisation only), and every access, granted or not, is written to the audit log
+/// in the same transaction as the change it records.
+public struct CaseRepository: Sendable {
+    let store: Store
+
+    private var isPostgres: Bool { store.isPostgres }
+
+    // MARK: Reading
+
+    public func read(_ id: UUID, by principal: Principal) async throws -> CaseRecord {
+        try await requireCaseAccess(principal, caseID: id)
+        guard let model = try await ownCase(id, of: principal, on: store.database) else {
+            try await store.audit.record([AuditDraft(actor: principal, action: .denied, caseID: id, detail: "read: no such case in the user's organisation")])
+            throw StoreError.notFound
+        }
+        let record = try decode(model)
+        try await store.audit.record([AuditDraft(actor: principal, action: .read, caseID: id, fields: record.fields.keys.sorted())])
+        return record
+    }
+
+    public func list(_ query: CaseQuery, by principal: Principal) async throws -> CasePage {
+        try await requireCaseAccess(principal, caseID: nil)
+        var builder = CaseModel.query(on: store.database).filter(\.$organisationID == principal.organisationID)
+        if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            if text.contains("-") || text.allSatisfy({ $0.isNumber || $0.isUppercase }) {
+                builder = builder.filter(\.$caseCode, .custom("LIKE"), "%\(text.uppercased())%")
+            } else {
+                for word in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+                    builder = builder.filter(\.$searchTokens, .custom("LIKE"), "% \(store.cipher.token(String(word))) %")
+                }
+            }
+        }
+        if let status = query.status { builder = builder.filter(\.$status == status) }
+        if let value = query.traffickingStatus { builder = builder.filter(\.$traffickingStatus == value) }
+        if let value = query.citizenship { builder = builder.filter(\.$citizenship == value.uppercased()) }
+        if let value = query.gender { builder = builder.filter(\.$gender == value) }
+        if let value = query.ageGroup { builder = builder.filter(\.$ageGroup == value) }
+        if let value = query.exploitation { builder = builder.filter(\.$exploitation, .custom("LIKE"), "%;\(value);%") }
+        let total = try await builder.count()
+        let models = try await builder.sort(\.$updatedAt, .descending).sort(\.$caseCode)
+            .range((query.page - 1) * query.perPage ..< query.page * query.perPage).all()
+        return CasePage(items: models.map(Self.listItem), total: total, page: query.page, perPage: query.perPage)
+    }
+
+    // MARK: Writing
+
+    public func create(_ input: [String: FieldValue?], organisationCountry: String, by principal: Principal) async throws -> CaseRecord {
+        try await requireCaseAccess(principal, caseID: nil)
+        let fields = try Self.validated(input, row: nil)
+        let model = try makeModel(fields: fields, country: organisationCountry, by: principal)
+        let isPostgres = self.isPostgres
+        try await store.write { db in
+            try await model.create(on: db)
+            try await AuditLog.append([AuditDraft(actor: principal, action: .create, caseID: model.id, fields: fields.keys.sorted())],
+                                      on: db, isPostgres: isPostgres)
+        }
+        return try decode(model)
+    }
+
+    /// Applies changes to some fields; a nil value clears a field. With `expectedVersion`, refuses to
+    /// overwrite a change made meanwhile by someone else.
+    public func update(_ id: UUID, changes: [String: FieldValue?], expectedVersion: Int?, by principal: Principal) async throws -> CaseRecord {
+        try await requireCaseAccess(principal, caseID: id)
+        let clean = try Self.validated(changes, row: nil, keepClears: true)
+        let store = self.store, isPostgres = self.isPostgres
+        let result: CaseModel? = try await store.write { db in
+            guard let model = try await ownCase(id, of: principal, on: db) else { return nil }
+            if let expectedVersion, expectedVersion != model.version { throw StoreError.conflict(current: model.version) }
+            let before = try decode(model).fields
+            var after = before
+            for (name, value) in clean { after[name] = value ?? nil }
+            let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+            guard !changed.isEmpty else { return model }
+            try apply(fields: after, to: model, country: String(model.caseCode.prefix(3)), by: principal)
+            model.version += 1
+            try await model.update(on: db)
+            try await AuditLog.append([AuditDraft(actor: principal, action: .update, caseID: id, fields: changed)], on: db, isPostgres: isPostgres)
+            return model
+        }
+        guard let result else {
+            try await store.audit.record([AuditDraft(actor: principal, action: .denied, caseID: id, detail: "update: no such case in the user's organisation")])
+            throw StoreError.notFound
+        }
+        return try decode(result)
+    }
+
+    /// Every case of the principal's organisation, decrypted, with one export entry per case in the audit log.
+    public func exportAll(by principal: Principal, format: String) async throws -> [CaseRecord] {
+        try await requireBulkAccess(principal)
+        let models = try await CaseModel.query(on: store.database).filter(\.$organisationID == principal.organisationID)
+            .sort(\.$caseCode).all()
+        let records = try models.map(decode)
+        try await store.audit.record(records.map {
+            AuditDraft(actor: principal, action: .export, caseID: $0.id, fields: $0.fields.keys.sorted(), detail: format)
+        })
+        return records
+    }
+
+    /// Imports rows all-or-nothing: every row is validated first and every problem reported; only a clean
+    /// file is written, in one transaction, so an interrupted import leaves no trace.
+    public func importAll(_ rows: [(row: Int, fields: [String: FieldValue?])], organisationCountry: String,
+                          by principal: Principal, source: String) async throws -> [CaseRecord] {
+        try await requireBulkAccess(principal)
+        var issues: [ValidationIssue] = []
+        var models: [CaseModel] = []
+        for row in rows {
+            do {
+                let fields = try Self.validated(row.fields, row: row.row)
+                models.append(try makeModel(fields: fields, country: organisationCountry, by: principal))
+            } catch let failure as ValidationFailure {
+                issues.append(contentsOf: failure.issues)
+            }
+        }
+        guard issues.isEmpty else { throw ValidationFailure(issues) }
+        let isPostgres = self.isPostgres
+        let batch = models
+        try await store.write { db in
+            for start in stride(from: 0, to: batch.count, by: 200) {
+                try await Array(batch[start..<min(start + 200, batch.count)]).create(on: db)
+            }
+            try await AuditLog.append(batch.map {
+                AuditDraft(actor: principal, action: .import, caseID: $0.id, detail: source)
+            }, on: db, isPostgres: isPostgres)
+        }
+        return try models.map(decode)
+    }
+
+    // MARK: Pieces
+
+    static func validated(_ input: [String: FieldValue?], row: Int?, keepClears: Bool = false) throws -> [String: FieldValue?] {
+        switch CaseValidator().validate(input, row: row) {
+        case .success(let clean): return keepClears ? clean : clean.filter { $0.value != nil }
+        case .failure(let failure): throw failure
+        }
+    }
+
+    private func makeModel(fields: [String: FieldValue?], country: String, by principal: Principal) throws -> CaseModel {
+        let model = CaseModel()
+        model.id = UUID()
+        model.organisationID = principal.organisationID
+        model.caseCode = CaseCode.make(country: country, year: Calendar(identifier: .gregorian).component(.year, from: Date()))
+        model.version = 1
+        model.createdBy = principal.userID
+        try apply(fields: fields.compactMapValues { $0 }, to: model, country: country, by: principal)
+        return model
+    }
+
+    private func apply(fields: CaseFields, to model: CaseModel, country: String, by principal: Principal) throws {
+        let facets = CaseFacets(fields: fields, recordedAt: model.createdAt ?? Date())
+        model.record = String(decoding: try JSONEncoder.sorted.encode(fields.withoutPersonalFields), as: UTF8.self)
+        model.sealed = try store.cipher.seal(fields.personalFields, caseID: model.id!)
+        model.searchTokens = " " + store.cipher.searchTokens(for: fields).joined(separator: " ") + " "
+        model.status = facets.status
+        model.traffickingStatus = facets.traffickingStatus
+        model.gender = facets.gender
+        model.citizenship = facets.citizenship
+        model.ageGroup = facets.ageGroup?.rawValue
+        model.exploitation = ";" + facets.exploitationTypes.joined(separator: ";") + ";"
+        model.countryOfExploitation = facets.countryOfExploitation
+        model.identifiedOn = facets.identifiedOn
+        model.updatedBy = principal.userID
+    }
+
+    func decode(_ model: CaseModel) throws -> CaseRecord {
+        var fields = try JSONDecoder().decode(CaseFields.self, from: Data(model.record.utf8))
+        fields.merge(try store.cipher.open(model.sealed, caseID: model.id!)) { _, personal in personal }
+        return CaseRecord(id: model.id!, caseCode: model.caseCode, organisationID: model.organisationID, fields: fields,
+                          version: model.version, createdAt: model.createdAt, updatedAt: model.updatedAt)
+    }
+
+    private func ownCase(_ id: UUID, of principal: Principal, on db: any Database) async throws -> CaseModel? {
+        try await CaseModel.query(on: db).filter(\.$id == id).filter(\.$organisationID == principal.organisationID).first()
+    }
+
+    static func listItem(_ model: CaseModel) -> CaseListItem {
+        CaseListItem(id: model.id!, caseCode: model.caseCode, status: model.status, traffickingStatus: model.traffickingStatus,
+                     gender: model.gender, ageGroup: model.ageGroup, citizenship: model.citizenship,
+                     exploitation: model.exploitation.split(separator: ";").map(String.init), updatedAt: model.updatedAt)
+    }
+
+    private func requireCaseAccess(_ principal: Principal, caseID: UUID?) async throws {
+        guard principal.role.handlesCases else {
+            try await store.audit.record([AuditDraft(actor: principal, action: .denied, caseID: caseID, detail: "role \(principal.role.rawValue) has no access to case records")])
+            throw StoreError.forbidden("the \(principal.role.rawValue) role sees aggregate statistics only, not case records")
+        }
+    }
+
+    private func requireBulkAccess(_ principal: Principal) async throws {
+        guard principal.role.movesCasesInBulk else {
+            try await store.audit.record([AuditDraft(actor: principal, action: .denied, detail: "role \(principal.role.rawValue) may not import or export cases")])
+            throw StoreError.forbidden("importing and exporting cases needs the supervisor or organisation admin role")
+        }
+    }
+}
+
+extension JSONEncoder {
+    /// Stable output, so equal records are equal bytes.
+    static var sorted: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+}

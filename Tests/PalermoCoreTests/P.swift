@@ -1,0 +1,2 @@
+import XCTest
+final class PalermoCorePlaceholderTests: XCTestCase { func testNothing() {} }

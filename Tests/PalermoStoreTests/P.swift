@@ -1,0 +1,2 @@
+import XCTest
+final class PalermoStorePlaceholderTests: XCTestCase { func testNothing() {} }
