@@ -62,7 +62,6 @@ let package = Package(
         .testTarget(name: "PalermoServerTests", dependencies: [
             "PalermoServer",
             .product(name: "XCTVapor", package: "vapor"),
-            .product(name: "VaporTesting", package: "vapor"),
         ]),
     ]
 )

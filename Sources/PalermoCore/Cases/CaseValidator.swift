@@ -64,15 +64,21 @@ public struct CaseValidator: Sendable {
             let list = Picklists.named(name)
             let items: [String] = switch value {
             case .list(let values): values
-            // Spreadsheets hold a list in one cell, space- (XLSForm) or semicolon-separated.
-            case .text(let text): text.split(whereSeparator: { $0 == ";" || $0 == " " || $0 == "," }).map(String.init)
+            // A spreadsheet holds a list in one cell: codes separated by spaces (as XLSForm writes them),
+            // or codes or labels separated by semicolons or commas.
+            case .text(let text): text.split(whereSeparator: { $0 == ";" || $0 == "," }).map(String.init)
             }
             var codes: [String] = []
             for item in items where !item.trimmingCharacters(in: .whitespaces).isEmpty {
-                guard let code = list.code(for: item) else {
-                    return .failure(Message(text: "'\(item)' is not in the picklist \(name)"))
+                let parts = list.code(for: item).map { [$0] }
+                    ?? item.split(separator: " ").map { list.code(for: String($0)) }.reduce([String]?.some([])) { all, one in
+                        guard let all, let one else { return nil }
+                        return all + [one]
+                    }
+                guard let parts else {
+                    return .failure(Message(text: "'\(item.trimmingCharacters(in: .whitespaces))' is not in the picklist \(name)"))
                 }
-                if !codes.contains(code) { codes.append(code) }
+                for code in parts where !codes.contains(code) { codes.append(code) }
             }
             return .success(.list(codes))
         }

@@ -18,6 +18,9 @@ struct PalermoErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
+            if let abort = error as? any AbortError, (300..<400).contains(Int(abort.status.code)) {
+                return Response(status: abort.status, headers: abort.headers)
+            }
             let (status, message, issues) = Self.describe(error)
             if status.code >= 500 {
                 request.logger.report(error: error)

@@ -13,7 +13,7 @@ func routes(_ app: Application) throws {
         Response(status: .ok, headers: ["Content-Type": "text/css", "Cache-Control": "max-age=3600"], body: .init(string: Resources.stylesheet))
     }
 
-    let api = app.grouped("api", "v1").grouped(BearerTokenMiddleware())
+    let api = app.grouped("api", "v1").grouped(BodyLimitMiddleware(), BearerTokenMiddleware())
     try api.register(collection: AuthAPIController())
     try api.register(collection: CaseAPIController())
     try api.register(collection: AdminAPIController())
@@ -44,4 +44,17 @@ enum Resources {
 
     static let openAPI = text("openapi", "yaml")
     static let stylesheet = text("app", "css", subdirectory: "Public")
+}
+
+/// Refuses request bodies over the limit with 413 before anything reads them: 1 MB for JSON,
+/// the configured import limit (20 MB by default) for file imports.
+struct BodyLimitMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let limit = request.url.path.hasSuffix("/import") ? request.application.palermo.config.maxImportBytes : 1024 * 1024
+        let declared = request.headers.first(name: .contentLength).flatMap(Int.init) ?? 0
+        if max(declared, request.body.data?.readableBytes ?? 0) > limit {
+            throw Abort(.payloadTooLarge, reason: "the request body is larger than \(limit / (1024 * 1024)) MB")
+        }
+        return try await next.respond(to: request)
+    }
 }

@@ -48,7 +48,7 @@ enum WebPages {
             return """
                 <section><h2>\(esc(t("dimension.\(breakdown.dimension)")))</h2>
                 <p class="meta">\(esc(t("stats.total", ["n": String(breakdown.total)]))) · \(esc(t("stats.scope", ["scope": breakdown.scope])))
-                · <a href="/api/v1/stats/cases.csv?by=\(breakdown.dimension)" download>\(esc(t("stats.download")))</a></p>
+                · <a href="/stats/download?by=\(breakdown.dimension)" download>\(esc(t("stats.download")))</a></p>
                 <div class="table-wrap"><table><thead><tr><th scope="col">\(esc(t("stats.category")))</th><th scope="col">\(esc(t("stats.count")))</th>
                 <th scope="col">\(esc(t("stats.share")))</th><th scope="col"><span class="sr-only">bar</span></th></tr></thead>
                 <tbody>\(rows)</tbody></table></div></section>

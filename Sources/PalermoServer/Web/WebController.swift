@@ -22,6 +22,7 @@ struct WebController: RouteCollection {
         routes.get("cases", ":id", "edit", use: edit)
         routes.post("cases", ":id", use: update)
         routes.get("stats", use: statistics)
+        routes.get("stats", "download", use: downloadStatistics)
     }
 
     func home(_ req: Request) -> Response {
@@ -34,10 +35,13 @@ struct WebController: RouteCollection {
         let form = try req.content.decode(Form.self)
         do {
             let user = try await Login.authenticate(username: form.username, password: form.password, on: req)
-            let language = req.session.data["lang"]
-            req.session.destroy() // a fresh session id after login: no session fixation
+            // A fresh session id after login, so an id planted before login is worthless (session fixation).
+            if let old = req.session.id {
+                try await req.application.sessions.driver.deleteSession(old, for: req).get()
+                req.session.id = nil
+            }
             req.session.data["user"] = user.id?.uuidString
-            if let language { req.session.data["lang"] = language }
+            req.session.data["csrf"] = nil
             req.principal = user.principal
             return home(req)
         } catch let abort as any AbortError {
@@ -120,6 +124,17 @@ struct WebController: RouteCollection {
             breakdowns.append(try await CaseStatistics(store: req.store).breakdown(by: dimension, for: principal))
         }
         return WebPages.statistics(req, breakdowns: breakdowns)
+    }
+
+    func downloadStatistics(_ req: Request) async throws -> Response {
+        let by = (try? req.query.get(String.self, at: "by")) ?? "status"
+        guard let dimension = CaseStatistics.Dimension(rawValue: by) else { throw Abort(.badRequest, reason: "unknown dimension '\(by)'") }
+        let breakdown = try await CaseStatistics(store: req.store).breakdown(by: dimension, for: try signedIn(req))
+        let rows = [["dimension", "category", "count", "scope"]] + breakdown.cells.map { [breakdown.dimension, $0.category, String($0.count), breakdown.scope] }
+        let response = Response(status: .ok, body: .init(data: try CSVTable.write(rows)))
+        response.headers.replaceOrAdd(name: .contentType, value: SheetFormat.csv.contentType)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"palermo-cases-by-\(dimension.rawValue).csv\"")
+        return response
     }
 
     private func signedIn(_ req: Request) throws -> Principal {

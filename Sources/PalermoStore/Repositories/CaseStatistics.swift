@@ -26,6 +26,10 @@ public struct CaseStatistics: Sendable {
     public struct Cell: Sendable, Codable, Equatable {
         public let category: String
         public let count: Int
+        public init(category: String, count: Int) {
+            self.category = category
+            self.count = count
+        }
     }
 
     public struct Breakdown: Sendable, Codable, Equatable {

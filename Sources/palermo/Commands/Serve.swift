@@ -26,13 +26,13 @@ struct Serve: AsyncParsableCommand {
             if !noDemo, try await DemoData.isEmpty(app) {
                 app.logger.notice("Empty database: loading the demo (organisations, users and 300 synthetic cases)…")
                 try await DemoData.load(into: app)
-                print("""
+                say("""
 
                     Demo loaded. Every demo account's password is \(DemoData.password):
                     \(DemoData.accountTable())
                     """)
             }
-            print("""
+            say("""
 
                 Palermo is running on \(config.database).
                 Open http://\(config.hostname):\(config.port)/login in a browser (for example as amina, a caseworker).
@@ -40,7 +40,6 @@ struct Serve: AsyncParsableCommand {
                 Stop with Ctrl-C.
 
                 """)
-            fflush(stdout)
             try await app.execute()
             try await app.asyncShutdown()
         } catch {
@@ -79,4 +78,10 @@ struct Demo: AsyncParsableCommand {
             print("Demo loaded: \(cases) cases. Every demo account's password is \(DemoData.password):\n\(DemoData.accountTable())")
         }
     }
+}
+
+/// Writes a line to standard output at once: `print` is block-buffered when the output is a pipe or a file,
+/// and the login instructions must show up while the server runs.
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }

@@ -1,2 +1,0 @@
-import XCTest
-final class PalermoCorePlaceholderTests: XCTestCase { func testNothing() {} }

@@ -1,2 +1,0 @@
-import XCTest
-final class PalermoIOPlaceholderTests: XCTestCase { func testNothing() {} }

@@ -1,0 +1,52 @@
+import FluentKit
+import Foundation
+import PalermoCore
+import PalermoStore
+import SQLKit
+import XCTVapor
+import XCTest
+
+/// Names, contact details and birth dates never reach the database in the clear.
+final class EncryptionAtRestTests: XCTestCase {
+    func testTheDatabaseHoldsNoPlaintextName() async throws {
+        try await TestWorld.each { world in
+            let secrets = ["Qwertzuiop", "Asdfghjklo", "qwertz@example.org", "1987-06-05", "Mzizima Road 12"]
+            _ = try await world.createCase(as: "a-worker", [
+                "prs_FirstName": .text(secrets[0]), "prs_SecondName": .text(secrets[1]), "prs_Email": .text(secrets[2]),
+                "prs_Birthdate": .text(secrets[3]), "prs_MailingStreet": .text(secrets[4]), "prs_Gender": .text("Masculine"),
+            ])
+            switch world.database {
+            case .sqliteFile(let path):
+                try await world.app.asyncShutdown() // flush and close, then read every byte of the file and its WAL
+                var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+                if let wal = try? Data(contentsOf: URL(fileURLWithPath: path + "-wal")) { bytes.append(wal) }
+                XCTAssertGreaterThan(bytes.count, 0)
+                for secret in secrets { XCTAssertNil(bytes.range(of: Data(secret.utf8)), "\(secret) is in the SQLite file in the clear") }
+                XCTAssertNotNil(bytes.range(of: Data("Masculine".utf8)), "the test must be able to see plain facets")
+                world = try await TestWorld.make(.sqliteMemory) // something for `each` to shut down
+            default:
+                let sql = world.app.palermo.store.database as! any SQLDatabase
+                struct Row: Decodable { let dump: String }
+                let rows = try await sql.raw("SELECT row_to_json(c)::text AS dump FROM cases c").all(decoding: Row.self)
+                let dump = rows.map(\.dump).joined()
+                for secret in secrets { XCTAssertFalse(dump.contains(secret), "\(secret) is in PostgreSQL in the clear") }
+                XCTAssertTrue(dump.contains("Masculine"))
+            }
+        }
+    }
+
+    func testASealCopiedToAnotherCaseDoesNotOpen() async throws {
+        try await TestWorld.each { world in
+            let first = try await world.createCase(as: "a-worker", ["prs_FirstName": .text("One")])
+            let second = try await world.createCase(as: "a-worker", ["prs_FirstName": .text("Two")])
+            let db = world.app.palermo.store.database
+            let source = try await CaseModel.find(first, on: db)!
+            let target = try await CaseModel.find(second, on: db)!
+            target.sealed = source.sealed
+            try await target.update(on: db)
+            let res = try await world.api(.GET, "/api/v1/cases/\(second)", as: "a-worker")
+            XCTAssertEqual(res.status, .internalServerError)
+            XCTAssertFalse(res.body.string.contains("One"))
+        }
+    }
+}

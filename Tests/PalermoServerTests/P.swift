@@ -1,2 +1,0 @@
-import XCTest
-final class PalermoServerPlaceholderTests: XCTestCase { func testNothing() {} }

@@ -1,2 +1,0 @@
-import XCTest
-final class PalermoStatsPlaceholderTests: XCTestCase { func testNothing() {} }

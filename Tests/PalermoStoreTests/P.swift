@@ -1,2 +1,0 @@
-import XCTest
-final class PalermoStorePlaceholderTests: XCTestCase { func testNothing() {} }
