@@ -59,6 +59,10 @@ let package = Package(
         .testTarget(name: "PalermoStatsTests", dependencies: ["PalermoStats"]),
         .testTarget(name: "PalermoIOTests", dependencies: ["PalermoIO"]),
         .testTarget(name: "PalermoStoreTests", dependencies: ["PalermoStore"]),
+        .testTarget(name: "palermoTests", dependencies: [
+            "palermo", "PalermoServer", "PalermoStore", "PalermoCore", "PalermoIO",
+            .product(name: "Vapor", package: "vapor"),
+        ]),
         .testTarget(name: "PalermoServerTests", dependencies: [
             "PalermoServer",
             .product(name: "XCTVapor", package: "vapor"),

@@ -102,7 +102,7 @@ enum CaseViews {
 
     private static func input(_ field: HTCDSField, value: FieldValue?, problems: [ValidationIssue], _ t: Localizer) -> String {
         let id = "f-\(field.name)"
-        let label = esc(t.label(field)) + (field.personal ? " <span aria-hidden=\"true\">🔒</span>" : "")
+        let label = esc(t.label(field)) + (field.personal ? " <span class=\"badge\">\(esc(t("case.protected")))</span>" : "")
         let error = problems.isEmpty ? "" : "<span class=\"error\" id=\"\(id)-error\">\(esc(problems.map(\.message).joined(separator: "; ")))</span>"
         let described = problems.isEmpty ? "" : " aria-invalid=\"true\" aria-describedby=\"\(id)-error\""
         let current = value?.description ?? ""
@@ -142,7 +142,7 @@ enum CaseViews {
         let sections = HTCDSField.Section.allCases.map { section -> String in
             let items = HTCDS.fields.filter { $0.section == section }.compactMap { field -> String? in
                 guard let value = record.fields[field.name] else { return nil }
-                return "<dt>\(esc(t.label(field)))\(field.personal ? " <span aria-hidden=\"true\">🔒</span>" : "")</dt><dd>\(esc(display(value, for: field, t)))</dd>"
+                return "<dt>\(esc(t.label(field)))\(field.personal ? " <span class=\"badge\">\(esc(t("case.protected")))</span>" : "")</dt><dd>\(esc(display(value, for: field, t)))</dd>"
             }
             return items.isEmpty ? "" : "<section><h2>\(esc(t("section.\(section.rawValue)")))</h2><dl>\(items.joined())</dl></section>"
         }.joined(separator: "\n")

@@ -26,7 +26,7 @@ struct Localizer: Sendable {
 
     /// The session's choice, else the browser's preference, else English.
     static func language(for request: Request) -> String {
-        if let chosen = request.session.data["lang"], languages.contains(chosen) { return chosen }
+        if request.hasSession, let chosen = request.session.data["lang"], languages.contains(chosen) { return chosen }
         let preferred = request.headers.first(name: .acceptLanguage)?.split(separator: ",").map { $0.prefix(2).lowercased() } ?? []
         return preferred.first(where: { languages.contains($0) }) ?? "en"
     }

@@ -28,7 +28,7 @@ struct Import: AsyncParsableCommand {
                 guard let organisation = try await OrganisationModel.find(principal.organisationID, on: app.palermo.store.database) else {
                     throw ValidationError("the user's organisation is missing")
                 }
-                print("Importing \(rows.count) case(s) from \(file) into \(organisation.name)…")
+                say("Importing \(rows.count) case(s) from \(file) into \(organisation.name)…")
                 let records = try await app.palermo.store.cases.importAll(rows, organisationCountry: organisation.country, by: principal,
                                                                           source: "\(format.rawValue) file \(URL(fileURLWithPath: file).lastPathComponent)")
                 print("Imported \(records.count) case(s).")
