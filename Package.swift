@@ -58,7 +58,10 @@ let package = Package(
         .testTarget(name: "PalermoCoreTests", dependencies: ["PalermoCore"]),
         .testTarget(name: "PalermoStatsTests", dependencies: ["PalermoStats"]),
         .testTarget(name: "PalermoIOTests", dependencies: ["PalermoIO"]),
-        .testTarget(name: "PalermoStoreTests", dependencies: ["PalermoStore"]),
+        .testTarget(name: "PalermoStoreTests", dependencies: [
+            "PalermoStore", "PalermoCore",
+            .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+        ]),
         .testTarget(name: "palermoTests", dependencies: [
             "palermo", "PalermoServer", "PalermoStore", "PalermoCore", "PalermoIO",
             .product(name: "Vapor", package: "vapor"),

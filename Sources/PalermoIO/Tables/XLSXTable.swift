@@ -12,12 +12,12 @@ public enum XLSXTable {
         do { archive = try Archive(data: data, accessMode: .read) } catch {
             throw TableReadError("not an XLSX file (the ZIP container is unreadable or truncated)")
         }
-        let strings = try archive["xl/sharedStrings.xml"].map { try XMLDecoder().decode(SharedStrings.self, from: extract($0, from: archive)) }
+        let strings = try archive["xl/sharedStrings.xml"].map { try decoder().decode(SharedStrings.self, from: extract($0, from: archive)) }
         let sheetPath = archive["xl/worksheets/sheet1.xml"] != nil ? "xl/worksheets/sheet1.xml"
             : archive.first { $0.path.hasPrefix("xl/worksheets/") && $0.path.hasSuffix(".xml") }?.path
         guard let sheetPath, let entry = archive[sheetPath] else { throw TableReadError("the workbook has no worksheet") }
         let sheet: Worksheet
-        do { sheet = try XMLDecoder().decode(Worksheet.self, from: try extract(entry, from: archive)) } catch {
+        do { sheet = try decoder().decode(Worksheet.self, from: try extract(entry, from: archive)) } catch {
             throw TableReadError("the worksheet XML is unreadable or truncated")
         }
         let shared = strings?.items.map(\.text) ?? []
@@ -69,6 +69,13 @@ public enum XLSXTable {
         return data
     }
 
+    /// Cell text is data: spaces around entities and at either end must survive (XMLCoder trims by default).
+    private static func decoder() -> XMLDecoder {
+        let decoder = XMLDecoder()
+        decoder.trimValueWhitespaces = false
+        return decoder
+    }
+
     private static func extract(_ entry: Entry, from archive: Archive) throws -> Data {
         var data = Data()
         do { _ = try archive.extract(entry) { data.append($0) } } catch {
@@ -78,7 +85,7 @@ public enum XLSXTable {
     }
 
     /// "AJ12" → 35 (zero-based column).
-    static func columnIndex(_ reference: String) -> Int? {
+    public static func columnIndex(_ reference: String) -> Int? {
         var index = 0, seen = false
         for scalar in reference.unicodeScalars {
             guard scalar.value >= 65 && scalar.value <= 90 else { break }
@@ -88,7 +95,7 @@ public enum XLSXTable {
         return seen ? index - 1 : nil
     }
 
-    static func columnName(_ index: Int) -> String {
+    public static func columnName(_ index: Int) -> String {
         var name = "", n = index + 1
         while n > 0 {
             let remainder = (n - 1) % 26
