@@ -38,7 +38,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "PalermoIO", dependencies: [
-            "PalermoCore",
+            "PalermoCore", "PalermoStats",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "XMLCoder", package: "XMLCoder"),
             .product(name: "CSV", package: "CSV.swift"),
@@ -56,7 +56,7 @@ let package = Package(
             .product(name: "Vapor", package: "vapor"),
         ]),
         .testTarget(name: "PalermoCoreTests", dependencies: ["PalermoCore"]),
-        .testTarget(name: "PalermoStatsTests", dependencies: ["PalermoStats"]),
+        .testTarget(name: "PalermoStatsTests", dependencies: ["PalermoStats", "PalermoIO", "PalermoCore"]),
         .testTarget(name: "PalermoIOTests", dependencies: ["PalermoIO"]),
         .testTarget(name: "PalermoStoreTests", dependencies: [
             "PalermoStore", "PalermoCore",
