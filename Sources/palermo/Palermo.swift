@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import PostgresNIO
 
 @main
 struct Palermo: AsyncParsableCommand {
@@ -8,4 +10,24 @@ struct Palermo: AsyncParsableCommand {
         subcommands: [Serve.self, Migrate.self, Demo.self, Users.self, Audit.self, Import.self, Export.self, Keys.self, Estimate.self],
         defaultSubcommand: Serve.self
     )
+
+    /// As ArgumentParser's, except that a PostgreSQL error shows the server's code and message, which
+    /// PostgresNIO's own description hides (it never shows bind values, and neither does this).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as PSQLError {
+            let code = error.serverInfo?[.sqlState] ?? "-"
+            let message = error.serverInfo?[.message] ?? "\(error.code)"
+            FileHandle.standardError.write(Data("Error: PostgreSQL \(code): \(message)\n".utf8))
+            Foundation.exit(1)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

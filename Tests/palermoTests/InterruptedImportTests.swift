@@ -22,9 +22,9 @@ final class InterruptedImportTests: XCTestCase {
 
             let before = try count(cli)
             let (process, pipe) = try cli.start(["import", "htcds", file.path, "--user", "brian"])
-            // Wait until validation is over and the write has begun, then kill without warning.
+            // Wait until validation is over and the write transaction has begun, then kill without warning.
             var seen = Data()
-            while !String(decoding: seen, as: UTF8.self).contains("Importing") {
+            while !String(decoding: seen, as: UTF8.self).contains("Writing") {
                 let chunk = pipe.fileHandleForReading.availableData
                 if chunk.isEmpty { break }
                 seen.append(chunk)
@@ -33,6 +33,8 @@ final class InterruptedImportTests: XCTestCase {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             XCTAssertEqual(process.terminationReason, .uncaughtSignal, "the import finished before it could be interrupted; make the file bigger")
+            XCTAssertTrue(String(decoding: seen, as: UTF8.self).contains("Writing"), "killed inside the write transaction")
+            Thread.sleep(forTimeInterval: 1) // let PostgreSQL notice the dead client and roll its transaction back
 
             let after = try count(cli)
             XCTAssertTrue(after == before || after == before + rows, "\(after - before) of \(rows) cases were left behind")

@@ -4,6 +4,7 @@ import Foundation
 import PalermoCore
 import PalermoStore
 import SQLKit
+import NIOConcurrencyHelpers
 import Vapor
 
 /// Sets up databases, migrations, sessions, middleware and routes of a Palermo application.
@@ -22,7 +23,7 @@ public func configure(_ app: Application, _ config: ServerConfiguration, keyRing
     }
     let store = Store(database: app.db, cipher: FieldCipher(keys: keyRing), isPostgres: config.database.isPostgres,
                       gate: config.database.isPostgres ? nil : WriteGate())
-    app.palermo = PalermoServices(store: store, config: config, metrics: RequestMetrics())
+    app.palermo = PalermoServices(store: store, config: config, metrics: RequestMetrics(), tokenCache: NIOLockedValueBox([:]))
 
     app.middleware = Middlewares()
     app.middleware.use(RequestMetricsMiddleware())
@@ -30,10 +31,18 @@ public func configure(_ app: Application, _ config: ServerConfiguration, keyRing
     try routes(app)
 }
 
-/// Runs pending migrations and tunes SQLite for a server: write-ahead logging lets reads go on during a write.
+/// Runs pending migrations and tunes SQLite for a server. Write-ahead logging lets reads go on during a
+/// write. With it, `synchronous=NORMAL` syncs at checkpoints instead of every commit: a commit stays atomic
+/// and survives a crash of the process (kill -9 included); a power cut can lose the last commits, never
+/// the file's consistency. The setting belongs to a connection, and SQLite keeps one per event loop.
 public func migrate(_ app: Application) async throws {
-    if let sql = app.db as? any SQLDatabase, !app.palermo.config.database.isPostgres {
-        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    if !app.palermo.config.database.isPostgres {
+        if let sql = app.db as? any SQLDatabase { try await sql.raw("PRAGMA journal_mode=WAL").run() }
+        for loop in app.eventLoopGroup.makeIterator() {
+            if let sql = app.databases.database(.main, logger: app.logger, on: loop) as? any SQLDatabase {
+                try await sql.raw("PRAGMA synchronous=NORMAL").run()
+            }
+        }
     }
     try await app.autoMigrate()
 }
@@ -47,6 +56,8 @@ public struct PalermoServices: Sendable {
     public let store: Store
     public let config: ServerConfiguration
     let metrics: RequestMetrics
+    /// Verified API tokens (by SHA-256) and until when they may be trusted without a look-up.
+    let tokenCache: NIOLockedValueBox<[String: (principal: Principal, until: Date)]>
 }
 
 extension Application {

@@ -75,15 +75,30 @@ extension Request {
     }
 }
 
-/// Authenticates API calls by bearer token.
+/// Authenticates API calls by bearer token. A verified token is remembered for a minute, so a script's
+/// calls do not each look it up; a token that expires is refused from its expiry on all the same.
 struct BearerTokenMiddleware: AsyncMiddleware {
+    static let memory: TimeInterval = 60
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let token = request.headers.bearerAuthorization?.token {
-            let db = request.store.database
-            guard let stored = try await APITokenModel.query(on: db).filter(\.$tokenHash == APITokens.digest(token)).with(\.$user).first(),
-                  stored.expiresAt > Date(), let principal = stored.user.principal
-            else { throw Abort(.unauthorized, reason: "the API token is unknown or has expired") }
-            request.principal = principal
+            let digest = APITokens.digest(token)
+            let cache = request.application.palermo.tokenCache
+            let now = Date()
+            if let known = cache.withLockedValue({ $0[digest] }), known.until > now {
+                request.principal = known.principal
+            } else {
+                let db = request.store.database
+                guard let stored = try await APITokenModel.query(on: db).filter(\.$tokenHash == digest).with(\.$user).first(),
+                      stored.expiresAt > now, let principal = stored.user.principal
+                else { throw Abort(.unauthorized, reason: "the API token is unknown or has expired") }
+                let until = min(stored.expiresAt, now.addingTimeInterval(Self.memory))
+                cache.withLockedValue { entries in
+                    if entries.count > 10_000 { entries = entries.filter { $0.value.until > now } }
+                    entries[digest] = (principal, until)
+                }
+                request.principal = principal
+            }
         }
         return try await next.respond(to: request)
     }

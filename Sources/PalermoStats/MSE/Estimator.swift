@@ -38,7 +38,7 @@ public struct MSEEstimator: Sendable {
         let (estimate, fit) = pointEstimate(table)
         let disjoint = ModelSelection.allPairs(table.lists.count).filter { table.overlap($0.first, $0.second) == 0 }
         if !disjoint.isEmpty {
-            let names = disjoint.map { "\(table.lists[$0.first]):\($0.second < table.lists.count ? table.lists[$0.second] : "")" }
+            let names = disjoint.map { "\(table.lists[$0.first]):\(table.lists[$0.second])" }
             warnings.append("\(disjoint.count) of \(table.lists.count * (table.lists.count - 1) / 2) pairs of lists have no case in common (\(names.joined(separator: ", ")))")
         }
         for pair in fit.emptyPairs {

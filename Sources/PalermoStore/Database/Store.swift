@@ -8,17 +8,25 @@ public struct Store: Sendable {
     public let cipher: FieldCipher
     public let isPostgres: Bool
     private let gate: WriteGate?
+    let auditBatcher: AuditBatcher
 
     public init(database: any Database, cipher: FieldCipher, isPostgres: Bool, gate: WriteGate?) {
         self.database = database
         self.cipher = cipher
         self.isPostgres = isPostgres
         self.gate = gate
+        auditBatcher = AuditBatcher { drafts in
+            try await Self.transaction(database, gate) { try await AuditLog.append(drafts, on: $0, isPostgres: isPostgres) }
+        }
     }
 
     /// Runs `body` in one transaction: all of it is written, or none of it.
     public func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        let database = self.database
+        try await Self.transaction(database, gate, body)
+    }
+
+    private static func transaction<T: Sendable>(_ database: any Database, _ gate: WriteGate?,
+                                                 _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         if let gate {
             return try await gate.pass { try await database.transaction { try await body($0) } }
         }

@@ -26,10 +26,9 @@ public struct AuditDraft: Sendable {
 public struct AuditLog: Sendable {
     let store: Store
 
-    /// Records entries in their own transaction.
+    /// Records entries that go with no other change, committed (with any others waiting) before it returns.
     public func record(_ drafts: [AuditDraft]) async throws {
-        let isPostgres = store.isPostgres
-        try await store.write { try await Self.append(drafts, on: $0, isPostgres: isPostgres) }
+        try await store.auditBatcher.record(drafts)
     }
 
     /// Appends inside the caller's transaction, so the audit entry and the change it records commit together.

@@ -103,8 +103,10 @@ public struct CaseRepository: Sendable {
 
     /// Imports rows all-or-nothing: every row is validated first and every problem reported; only a clean
     /// file is written, in one transaction, so an interrupted import leaves no trace.
+    /// `writing` is called inside the transaction, once validation is over and the first row is about to be written.
     public func importAll(_ rows: [(row: Int, fields: [String: FieldValue?])], organisationCountry: String,
-                          by principal: Principal, source: String) async throws -> [CaseRecord] {
+                          by principal: Principal, source: String,
+                          writing: (@Sendable () -> Void)? = nil) async throws -> [CaseRecord] {
         try await requireBulkAccess(principal)
         var issues: [ValidationIssue] = []
         var models: [CaseModel] = []
@@ -120,6 +122,7 @@ public struct CaseRepository: Sendable {
         let isPostgres = self.isPostgres
         let batch = models
         try await store.write { db in
+            writing?()
             for start in stride(from: 0, to: batch.count, by: 200) {
                 try await Array(batch[start..<min(start + 200, batch.count)]).create(on: db)
             }

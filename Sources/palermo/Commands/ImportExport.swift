@@ -28,9 +28,10 @@ struct Import: AsyncParsableCommand {
                 guard let organisation = try await OrganisationModel.find(principal.organisationID, on: app.palermo.store.database) else {
                     throw ValidationError("the user's organisation is missing")
                 }
-                say("Importing \(rows.count) case(s) from \(file) into \(organisation.name)…")
+                say("Checking \(rows.count) case(s) from \(file) for \(organisation.name)…")
                 let records = try await app.palermo.store.cases.importAll(rows, organisationCountry: organisation.country, by: principal,
-                                                                          source: "\(format.rawValue) file \(URL(fileURLWithPath: file).lastPathComponent)")
+                                                                          source: "\(format.rawValue) file \(URL(fileURLWithPath: file).lastPathComponent)",
+                                                                          writing: { say("Writing \(rows.count) case(s) in one transaction…") })
                 print("Imported \(records.count) case(s).")
             }
         }
