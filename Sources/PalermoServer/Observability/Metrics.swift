@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import Prometheus
 import Vapor
 
@@ -6,13 +7,22 @@ import Vapor
 /// The registry is per application (not the global metrics system), so tests can run many apps.
 final class RequestMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
+    /// The registry's handles by label values: looking them up by name and labels on every request costs more.
+    private let handles = NIOLockedValueBox<[String: (counter: Counter, histogram: DurationHistogram)]>([:])
 
     func record(method: String, route: String, status: Int, duration: Duration) {
-        let labels = [("method", method), ("route", route), ("status", String(status))]
-        registry.makeCounter(name: "palermo_http_requests_total", labels: labels).increment()
-        registry.makeDurationHistogram(name: "palermo_http_request_duration_seconds", labels: [("method", method), ("route", route)],
-                                       buckets: [.milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
-                                                 .milliseconds(100), .milliseconds(250), .milliseconds(1000)]).record(duration)
+        let key = "\(method) \(route) \(status)"
+        let handle = handles.withLockedValue { cache in
+            if let known = cache[key] { return known }
+            let made = (registry.makeCounter(name: "palermo_http_requests_total", labels: [("method", method), ("route", route), ("status", String(status))]),
+                        registry.makeDurationHistogram(name: "palermo_http_request_duration_seconds", labels: [("method", method), ("route", route)],
+                                                       buckets: [.milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
+                                                                 .milliseconds(100), .milliseconds(250), .milliseconds(1000)]))
+            cache[key] = made
+            return made
+        }
+        handle.counter.increment()
+        handle.histogram.record(duration)
     }
 
     func text() -> String {
