@@ -52,11 +52,8 @@ struct CaseAPIController: RouteCollection {
     func export(_ req: Request) async throws -> Response {
         let format = SheetFormat(rawValue: (try? req.query.get(String.self, at: "format")) ?? "csv") ?? .csv
         let records = try await req.store.cases.exportAll(by: req.requirePrincipal(), format: format.rawValue)
-        let data = try format.write(HTCDSSheet.table(for: records))
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.replaceOrAdd(name: .contentType, value: format.contentType)
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"palermo-cases.\(format.rawValue)\"")
-        return response
+        return Response.download(try format.write(HTCDSSheet.table(for: records)), contentType: format.contentType,
+                                 filename: "palermo-cases.\(format.rawValue)")
     }
 
     struct ImportResult: Content {

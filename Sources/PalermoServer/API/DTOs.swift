@@ -99,3 +99,13 @@ extension Request {
         return organisation
     }
 }
+
+extension Response {
+    /// A file for the browser to save.
+    static func download(_ data: Data, contentType: String, filename: String) -> Response {
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: contentType)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
+        return response
+    }
+}

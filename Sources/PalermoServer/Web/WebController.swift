@@ -111,10 +111,8 @@ struct WebController: RouteCollection {
 
     func export(_ req: Request, _ format: SheetFormat) async throws -> Response {
         let records = try await req.store.cases.exportAll(by: try signedIn(req), format: format.rawValue)
-        let response = Response(status: .ok, body: .init(data: try format.write(HTCDSSheet.table(for: records))))
-        response.headers.replaceOrAdd(name: .contentType, value: format.contentType)
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"palermo-cases.\(format.rawValue)\"")
-        return response
+        return Response.download(try format.write(HTCDSSheet.table(for: records)), contentType: format.contentType,
+                                 filename: "palermo-cases.\(format.rawValue)")
     }
 
     func statistics(_ req: Request) async throws -> Response {
@@ -131,10 +129,8 @@ struct WebController: RouteCollection {
         guard let dimension = CaseStatistics.Dimension(rawValue: by) else { throw Abort(.badRequest, reason: "unknown dimension '\(by)'") }
         let breakdown = try await CaseStatistics(store: req.store).breakdown(by: dimension, for: try signedIn(req))
         let rows = [["dimension", "category", "count", "scope"]] + breakdown.cells.map { [breakdown.dimension, $0.category, String($0.count), breakdown.scope] }
-        let response = Response(status: .ok, body: .init(data: try CSVTable.write(rows)))
-        response.headers.replaceOrAdd(name: .contentType, value: SheetFormat.csv.contentType)
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"palermo-cases-by-\(dimension.rawValue).csv\"")
-        return response
+        return Response.download(try CSVTable.write(rows), contentType: SheetFormat.csv.contentType,
+                                 filename: "palermo-cases-by-\(dimension.rawValue).csv")
     }
 
     private func signedIn(_ req: Request) throws -> Principal {

@@ -160,3 +160,32 @@ extension Application {
                        afterResponse: { res async throws in try after(res) })
     }
 }
+
+extension TestWorld {
+    /// Logs in through the login form and returns the session cookie.
+    func webLogin(_ username: String) async throws -> String {
+        var cookie = "", csrf = ""
+        try await app.send(.GET, "/login", after: { res in
+            cookie = res.headers.setCookie?["palermo-session"]?.string ?? ""
+            csrf = AuthenticationTests.csrf(in: res.body.string)
+        })
+        try await app.send(.POST, "/login", before: { [cookie, csrf] req in
+            req.headers.cookie = ["palermo-session": .init(string: cookie)]
+            try req.content.encode(["username": username, "password": TestWorld.password, "_csrf": csrf], as: .urlEncodedForm)
+        }, after: { res in
+            XCTAssertEqual(res.status, .seeOther, res.body.string)
+            cookie = res.headers.setCookie?["palermo-session"]?.string ?? cookie
+        })
+        return cookie
+    }
+
+    /// A page as the holder of `cookie` sees it.
+    func page(_ path: String, cookie: String) async throws -> XCTHTTPResponse {
+        var captured: XCTHTTPResponse?
+        try await app.send(.GET, path, before: { req in
+            req.headers.cookie = ["palermo-session": .init(string: cookie)]
+            req.headers.replaceOrAdd(name: .accept, value: "text/html")
+        }, after: { captured = $0 })
+        return captured!
+    }
+}
