@@ -30,7 +30,7 @@ let package = Package(
         ], resources: [.process("Resources")]),
         .target(name: "PalermoStats", dependencies: ["PalermoCore"]),
         .target(name: "PalermoStore", dependencies: [
-            "PalermoCore",
+            "PalermoCore", "PalermoStats",
             .product(name: "FluentKit", package: "fluent-kit"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),

@@ -52,6 +52,20 @@ public struct FieldCipher: Sendable {
         return Array(Set(words.map { token(String($0)) })).sorted()
     }
 
+    /// A privacy-preserving linkage key: a keyed hash of the normalised first and second names (in any order)
+    /// and the birth date, so that the same person recorded by two organisations links for multiple systems
+    /// estimation without any name leaving the system. Nil when a part is missing.
+    public func linkageKey(for fields: CaseFields) -> String? {
+        guard let birth = fields["prs_Birthdate"]?.description, !birth.isEmpty else { return nil }
+        let words = ["prs_FirstName", "prs_SecondName"].compactMap { fields[$0]?.description }
+            .flatMap { $0.split(whereSeparator: { !$0.isLetter }) }
+            .map { $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+        guard words.count >= 2 else { return nil }
+        let text = "linkage|" + words.sorted().joined(separator: " ") + "|" + birth
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: keys.indexSymmetricKey)
+        return Data(mac).prefix(16).base64EncodedString()
+    }
+
     /// The blind-index token of one search word.
     public func token(_ word: String) -> String {
         let normalised = word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)

@@ -12,6 +12,7 @@ struct ReferenceAPIController: RouteCollection {
         routes.get("picklists", use: picklists)
         routes.get("countries", use: countries)
         routes.get("stats", "cases", use: statistics)
+        routes.get("stats", "estimate", use: estimate)
         routes.get("audit", "verify", use: verifyAudit)
     }
 
@@ -55,6 +56,10 @@ struct ReferenceAPIController: RouteCollection {
             throw ValidationFailure([.init(field: "by", message: "must be one of \(CaseStatistics.Dimension.allCases.map(\.rawValue).joined(separator: ", "))")])
         }
         return try await CaseStatistics(store: req.store).breakdown(by: dimension, for: req.requirePrincipal())
+    }
+
+    func estimate(_ req: Request) async throws -> EstimateDTO {
+        EstimateDTO(try await EstimateService.run(req, try EstimateService.Query(req)))
     }
 
     struct AuditStatus: Content {

@@ -4,8 +4,10 @@ import PalermoCore
 import PalermoStore
 import Vapor
 
-/// The demonstration installation: four organisations of different kinds, a user of every role, and a few
+/// The demonstration installation: five organisations of different kinds, a user of every role, and a few
 /// hundred synthetic cases. Loaded by `palermo demo`, and by `palermo serve` into an empty database.
+/// In Kenya one invented population is met independently by a shelter, the police and a labour inspectorate,
+/// so some people are recorded by more than one of them, as in life, and the hidden figure can be estimated.
 public enum DemoData {
     public static let password = "palermo-demo"
 
@@ -20,6 +22,7 @@ public enum DemoData {
         ("Freedom Path", .ngo, "UGA"),
         ("Counter-Trafficking Police Unit", .lawEnforcement, "KEN"),
         ("National Counter-Trafficking Secretariat", .governmentAgency, "KEN"),
+        ("Coast Labour Inspectorate", .labourInspectorate, "KEN"),
     ]
 
     public static let accounts: [Account] = [
@@ -29,6 +32,7 @@ public enum DemoData {
         Account(username: "okello", role: .caseworker, organisation: "Freedom Path"),
         Account(username: "nakato", role: .supervisor, organisation: "Freedom Path"),
         Account(username: "david", role: .caseworker, organisation: "Counter-Trafficking Police Unit"),
+        Account(username: "juma", role: .caseworker, organisation: "Coast Labour Inspectorate"),
         Account(username: "faith", role: .nationalCoordinator, organisation: "National Counter-Trafficking Secretariat"),
         Account(username: "george", role: .analyst, organisation: "National Counter-Trafficking Secretariat"),
         Account(username: "admin", role: .systemAdmin, organisation: "National Counter-Trafficking Secretariat"),
@@ -48,23 +52,29 @@ public enum DemoData {
             try await model.create(on: db)
             ids[spec.name] = model
         }
-        var principals: [String: Principal] = [:]
         for account in accounts {
-            let user = try await UserAccounts.create(username: account.username, displayName: account.username.capitalized,
+            _ = try await UserAccounts.create(username: account.username, displayName: account.username.capitalized,
                                                      role: account.role.rawValue, password: password,
                                                      organisationID: ids[account.organisation]!.id!, allowSystemAdmin: true, app: app)
-            principals[account.username] = user.principal
         }
         var rng = SeededGenerator(seed: seed)
-        let handlers = [("brian", "Safe Harbour Shelter", 0.5), ("nakato", "Freedom Path", 0.3), ("brian", "Counter-Trafficking Police Unit", 0.2)]
-        for (username, organisation, share) in handlers {
-            let count = Int(Double(cases) * share)
-            let rows = (0..<count).map { (row: $0 + 1, fields: SyntheticCases.fields(index: $0, using: &rng)) }
-            var principal = principals[username]!
-            if organisation == "Counter-Trafficking Police Unit" {
-                principal = Principal(userID: principals["david"]!.userID, username: "david", organisationID: ids[organisation]!.id!, role: .supervisor)
+        // About three quarters of the cases in Kenya, recorded by three organisations with these chances.
+        let kenyan = [("Safe Harbour Shelter", 0.12), ("Counter-Trafficking Police Unit", 0.07), ("Coast Labour Inspectorate", 0.05)]
+        let population = Int((Double(cases) * 0.75 / kenyan.reduce(0) { $0 + $1.1 }).rounded())
+        var rows: [String: [[String: FieldValue?]]] = [:]
+        for index in 0..<population {
+            let person = SyntheticCases.fields(index: index, using: &rng)
+            for (organisation, chance) in kenyan where Double.random(in: 0..<1, using: &rng) < chance {
+                rows[organisation, default: []].append(person)
             }
-            _ = try await app.palermo.store.cases.importAll(rows, organisationCountry: ids[organisation]!.country, by: principal, source: "demo data")
+        }
+        let recorded = rows.values.reduce(0) { $0 + $1.count }
+        rows["Freedom Path"] = (0..<max(0, cases - recorded)).map { SyntheticCases.fields(index: $0, using: &rng) }
+        for (name, list) in rows.sorted(by: { $0.key < $1.key }) where !list.isEmpty {
+            let organisation = ids[name]!
+            let loader = Principal(userID: UUID(), username: "demo-loader", organisationID: organisation.id!, role: .supervisor)
+            _ = try await app.palermo.store.cases.importAll(list.enumerated().map { (row: $0.offset + 1, fields: $0.element) },
+                                                            organisationCountry: organisation.country, by: loader, source: "demo data")
         }
     }
 

@@ -23,6 +23,7 @@ struct WebController: RouteCollection {
         routes.post("cases", ":id", use: update)
         routes.get("stats", use: statistics)
         routes.get("stats", "download", use: downloadStatistics)
+        routes.get("stats", "estimate", use: estimate)
     }
 
     func home(_ req: Request) -> Response {
@@ -131,6 +132,24 @@ struct WebController: RouteCollection {
         let rows = [["dimension", "category", "count", "scope"]] + breakdown.cells.map { [breakdown.dimension, $0.category, String($0.count), breakdown.scope] }
         return Response.download(try CSVTable.write(rows), contentType: SheetFormat.csv.contentType,
                                  filename: "palermo-cases-by-\(dimension.rawValue).csv")
+    }
+
+    func estimate(_ req: Request) async throws -> Response {
+        let principal = try signedIn(req)
+        guard [.analyst, .nationalCoordinator, .systemAdmin].contains(principal.role) else {
+            throw Abort(.forbidden, reason: "estimates across organisations are for analysts and national coordinators")
+        }
+        var countries = Set(try await OrganisationModel.query(on: req.store.database).all().map(\.country)).sorted()
+        if principal.role == .nationalCoordinator { countries = [try await req.organisation(of: principal).country] }
+        guard req.url.query?.contains("country=") == true else {
+            return EstimateViews.page(req, countries: countries, outcome: nil, problem: nil)
+        }
+        do {
+            let outcome = try await EstimateService.run(req, try EstimateService.Query(req))
+            return EstimateViews.page(req, countries: countries, outcome: outcome, problem: nil)
+        } catch let failure as ValidationFailure {
+            return EstimateViews.page(req, countries: countries, outcome: nil, problem: failure.issues.map(\.message).joined(separator: "; "))
+        }
     }
 
     private func signedIn(_ req: Request) throws -> Principal {

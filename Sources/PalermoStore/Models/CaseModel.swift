@@ -20,6 +20,7 @@ public final class CaseModel: Model, @unchecked Sendable {
     @Field(key: "exploitation") public var exploitation: String
     @OptionalField(key: "country_of_exploitation") public var countryOfExploitation: String?
     @OptionalField(key: "identified_on") public var identifiedOn: String?
+    @OptionalField(key: "linkage_key") public var linkageKey: String?
     @Field(key: "version") public var version: Int
     @Field(key: "created_by") public var createdBy: UUID
     @Field(key: "updated_by") public var updatedBy: UUID

@@ -158,6 +158,7 @@ public struct CaseRepository: Sendable {
         model.record = String(decoding: try JSONEncoder.sorted.encode(fields.withoutPersonalFields), as: UTF8.self)
         model.sealed = try store.cipher.seal(fields.personalFields, caseID: model.id!)
         model.searchTokens = " " + store.cipher.searchTokens(for: fields).joined(separator: " ") + " "
+        model.linkageKey = store.cipher.linkageKey(for: fields)
         model.status = facets.status
         model.traffickingStatus = facets.traffickingStatus
         model.gender = facets.gender
