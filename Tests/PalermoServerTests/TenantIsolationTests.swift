@@ -39,6 +39,10 @@ final class TenantIsolationTests: XCTestCase {
             // The owner still finds it by code and by name (blind index), in any letter case.
             let own = try await world.api(.GET, "/api/v1/cases?q=wairimu", as: "a-worker").content.decode(CasePage.self)
             XCTAssertEqual(own.items.map(\.id), [id])
+            let shouted = try await world.api(.GET, "/api/v1/cases?q=WAIRIMU", as: "a-worker").content.decode(CasePage.self)
+            XCTAssertEqual(shouted.items.map(\.id), [id])
+            let partCode = try await world.api(.GET, "/api/v1/cases?q=\(code.suffix(6))", as: "a-worker").content.decode(CasePage.self)
+            XCTAssertEqual(partCode.items.map(\.id), [id])
         }
     }
 

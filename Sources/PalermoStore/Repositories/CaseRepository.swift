@@ -27,11 +27,20 @@ public struct CaseRepository: Sendable {
         try await requireCaseAccess(principal, caseID: nil)
         var builder = CaseModel.query(on: store.database).filter(\.$organisationID == principal.organisationID)
         if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            if text.contains("-") || text.allSatisfy({ $0.isNumber || $0.isUppercase }) {
-                builder = builder.filter(\.$caseCode, .custom("LIKE"), "%\(text.uppercased())%")
+            let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            let cipher = store.cipher
+            if text.contains("-") || words.count != 1 {
+                // A case code (KEN-26-…), or several words of a name, all of which must match.
+                if text.contains("-") {
+                    builder = builder.filter(\.$caseCode, .custom("LIKE"), "%\(text.uppercased())%")
+                } else {
+                    for word in words { builder = builder.filter(\.$searchTokens, .custom("LIKE"), "% \(cipher.token(word)) %") }
+                }
             } else {
-                for word in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-                    builder = builder.filter(\.$searchTokens, .custom("LIKE"), "% \(store.cipher.token(String(word))) %")
+                // One word: part of a case code, or a whole name, in any letter case.
+                builder = builder.group(.or) { either in
+                    either.filter(\.$caseCode, .custom("LIKE"), "%\(text.uppercased())%")
+                    either.filter(\.$searchTokens, .custom("LIKE"), "% \(cipher.token(words[0])) %")
                 }
             }
         }
