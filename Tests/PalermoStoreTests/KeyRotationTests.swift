@@ -1,9 +1,5 @@
 import FluentKit
-import FluentSQLiteDriver
 import Foundation
-import Logging
-import NIOCore
-import NIOPosix
 import PalermoCore
 import PalermoStore
 import XCTest
@@ -11,23 +7,16 @@ import XCTest
 /// The store on its own, with no web server: an in-memory SQLite database through FluentKit.
 final class KeyRotationTests: XCTestCase {
     func testRotationReSealsEveryCaseAndOldKeysStillOpenNothingNew() async throws {
-        let threads = NIOThreadPool(numberOfThreads: 1)
-        threads.start()
-        let databases = Databases(threadPool: threads, on: MultiThreadedEventLoopGroup.singleton)
-        databases.use(.sqlite(.memory), as: .sqlite)
-        let database = databases.database(logger: Logger(label: "test"), on: MultiThreadedEventLoopGroup.singleton.any())!
-        for migration in StoreMigrations.all { try await migration.prepare(on: database).get() }
-
-        let organisation = OrganisationModel(name: "A", kind: "ngo", country: "KEN")
-        try await organisation.create(on: database)
-        let principal = Principal(userID: UUID(), username: "a", organisationID: organisation.id!, role: .supervisor)
+        let memory = try await InMemoryStore()
+        let database = memory.database
+        let principal = memory.supervisor
         let oldKeys = KeyRing.generate()
-        let before = Store(database: database, cipher: FieldCipher(keys: oldKeys), isPostgres: false, gate: WriteGate())
+        let before = memory.store(oldKeys)
         let rows = (1...25).map { (row: $0, fields: ["prs_FirstName": FieldValue?.some(.text("Name\($0)"))]) }
         _ = try await before.cases.importAll(rows, organisationCountry: "KEN", by: principal, source: "test")
 
         let newKeys = oldKeys.rotated()
-        let after = Store(database: database, cipher: FieldCipher(keys: newKeys), isPostgres: false, gate: WriteGate())
+        let after = memory.store(newKeys)
         let resealed = try await after.cases.resealAll(by: "test")
         XCTAssertEqual(resealed, 25)
         let sealed = try await CaseModel.query(on: database).all().map(\.sealed)
@@ -41,7 +30,6 @@ final class KeyRotationTests: XCTestCase {
         let intact = try await after.audit.verify()
         XCTAssertNil(intact)
 
-        await databases.shutdownAsync()
-        try await threads.shutdownGracefully()
+        try await memory.shutdown()
     }
 }

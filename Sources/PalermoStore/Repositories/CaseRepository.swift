@@ -64,6 +64,7 @@ public struct CaseRepository: Sendable {
         let model = try makeModel(fields: fields, country: organisationCountry, by: principal)
         let isPostgres = self.isPostgres
         try await store.write { db in
+            try await Self.assignUniqueCodes([model], country: organisationCountry, on: db)
             try await model.create(on: db)
             try await AuditLog.append([AuditDraft(actor: principal, action: .create, caseID: model.id, fields: fields.keys.sorted())],
                                       on: db, isPostgres: isPostgres)
@@ -132,6 +133,7 @@ public struct CaseRepository: Sendable {
         let batch = models
         try await store.write { db in
             writing?()
+            try await Self.assignUniqueCodes(batch, country: organisationCountry, on: db)
             for start in stride(from: 0, to: batch.count, by: 200) {
                 try await Array(batch[start..<min(start + 200, batch.count)]).create(on: db)
             }
@@ -148,6 +150,29 @@ public struct CaseRepository: Sendable {
         switch CaseValidator().validate(input, row: row) {
         case .success(let clean): return keepClears ? clean : clean.filter { $0.value != nil }
         case .failure(let failure): throw failure
+        }
+    }
+
+    /// Case codes are short so people can read them out; at 31^6 per country and year, a large import would
+    /// draw the same code twice now and then. Inside the write transaction, every clash (within the batch or
+    /// with a stored case) gets a fresh code; the unique index still guards against a concurrent writer.
+    static func assignUniqueCodes(_ models: [CaseModel], country: String, on db: any Database) async throws {
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        var pending = models
+        var taken = Set<String>()
+        while !pending.isEmpty {
+            var inBatch: [CaseModel] = []
+            for model in pending {
+                while !taken.insert(model.caseCode).inserted { model.caseCode = CaseCode.make(country: country, year: year) }
+                inBatch.append(model)
+            }
+            var stored = Set<String>()
+            for start in stride(from: 0, to: inBatch.count, by: 500) {
+                let codes = inBatch[start..<min(start + 500, inBatch.count)].map(\.caseCode)
+                stored.formUnion(try await CaseModel.query(on: db).filter(\.$caseCode ~~ codes).all(\.$caseCode))
+            }
+            pending = inBatch.filter { stored.contains($0.caseCode) }
+            for model in pending { model.caseCode = CaseCode.make(country: country, year: year) }
         }
     }
 
