@@ -24,6 +24,8 @@ public struct LogLinearModel: Sendable, Equatable {
 
 /// The cells and design matrix of a model on a table.
 struct Design {
+    let model: LogLinearModel
+    let observed: Int
     let cells: [UInt32]
     let counts: [Double]
     /// Column-major: intercept, main effects, overlapping interactions.
@@ -36,6 +38,8 @@ struct Design {
         for (history, count) in zip(table.histories, table.counts) { byHistory[Int(history)] += count }
         let empty = model.pairs.filter { table.overlap($0.first, $0.second) == 0 }
         let full = model.pairs.filter { table.overlap($0.first, $0.second) > 0 }
+        self.model = model
+        observed = table.observed
         let emptyMasks = empty.map { UInt32(1) << $0.first | UInt32(1) << $0.second }
         cells = (1..<UInt32(1 << t)).filter { cell in !emptyMasks.contains { cell & $0 == $0 } }
         counts = cells.map { Double(byHistory[Int($0)]) }
@@ -72,8 +76,9 @@ public struct ModelFit: Sendable {
 enum PoissonGLM {
     /// Iteratively reweighted least squares, as R's `glm.fit` for the Poisson family with log link:
     /// start at y + 0.1, stop when the relative change of deviance is below 1e-8, at most 25 iterations.
-    static func fit(_ table: CaptureTable, _ model: LogLinearModel) -> ModelFit {
-        let design = Design(table, model)
+    static func fit(_ table: CaptureTable, _ model: LogLinearModel) -> ModelFit { fit(Design(table, model)) }
+
+    static func fit(_ design: Design) -> ModelFit {
         let y = design.counts
         var mu = y.map { $0 + 0.1 }
         var eta = mu.map { log($0) }
@@ -96,8 +101,8 @@ enum PoissonGLM {
         var logLikelihood = 0.0
         for i in 0..<y.count { logLikelihood += y[i] * log(mu[i]) - mu[i] - lgamma(y[i] + 1) }
         let parameters = Double(rank + design.emptyPairs.count)
-        return ModelFit(model: model, intercept: beta[0], deviance: deviance, aic: -2 * logLikelihood + 2 * parameters,
-                        bic: -2 * logLikelihood + log(Double(max(table.observed, 1))) * parameters, rank: rank,
+        return ModelFit(model: design.model, intercept: beta[0], deviance: deviance, aic: -2 * logLikelihood + 2 * parameters,
+                        bic: -2 * logLikelihood + log(Double(max(design.observed, 1))) * parameters, rank: rank,
                         converged: converged, emptyPairs: design.emptyPairs, cells: design.cells, fitted: mu)
     }
 
@@ -121,8 +126,9 @@ enum Admissibility {
         var ok: Bool { exists && identifiable }
     }
 
-    static func check(_ table: CaptureTable, _ model: LogLinearModel) -> Result {
-        let design = Design(table, model)
+    static func check(_ table: CaptureTable, _ model: LogLinearModel) -> Result { check(Design(table, model)) }
+
+    static func check(_ design: Design) -> Result {
         let cellCount = design.cells.count
         let rank = LeastSquares.solve(columns: design.columns, z: [Double](repeating: 0, count: cellCount),
                                       weights: [Double](repeating: 1, count: cellCount), tolerance: 1e-7).rank
@@ -135,7 +141,7 @@ enum Admissibility {
         let objective = [Double](repeating: 0, count: cellCount) + [1]
         let exists: Bool
         switch Simplex.maximise(c: objective, a: rows, b: rhs) {
-        case .optimal(let value): exists = value > 1e-9 * max(1, Double(table.observed))
+        case .optimal(let value): exists = value > 1e-9 * max(1, Double(design.observed))
         case .unbounded: exists = true
         case .infeasible: exists = false
         }

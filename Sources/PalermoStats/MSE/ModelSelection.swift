@@ -42,9 +42,11 @@ public enum ModelSelection: String, Sendable, CaseIterable {
             // Checking admissibility only until the first admissible candidate gives the same choice as
             // checking every candidate, at a fraction of the linear programs.
             scored.sort { ($0.p, $0.index) < ($1.p, $1.index) }
-            guard let chosen = scored.first(where: { Admissibility.check(table, fit.model.adding(candidates[$0.index])).ok }) else { break }
+            let current = fit.model
+            guard let chosen = scored.lazy.map({ (index: $0.index, design: Design(table, current.adding(candidates[$0.index]))) })
+                .first(where: { Admissibility.check($0.design).ok }) else { break }
             included.insert(candidates[chosen.index])
-            fit = PoissonGLM.fit(table, fit.model.adding(candidates[chosen.index]))
+            fit = PoissonGLM.fit(chosen.design)
         }
         return fit
     }
@@ -56,15 +58,16 @@ public enum ModelSelection: String, Sendable, CaseIterable {
         if pairs.count <= 15 {
             for subset in 1..<(1 << pairs.count) {
                 let model = LogLinearModel(pairs: pairs.indices.filter { subset & (1 << $0) != 0 }.map { pairs[$0] })
-                guard Admissibility.check(table, model).ok else { continue }
-                let fit = PoissonGLM.fit(table, model)
+                let design = Design(table, model)
+                guard Admissibility.check(design).ok else { continue }
+                let fit = PoissonGLM.fit(design)
                 if criterion(fit) < criterion(best) { best = fit }
             }
             return best
         }
         while true {
             let options = pairs.filter { !best.model.pairs.contains($0) }.map { best.model.adding($0) }
-                .filter { Admissibility.check(table, $0).ok }.map { PoissonGLM.fit(table, $0) }
+                .map { Design(table, $0) }.filter { Admissibility.check($0).ok }.map { PoissonGLM.fit($0) }
             guard let next = options.min(by: { criterion($0) < criterion($1) }), criterion(next) < criterion(best) else { return best }
             best = next
         }
