@@ -16,6 +16,8 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     /// Aggregate statistics across organisations.
     public var seesAggregates: Bool { [.nationalCoordinator, .analyst, .supervisor, .organisationAdmin, .systemAdmin].contains(self) }
     public var managesUsers: Bool { [.organisationAdmin, .systemAdmin].contains(self) }
+    /// Multiple systems estimation across organisations; a national coordinator for their own country only.
+    public var estimatesAcrossOrganisations: Bool { [.analyst, .nationalCoordinator, .systemAdmin].contains(self) }
 }
 
 /// The kinds of organisation that are tenants of Palermo.

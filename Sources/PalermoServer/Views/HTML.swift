@@ -28,7 +28,7 @@ enum Layout {
             var links: [(String, String)] = []
             if principal.role.handlesCases { links += [("/cases", t("nav.cases")), ("/cases/new", t("nav.new"))] }
             if principal.role.seesAggregates { links.append(("/stats", t("nav.stats"))) }
-            if [.analyst, .nationalCoordinator, .systemAdmin].contains(principal.role) { links.append(("/stats/estimate", t("nav.estimate"))) }
+            if principal.role.estimatesAcrossOrganisations { links.append(("/stats/estimate", t("nav.estimate"))) }
             nav = links.map { "<a href=\"\($0.0)\">\(esc($0.1))</a>" }.joined()
             nav += """
                 <span class="who">\(esc(t("nav.signedInAs"))) <strong>\(esc(principal.username))</strong></span>

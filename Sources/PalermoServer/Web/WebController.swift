@@ -136,7 +136,7 @@ struct WebController: RouteCollection {
 
     func estimate(_ req: Request) async throws -> Response {
         let principal = try signedIn(req)
-        guard [.analyst, .nationalCoordinator, .systemAdmin].contains(principal.role) else {
+        guard principal.role.estimatesAcrossOrganisations else {
             throw Abort(.forbidden, reason: "estimates across organisations are for analysts and national coordinators")
         }
         var countries = Set(try await OrganisationModel.query(on: req.store.database).all().map(\.country)).sorted()

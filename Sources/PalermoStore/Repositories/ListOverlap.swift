@@ -18,13 +18,12 @@ public struct ListOverlap: Sendable {
     }
 
     public func table(country: String, from: Int, to: Int, for principal: Principal) async throws -> Overlap {
-        switch principal.role {
-        case .analyst, .systemAdmin: break
-        case .nationalCoordinator:
+        guard principal.role.estimatesAcrossOrganisations else {
+            throw StoreError.forbidden("estimates across organisations are for analysts and national coordinators")
+        }
+        if principal.role == .nationalCoordinator {
             let own = try await OrganisationModel.find(principal.organisationID, on: store.database)?.country
             guard own == country else { throw StoreError.forbidden("a national coordinator estimates for their own country only") }
-        default:
-            throw StoreError.forbidden("estimates across organisations are for analysts and national coordinators")
         }
         guard let sql = store.database as? any SQLDatabase else { throw StoreError.forbidden("estimates need an SQL database") }
         struct Row: Decodable { let linkage_key: String?; let name: String }
