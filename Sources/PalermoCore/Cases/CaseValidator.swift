@@ -70,15 +70,14 @@ public struct CaseValidator: Sendable {
             }
             var codes: [String] = []
             for item in items where !item.trimmingCharacters(in: .whitespaces).isEmpty {
-                let parts = list.code(for: item).map { [$0] }
-                    ?? item.split(separator: " ").map { list.code(for: String($0)) }.reduce([String]?.some([])) { all, one in
-                        guard let all, let one else { return nil }
-                        return all + [one]
+                // One code or label ("Debt bondage"), else codes separated by spaces.
+                let words = list.code(for: item) != nil ? [item] : item.split(separator: " ").map(String.init)
+                for word in words {
+                    guard let code = list.code(for: word) else {
+                        return .failure(Message(text: "'\(item.trimmingCharacters(in: .whitespaces))' is not in the picklist \(name)"))
                     }
-                guard let parts else {
-                    return .failure(Message(text: "'\(item.trimmingCharacters(in: .whitespaces))' is not in the picklist \(name)"))
+                    if !codes.contains(code) { codes.append(code) }
                 }
-                for code in parts where !codes.contains(code) { codes.append(code) }
             }
             return .success(.list(codes))
         }

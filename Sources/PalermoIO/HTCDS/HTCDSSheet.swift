@@ -38,7 +38,7 @@ public enum HTCDSSheet {
 
         var result: [(row: Int, fields: [String: FieldValue?])] = []
         for row in table.rows.dropFirst(labelRow ? 2 : 1) {
-            let extra = row.cells.indices.filter { columns[$0] == nil && $0 > 0 && !row.cells[$0].trimmingCharacters(in: .whitespaces).isEmpty && $0 >= header.cells.count }
+            let extra = row.cells.indices.filter { columns[$0] == nil && !row.cells[$0].trimmingCharacters(in: .whitespaces).isEmpty && $0 >= header.cells.count }
             if let column = extra.first {
                 issues.append(ValidationIssue(row: row.number, field: "column \(XLSXTable.columnName(column))",
                                               message: "the row has \(row.cells.count) cells but the header names only \(header.cells.count) columns"))
