@@ -44,21 +44,23 @@ let package = Package(
             .product(name: "XMLCoder", package: "XMLCoder"),
             .product(name: "CSV", package: "CSV.swift"),
         ]),
+        .target(name: "PalermoReport", dependencies: ["PalermoCore", "PalermoStats"]),
         .target(name: "PalermoServer", dependencies: [
-            "PalermoCore", "PalermoStore", "PalermoIO", "PalermoStats",
+            "PalermoCore", "PalermoStore", "PalermoIO", "PalermoStats", "PalermoReport",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "Metrics", package: "swift-metrics"),
         ], resources: [.copy("Public"), .copy("Localization"), .copy("openapi.yaml")]),
         .executableTarget(name: "palermo", dependencies: [
-            "PalermoServer", "PalermoStore", "PalermoCore", "PalermoIO", "PalermoStats",
+            "PalermoServer", "PalermoStore", "PalermoCore", "PalermoIO", "PalermoStats", "PalermoReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Vapor", package: "vapor"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         .testTarget(name: "PalermoCoreTests", dependencies: ["PalermoCore"]),
         .testTarget(name: "PalermoStatsTests", dependencies: ["PalermoStats", "PalermoIO", "PalermoCore"]),
+        .testTarget(name: "PalermoReportTests", dependencies: ["PalermoReport", "PalermoStats", "PalermoCore"]),
         .testTarget(name: "PalermoIOTests", dependencies: ["PalermoIO"]),
         .testTarget(name: "PalermoStoreTests", dependencies: [
             "PalermoStore", "PalermoCore",
@@ -69,7 +71,7 @@ let package = Package(
             .product(name: "Vapor", package: "vapor"),
         ]),
         .testTarget(name: "PalermoServerTests", dependencies: [
-            "PalermoServer",
+            "PalermoServer", "PalermoIO", "PalermoStats", "PalermoReport",
             .product(name: "XCTVapor", package: "vapor"),
         ]),
     ]

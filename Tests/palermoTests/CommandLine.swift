@@ -45,6 +45,7 @@ struct PalermoCLI {
         process.arguments = arguments + ["--database", database, "--key-file", keyFile, "--log-level", "warning"]
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "PALERMO_DATABASE_URL")
+        env["PALERMO_GLOTIP_FILE"] = ""  // the demo loads no GLOTIP data unless a test asks for it
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let pipe = Pipe()

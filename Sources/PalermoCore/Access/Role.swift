@@ -18,6 +18,8 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     public var managesUsers: Bool { [.organisationAdmin, .systemAdmin].contains(self) }
     /// Multiple systems estimation across organisations; a national coordinator for their own country only.
     public var estimatesAcrossOrganisations: Bool { [.analyst, .nationalCoordinator, .systemAdmin].contains(self) }
+    /// GLOTIP statistics, the patterns-and-flows report and national figures (a coordinator's own country).
+    public var readsNationalStatistics: Bool { [.analyst, .nationalCoordinator].contains(self) }
 }
 
 /// The kinds of organisation that are tenants of Palermo.

@@ -57,14 +57,6 @@ struct TextNode: Codable {
     }
 }
 
-struct SharedStrings: Codable {
-    let items: [InlineString]
-    enum CodingKeys: String, CodingKey { case items = "si" }
-    init(from decoder: any Decoder) throws {
-        items = (try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent([InlineString].self, forKey: .items)) ?? []
-    }
-}
-
 /// The fixed parts of a one-sheet workbook.
 enum WorkbookParts {
     static let contentTypes = """

@@ -3,7 +3,8 @@ import XMLCoder
 import ZIPFoundation
 
 /// The first worksheet of an Office Open XML workbook, in and out, through ZIPFoundation and XMLCoder.
-/// Reads shared and inline strings and numbers; writes inline strings, so no shared-string table is needed.
+/// Reads shared and inline strings and numbers (streamed, see `SpreadsheetMLReader`); writes inline strings,
+/// so no shared-string table is needed.
 public enum XLSXTable {
     static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -12,34 +13,11 @@ public enum XLSXTable {
         do { archive = try Archive(data: data, accessMode: .read) } catch {
             throw TableReadError("not an XLSX file (the ZIP container is unreadable or truncated)")
         }
-        let strings = try archive["xl/sharedStrings.xml"].map { try decoder().decode(SharedStrings.self, from: extract($0, from: archive)) }
+        let shared = try archive["xl/sharedStrings.xml"].map { try SpreadsheetMLReader.sharedStrings(extract($0, from: archive)) } ?? []
         let sheetPath = archive["xl/worksheets/sheet1.xml"] != nil ? "xl/worksheets/sheet1.xml"
             : archive.first { $0.path.hasPrefix("xl/worksheets/") && $0.path.hasSuffix(".xml") }?.path
         guard let sheetPath, let entry = archive[sheetPath] else { throw TableReadError("the workbook has no worksheet") }
-        let sheet: Worksheet
-        do { sheet = try decoder().decode(Worksheet.self, from: try extract(entry, from: archive)) } catch {
-            throw TableReadError("the worksheet XML is unreadable or truncated")
-        }
-        let shared = strings?.items.map(\.text) ?? []
-        var rows: [Table.Row] = []
-        for (index, row) in (sheet.sheetData.rows ?? []).enumerated() {
-            let number = row.r ?? index + 1
-            var cells: [String] = []
-            for (position, cell) in (row.c ?? []).enumerated() {
-                let column = cell.r.flatMap(columnIndex) ?? position
-                if column >= cells.count { cells.append(contentsOf: repeatElement("", count: column - cells.count + 1)) }
-                switch cell.t {
-                case "s":
-                    guard let i = cell.v.flatMap({ Int($0) }), shared.indices.contains(i) else {
-                        throw TableReadError(row: number, "cell \(cell.r ?? "?") points at a shared string that does not exist")
-                    }
-                    cells[column] = shared[i]
-                case "inlineStr": cells[column] = cell.inline?.text ?? ""
-                default: cells[column] = cell.v ?? ""
-                }
-            }
-            rows.append(Table.Row(number: number, cells: cells))
-        }
+        let rows = try SpreadsheetMLReader.worksheet(try extract(entry, from: archive), shared: shared)
         return Table(rows: rows)
     }
 
@@ -67,13 +45,6 @@ public enum XLSXTable {
         }
         guard let data = archive.data else { throw TableReadError("could not assemble the XLSX file") }
         return data
-    }
-
-    /// Cell text is data: spaces around entities and at either end must survive (XMLCoder trims by default).
-    private static func decoder() -> XMLDecoder {
-        let decoder = XMLDecoder()
-        decoder.trimValueWhitespaces = false
-        return decoder
     }
 
     private static func extract(_ entry: Entry, from archive: Archive) throws -> Data {

@@ -18,9 +18,11 @@ func routes(_ app: Application) throws {
     try api.register(collection: CaseAPIController())
     try api.register(collection: AdminAPIController())
     try api.register(collection: ReferenceAPIController())
+    try api.register(collection: StatisticsAPIController())
 
     let web = app.grouped(app.sessions.middleware, SessionPrincipalMiddleware(), CSRF.Middleware())
     try web.register(collection: WebController())
+    try web.register(collection: StatisticsWebController())
 }
 
 struct HealthStatus: Content {

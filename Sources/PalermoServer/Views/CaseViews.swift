@@ -1,5 +1,6 @@
 import Foundation
 import PalermoCore
+import PalermoReport
 import PalermoStore
 import Vapor
 

@@ -1,5 +1,6 @@
 import Foundation
 import PalermoCore
+import PalermoReport
 import Vapor
 
 /// The analyst's page for the hidden figure: the form, the list-overlap table, the model, the interval,

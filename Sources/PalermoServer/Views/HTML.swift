@@ -1,23 +1,9 @@
 import Foundation
 import PalermoCore
+import PalermoReport
 import Vapor
 
-/// Escapes text for HTML content and attribute values.
-func esc(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.count)
-    for ch in text {
-        switch ch {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.append(ch)
-        }
-    }
-    return out
-}
+
 
 /// The frame of every page: skip link, navigation by role, language switch, main landmark.
 enum Layout {
@@ -29,6 +15,7 @@ enum Layout {
             if principal.role.handlesCases { links += [("/cases", t("nav.cases")), ("/cases/new", t("nav.new"))] }
             if principal.role.seesAggregates { links.append(("/stats", t("nav.stats"))) }
             if principal.role.estimatesAcrossOrganisations { links.append(("/stats/estimate", t("nav.estimate"))) }
+            if principal.role.readsNationalStatistics { links += [("/stats/patterns", t("nav.patterns")), ("/stats/national", t("nav.national"))] }
             nav = links.map { "<a href=\"\($0.0)\">\(esc($0.1))</a>" }.joined()
             nav += """
                 <span class="who">\(esc(t("nav.signedInAs"))) <strong>\(esc(principal.username))</strong></span>

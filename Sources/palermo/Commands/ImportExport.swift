@@ -8,7 +8,7 @@ import PalermoStore
 import Vapor
 
 struct Import: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Import data files.", subcommands: [HTCDSCases.self])
+    static let configuration = CommandConfiguration(abstract: "Import data files.", subcommands: [HTCDSCases.self, GLOTIP.self])
 
     struct HTCDSCases: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -26,6 +26,7 @@ struct Serve: AsyncParsableCommand {
             if !noDemo, try await DemoData.isEmpty(app) {
                 app.logger.notice("Empty database: loading the demo (organisations, users and 300 synthetic cases)…")
                 try await DemoData.load(into: app)
+                try await loadDemoStatistics(app)
                 say("""
 
                     Demo loaded. Every demo account's password is \(DemoData.password):
@@ -75,6 +76,7 @@ struct Demo: AsyncParsableCommand {
                 throw ValidationError("the database already has organisations; the demo loads into an empty database only")
             }
             try await DemoData.load(into: app, cases: cases, seed: seed)
+            try await loadDemoStatistics(app)
             print("Demo loaded: \(cases) cases. Every demo account's password is \(DemoData.password):\n\(DemoData.accountTable())")
         }
     }

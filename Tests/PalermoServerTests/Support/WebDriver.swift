@@ -78,6 +78,11 @@ final class WebDriver: @unchecked Sendable {
         try data.write(to: URL(fileURLWithPath: path))
     }
 
+    /// Runs a script in the page and returns its value.
+    func execute(_ script: String) async throws -> Any {
+        try await call("POST", "/session/\(session)/execute/sync", ["script": script, "args": [Any]()])
+    }
+
     @discardableResult
     private func call(_ method: String, _ path: String, _ body: Any? = nil) async throws -> Any {
         let payload = try body.map { try JSONSerialization.data(withJSONObject: $0) }

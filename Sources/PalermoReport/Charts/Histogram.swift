@@ -1,9 +1,9 @@
 import Foundation
 
 /// Charts drawn as SVG in Swift: no script, readable without JavaScript, printable.
-enum SVGChart {
+public enum SVGChart {
     /// A histogram of `values` with vertical marks (e.g. the estimate and interval limits).
-    static func histogram(_ values: [Double], marks: [(value: Double, label: String)], title: String, bins: Int = 30) -> String {
+    public static func histogram(_ values: [Double], marks: [(value: Double, label: String)], title: String, bins: Int = 30) -> String {
         guard let low = values.min(), let high = values.max(), high > low else { return "" }
         let width = 640.0, height = 220.0, left = 40.0, bottom = 30.0, top = 10.0
         let step = (high - low) / Double(bins)

@@ -1,0 +1,90 @@
+import Foundation
+import PalermoCore
+import PalermoIO
+import PalermoReport
+import PalermoStats
+import PalermoStore
+import Vapor
+
+extension PatternsAndFlowsReport: Content {}
+extension StatisticsRepository.Dataset: Content {}
+extension Observation: Content {}
+
+/// GLOTIP-shaped statistics: datasets, the patterns-and-flows report and its tables, national figures.
+struct StatisticsAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let statistics = routes.grouped("statistics")
+        statistics.get("datasets", use: datasets)
+        statistics.get("patterns-and-flows", use: patterns)
+        statistics.get("patterns-and-flows", ":table", use: table)
+        statistics.get("national", use: national)
+        statistics.put("national", "justice", use: saveJustice)
+        statistics.get("national", "export", use: export)
+    }
+
+    func datasets(_ req: Request) async throws -> [StatisticsRepository.Dataset] {
+        _ = try await StatisticsService.requireReader(req)
+        return try await req.store.statistics.datasets()
+    }
+
+    func patterns(_ req: Request) async throws -> PatternsAndFlowsReport {
+        try await StatisticsService.patterns(req, try .init(req))
+    }
+
+    /// One table of the report as CSV: `/statistics/patterns-and-flows/regions.csv`.
+    func table(_ req: Request) async throws -> Response {
+        let name = (req.parameters.get("table") ?? "").replacingOccurrences(of: ".csv", with: "")
+        let report = try await StatisticsService.patterns(req, try .init(req))
+        guard let table = report.table(named: name) else {
+            throw Abort(.notFound, reason: "no table '\(name)'; tables: \(report.tables.map(\.name).joined(separator: ", "))")
+        }
+        return Response.download(try CSVTable.write(table.csvRows), contentType: "text/csv", filename: "\(name)-\(report.scope.from)-\(report.scope.to).csv")
+    }
+
+    struct NationalDTO: Content {
+        let country: String
+        let year: Int
+        let cases: Int
+        let undatedCases: Int
+        let observations: [Observation]
+    }
+
+    func national(_ req: Request) async throws -> NationalDTO {
+        let n = try await StatisticsService.national(req)
+        return NationalDTO(country: n.country.alpha3, year: n.year, cases: n.fromCases.cases, undatedCases: n.fromCases.undated, observations: n.observations)
+    }
+
+    struct JusticeInput: Content {
+        let country: String?
+        let year: Int
+        let counts: [NationalStatistics.JusticeCount]
+    }
+
+    func saveJustice(_ req: Request) async throws -> NationalDTO {
+        let principal = try await StatisticsService.requireReader(req)
+        guard principal.role == .nationalCoordinator else { throw Abort(.forbidden, reason: "only a national coordinator enters national counts") }
+        let input = try req.content.decode(JusticeInput.self)
+        var problems: [ValidationIssue] = []
+        if !GLOTIPReader.plausibleYears().contains(input.year) { problems.append(.init(field: "year", message: "\(input.year) is not a plausible year")) }
+        for (i, c) in input.counts.enumerated() {
+            if c.count < 0 { problems.append(.init(field: "counts[\(i)].count", message: "must not be negative")) }
+            if c.indicator == .detectedVictims { problems.append(.init(field: "counts[\(i)].indicator", message: "detected victims come from case records")) }
+        }
+        if !problems.isEmpty { throw ValidationFailure(problems) }
+        guard let country = try await req.store.national.allowedCountry(input.country, for: principal) else { throw Abort(.notFound) }
+        try await req.store.national.saveJusticeCounts(country: country, year: input.year, counts: input.counts, by: principal)
+        req.url.query = "country=\(country)&year=\(input.year)"
+        return try await national(req)
+    }
+
+    func export(_ req: Request) async throws -> Response {
+        let n = try await StatisticsService.national(req)
+        let format = (try? req.query.get(String.self, at: "format")) ?? "csv"
+        let name = "glotip-\(n.country.alpha3)-\(n.year)"
+        if format == "xlsx" {
+            return Response.download(try XLSXTable.write(n.glotipRows, sheetName: "data_glotip"),
+                                     contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", filename: "\(name).xlsx")
+        }
+        return Response.download(try CSVTable.write(n.glotipRows), contentType: "text/csv", filename: "\(name).csv")
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import PalermoCore
+import PalermoIO
+import PalermoReport
+import PalermoStats
+import PalermoStore
+import Vapor
+
+/// The request side of the statistics pages and API: who may ask, and what they asked for.
+enum StatisticsService {
+    struct PatternsQuery {
+        let from: Int
+        let to: Int
+        let region: String?
+        let source: String
+
+        init(_ req: Request) throws {
+            let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+            from = (try? req.query.get(Int.self, at: "from")) ?? 2016
+            to = (try? req.query.get(Int.self, at: "to")) ?? min(year, 2022)
+            let region = (try? req.query.get(String.self, at: "region"))?.trimmingCharacters(in: .whitespaces)
+            self.region = region?.isEmpty == false ? region : nil
+            source = (try? req.query.get(String.self, at: "source")).flatMap { $0.isEmpty ? nil : $0 } ?? "GLOTIP"
+            var problems: [ValidationIssue] = []
+            if from > to { problems.append(.init(field: "from", message: "must not be after 'to'")) }
+            if !(GLOTIPReader.plausibleYears()).contains(from) { problems.append(.init(field: "from", message: "must be a year from 2000")) }
+            if to - from > 30 { problems.append(.init(field: "to", message: "a report spans at most 30 years")) }
+            if !problems.isEmpty { throw ValidationFailure(problems) }
+        }
+
+        var queryString: String {
+            "from=\(from)&to=\(to)&source=\(source.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")"
+                + (region.map { "&region=\($0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")" } ?? "")
+        }
+    }
+
+    static func requireReader(_ req: Request) async throws -> Principal {
+        let principal = try req.requirePrincipal()
+        guard principal.role.readsNationalStatistics else {
+            try await req.store.audit.record([AuditDraft(actor: principal, action: .denied, detail: "national statistics: role \(principal.role.rawValue)")])
+            throw Abort(.forbidden, reason: "the \(principal.role.rawValue) role has no access to national statistics")
+        }
+        return principal
+    }
+
+    /// The report for a query. A coordinator's report from case records covers their own country only.
+    static func patterns(_ req: Request, _ query: PatternsQuery) async throws -> PatternsAndFlowsReport {
+        let principal = try await requireReader(req)
+        let source = ReportSource(query.source)
+        let scope = PatternsAndFlowsReport.Scope(from: query.from, to: query.to, region: query.region, source: source.name)
+        do {
+            if source == .cases {
+                let country = try await req.store.national.allowedCountry(nil, for: principal)
+                let built = try await req.store.national.fromCases(country: country, years: scope.years)
+                return PatternsAndFlowsAnalysis(built.observations).report(scope, notes: [
+                    "\(built.cases) case record(s)\(country.map { " in \($0)" } ?? ""); \(built.undated) without an identification date are left out",
+                ])
+            }
+            return try await req.store.patternsAndFlows(from: source, scope)
+        } catch StoreError.forbidden(let why) {
+            throw Abort(.notFound, reason: why)
+        }
+    }
+
+    /// A country's figures for a year: detected victims from cases and the criminal-justice counts entered.
+    struct National {
+        let country: Country
+        let year: Int
+        let fromCases: NationalStatistics.FromCases
+        let justice: [Observation]
+
+        var observations: [Observation] { fromCases.observations + justice }
+
+        /// Rows in the published GLOTIP layout. Counts of 1 to 4 are written `<5`, as UNODC publishes them.
+        var glotipRows: [[String]] {
+            let sorted = observations.sorted {
+                ($0.indicator.slug, $0.dimension.rawValue, $0.category, $0.sex.rawValue, $0.age.rawValue)
+                    < ($1.indicator.slug, $1.dimension.rawValue, $1.category, $1.sex.rawValue, $1.age.rawValue)
+            }
+            return [GLOTIPReader.Column.allCases.map(\.rawValue)] + sorted.map { o in
+                let count = o.value.low
+                return [country.alpha3, country.name, country.region, country.subregion, o.indicator.rawValue, o.dimension.rawValue,
+                        o.category, o.sex.rawValue, o.age.rawValue, String(o.year), "Counts",
+                        (1...4).contains(count) ? "<5" : String(count), "Palermo"]
+            }
+        }
+    }
+
+    static func national(_ req: Request) async throws -> National {
+        let principal = try await requireReader(req)
+        let requested = try? req.query.get(String.self, at: "country")
+        let year = (try? req.query.get(Int.self, at: "year")) ?? Calendar(identifier: .gregorian).component(.year, from: Date()) - 1
+        guard GLOTIPReader.plausibleYears().contains(year) else { throw ValidationFailure([.init(field: "year", message: "\(year) is not a plausible year")]) }
+        let code: String?
+        do { code = try await req.store.national.allowedCountry(requested, for: principal) } catch StoreError.forbidden(let why) {
+            throw Abort(.notFound, reason: why)
+        }
+        guard let code, let country = Countries.find(code) else {
+            throw ValidationFailure([.init(field: "country", message: "name a country by its ISO 3166-1 alpha-3 code")])
+        }
+        let fromCases = try await req.store.national.fromCases(country: country.alpha3, years: year...year)
+        let justice = try await req.store.national.justiceCounts(country: country.alpha3).filter { $0.year == year }
+        return National(country: country, year: year, fromCases: fromCases, justice: justice)
+    }
+}

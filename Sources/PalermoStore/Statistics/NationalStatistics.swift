@@ -1,0 +1,129 @@
+import FluentKit
+import Foundation
+import PalermoCore
+import SQLKit
+
+/// A country's figures in GLOTIP shape, built from Palermo's own case records (detected victims) and from
+/// the criminal-justice counts a national authority enters (dataset `national:<ISO3>`).
+///
+/// From a case: the country is the recording organisation's, the year that of `cas_IncomingReferralDate`
+/// (cases without it are counted as undated and left out), sex from `prs_Gender` (transgender and
+/// non-conforming identities under "Other"), age band at identification, the form of exploitation from the
+/// first type recorded, citizenship from `prs_Citizenship`. Only facet columns are read, never a personal field.
+public struct NationalStatistics: Sendable {
+    let store: Store
+
+    public static func justiceDataset(_ country: String) -> String { "national:\(country.uppercased())" }
+
+    /// The countries `principal` may see national figures for: a coordinator their own, analysts all.
+    public func allowedCountry(_ requested: String?, for principal: Principal) async throws -> String? {
+        switch principal.role {
+        case .analyst, .systemAdmin:
+            return requested?.uppercased()
+        case .nationalCoordinator:
+            let own = try await OrganisationModel.find(principal.organisationID, on: store.database)?.country
+            if let requested, requested.uppercased() != own {
+                throw StoreError.forbidden("a national coordinator sees the figures of their own country only")
+            }
+            return own
+        default:
+            throw StoreError.forbidden("the \(principal.role.rawValue) role has no access to national statistics")
+        }
+    }
+
+    public struct FromCases: Sendable {
+        public let observations: [Observation]
+        public let cases: Int
+        public let undated: Int
+    }
+
+    /// Detected victims from case records, for one country or all, grouped in the database.
+    public func fromCases(country: String?, years: ClosedRange<Int>? = nil) async throws -> FromCases {
+        guard let sql = store.database as? any SQLDatabase else { throw StoreError.forbidden("statistics need an SQL database") }
+        struct Group: Decodable { let country: String; let year: String?; let gender, age_group, citizenship: String?; let exploitation: String; let n: Int }
+        let filter: SQLQueryString = country.map { "WHERE o.country = \(bind: $0.uppercased())" } ?? ""
+        let groups = try await sql.raw("""
+            SELECT o.country AS country, substr(c.identified_on, 1, 4) AS year, c.gender AS gender, c.age_group AS age_group,
+                   c.citizenship AS citizenship, c.exploitation AS exploitation, COUNT(*) AS n
+            FROM cases c JOIN organisations o ON o.id = c.organisation_id \(filter)
+            GROUP BY o.country, substr(c.identified_on, 1, 4), c.gender, c.age_group, c.citizenship, c.exploitation
+            """).all(decoding: Group.self)
+        var cells: [Observation.Key: Int] = [:]
+        var undated = 0, total = 0
+        for group in groups {
+            total += group.n
+            guard let year = group.year.flatMap(Int.init) else { undated += group.n; continue }
+            if let years, !years.contains(year) { continue }
+            let sex = Self.sex(group.gender), age = Self.age(group.age_group)
+            func add(_ dimension: PalermoCore.Dimension, _ category: String, breakdown: Bool) {
+                let pairs: [(Sex, AgeBand)] = breakdown ? [(.total, .total), (sex, .total), (.total, age), (sex, age)] : [(.total, .total)]
+                for (s, a) in pairs {
+                    cells[Observation.Key(area: group.country, indicator: .detectedVictims, dimension: dimension, category: category,
+                                          sex: s, age: a, year: year), default: 0] += group.n
+                }
+            }
+            add(.total, "Total", breakdown: true)
+            if let first = group.exploitation.split(separator: ";").first {
+                add(.formOfExploitation, ExploitationForm(htcdsType: String(first)).rawValue, breakdown: true)
+            }
+            add(.citizenship, group.citizenship.flatMap(Countries.find)?.name ?? "Unknown", breakdown: false)
+        }
+        let observations = cells.map { key, count in
+            let country = Countries.find(key.area)
+            return Observation(area: key.area, areaName: country?.name ?? key.area, region: country?.region ?? "", subregion: country?.subregion ?? "",
+                               indicator: key.indicator, dimension: key.dimension, category: key.category,
+                               categoryArea: key.dimension == .citizenship ? Countries.all.first { $0.name == key.category }?.alpha3 : nil,
+                               sex: key.sex, age: key.age, year: key.year, value: CountRange(exactly: count))
+        }
+        return FromCases(observations: observations, cases: total, undated: undated)
+    }
+
+    /// Criminal-justice counts entered for a country.
+    public func justiceCounts(country: String) async throws -> [Observation] {
+        try await store.statistics.observations(in: Self.justiceDataset(country))
+    }
+
+    public struct JusticeCount: Sendable, Codable, Equatable {
+        public let indicator: Indicator
+        public let sex: Sex
+        public let count: Int
+        public init(indicator: Indicator, sex: Sex, count: Int) {
+            self.indicator = indicator
+            self.sex = sex
+            self.count = count
+        }
+    }
+
+    /// Replaces the criminal-justice counts of one year (detected victims come from cases, not from here).
+    public func saveJusticeCounts(country: String, year: Int, counts: [JusticeCount], by principal: Principal) async throws {
+        guard let place = Countries.find(country) else { throw StoreError.forbidden("unknown country \(country)") }
+        let kept = try await justiceCounts(country: place.alpha3).filter { $0.year != year }
+        let entered = counts.filter { $0.indicator != .detectedVictims }.map {
+            Observation(area: place.alpha3, areaName: place.name, region: place.region, subregion: place.subregion, indicator: $0.indicator,
+                        dimension: .total, category: "Total", sex: $0.sex, age: .total, year: year, value: CountRange(exactly: $0.count))
+        }
+        _ = try await store.statistics.importDataset(Self.justiceDataset(place.alpha3), kind: "national", observations: kept + entered,
+                                                     rowsRead: kept.count + entered.count, notes: ["entered in Palermo"], by: principal.username)
+    }
+
+    static func sex(_ gender: String?) -> Sex {
+        switch gender {
+        case "Feminine": .female
+        case "Masculine": .male
+        case "TransgenderFeminine", "TransgenderMasculine", "NonConforming": .other
+        default: .unknown
+        }
+    }
+
+    static func age(_ group: String?) -> AgeBand {
+        switch group {
+        case AgeGroup.child.rawValue: .children
+        case AgeGroup.adult.rawValue: .adults
+        default: .unknown
+        }
+    }
+}
+
+extension Store {
+    public var national: NationalStatistics { NationalStatistics(store: self) }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import PalermoCore
+import PalermoStats
+
+/// Where the patterns-and-flows figures come from: a stored dataset (UNODC's published GLOTIP data, a
+/// country's national figures) or Palermo's own case records, grouped in the database.
+public enum ReportSource: Sendable, Equatable {
+    case dataset(String)
+    case cases
+
+    public init(_ text: String) {
+        self = text.lowercased() == "cases" ? .cases : .dataset(text)
+    }
+
+    public var name: String {
+        switch self {
+        case .dataset(let name): "dataset \(name)"
+        case .cases: "Palermo's case records"
+        }
+    }
+}
+
+extension Store {
+    public func patternsAndFlows(from source: ReportSource, _ scope: PatternsAndFlowsReport.Scope) async throws -> PatternsAndFlowsReport {
+        switch source {
+        case .dataset(let name):
+            guard let dataset = try await statistics.datasets().first(where: { $0.name == name }) else {
+                throw StoreError.forbidden("there is no statistics dataset '\(name)'; import one with `palermo import glotip FILE`")
+            }
+            let observations = try await statistics.observations(in: name, years: scope.years)
+            return PatternsAndFlowsAnalysis(observations).report(scope, notes: dataset.notes)
+        case .cases:
+            let built = try await national.fromCases(country: nil, years: scope.years)
+            let notes = ["\(built.cases) case record(s); \(built.undated) without an identification date (cas_IncomingReferralDate) are left out"]
+            return PatternsAndFlowsAnalysis(built.observations).report(scope, notes: notes)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import PalermoCore
+@testable import PalermoServer
+import PalermoStats
+import PalermoStore
+import Vapor
+import XCTVapor
+import XCTest
+
+/// National figures from case records and entered counts, in GLOTIP shape, for the coordinator's own country.
+final class NationalStatisticsTests: XCTestCase {
+    func testCoordinatorReviewsEntersAndExportsTheirCountrysFigures() async throws {
+        try await TestWorld.each { world in
+            let base: [String: FieldValue] = ["cas_IncomingReferralDate": .text("2024-03-01"), "prs_FirstName": .text("Wanjiru")]
+            _ = try await world.createCase(as: "a-worker", base.merging(["prs_Gender": .text("Feminine"), "prs_Birthdate": .text("2010-01-01"),
+                                                                         "vic_TypeOfExploitation": .list(["SexualExploitation"]), "prs_Citizenship": .text("UGA")]) { $1 })
+            _ = try await world.createCase(as: "a-worker", base.merging(["prs_Gender": .text("Masculine"), "prs_Birthdate": .text("1990-01-01"),
+                                                                         "vic_TypeOfExploitation": .list(["ForcedBegging", "ForcedLabour"]), "prs_Citizenship": .text("KEN")]) { $1 })
+            _ = try await world.createCase(as: "b-worker", base.merging(["prs_Gender": .text("Feminine")]) { $1 })  // Uganda
+
+            let res = try await world.api(.GET, "/api/v1/statistics/national?year=2024", as: "coordinator")
+            XCTAssertEqual(res.status, .ok, res.body.string)
+            XCTAssertFalse(res.body.string.contains("Wanjiru"))
+            let national = try res.content.decode(StatisticsAPIController.NationalDTO.self)
+            XCTAssertEqual(national.country, "KEN")
+            func cell(_ dimension: PalermoCore.Dimension, _ category: String, _ sex: Sex = .total, _ age: AgeBand = .total) -> Int? {
+                national.observations.first { $0.dimension == dimension && $0.category == category && $0.sex == sex && $0.age == age && $0.indicator == .detectedVictims }?.value.low
+            }
+            XCTAssertEqual(cell(.total, "Total"), 2)
+            XCTAssertEqual(cell(.total, "Total", .female, .children), 1)
+            XCTAssertEqual(cell(.formOfExploitation, "Sexual exploitation"), 1)
+            XCTAssertEqual(cell(.formOfExploitation, "Other forms of exploitation"), 1, "the first type recorded decides the form")
+            XCTAssertEqual(cell(.citizenship, "Uganda"), 1)
+
+            let otherCountry = try await world.api(.GET, "/api/v1/statistics/national?country=UGA&year=2024", as: "coordinator")
+            XCTAssertEqual(otherCountry.status, .notFound)
+            let caseworker = try await world.api(.GET, "/api/v1/statistics/national?year=2024", as: "a-worker")
+            XCTAssertEqual(caseworker.status, .forbidden)
+
+            struct Input: Encodable { let year: Int; let counts: [NationalStatistics.JusticeCount] }
+            let bad = try await world.api(.PUT, "/api/v1/statistics/national/justice", as: "coordinator",
+                                          json: Input(year: 2024, counts: [.init(indicator: .prosecuted, sex: .total, count: -1)]))
+            XCTAssertEqual(bad.status, .unprocessableEntity)
+            XCTAssertTrue(bad.body.string.contains("counts[0].count"), bad.body.string)
+            let saved = try await world.api(.PUT, "/api/v1/statistics/national/justice", as: "coordinator",
+                                            json: Input(year: 2024, counts: [.init(indicator: .prosecuted, sex: .total, count: 3),
+                                                                             .init(indicator: .convicted, sex: .total, count: 12)]))
+            XCTAssertEqual(saved.status, .ok, saved.body.string)
+            let export = try await world.api(.GET, "/api/v1/statistics/national/export?year=2024", as: "coordinator").body.string
+            XCTAssertTrue(export.hasPrefix("Iso3_code,Country,Region,Subregion,Indicator,Dimension,Category,Sex,Age,Year,Unit of measurement,txtVALUE,Source"))
+            XCTAssertTrue(export.contains("KEN,Kenya,Africa,Sub-Saharan Africa,Persons prosecuted,Total,Total,Total,Total,2024,Counts,<5,Palermo"), export)
+            XCTAssertTrue(export.contains("Persons convicted,Total,Total,Total,Total,2024,Counts,12,Palermo"), export)
+            XCTAssertFalse(export.contains("Wanjiru"))
+
+            let analyst = try await world.api(.GET, "/api/v1/statistics/patterns-and-flows?source=cases&from=2024&to=2024", as: "analyst")
+            XCTAssertEqual(analyst.status, .ok, analyst.body.string)
+            let report = try analyst.content.decode(PatternsAndFlowsReport.self)
+            XCTAssertEqual(report.trend.first?.countries, 2)
+            XCTAssertEqual(report.trend.first?.victims, CountRange(exactly: 3))
+            let coordinator = try await world.api(.GET, "/api/v1/statistics/patterns-and-flows?source=cases&from=2024&to=2024", as: "coordinator")
+                .content.decode(PatternsAndFlowsReport.self)
+            XCTAssertEqual(coordinator.trend.first?.countries, 1, "a coordinator's report from cases covers their own country")
+            let table = try await world.api(.GET, "/api/v1/statistics/patterns-and-flows/trend.csv?source=cases&from=2024&to=2024", as: "analyst")
+            XCTAssertTrue(table.body.string.hasPrefix("year,countries_reporting_victims,victims_low"), table.body.string)
+            let future = try await world.api(.GET, "/api/v1/statistics/patterns-and-flows?from=3020&to=3021", as: "analyst")
+            XCTAssertEqual(future.status, .unprocessableEntity)
+            XCTAssertTrue(future.body.string.contains("from"))
+
+            let cookie = try await world.webLogin("analyst")
+            let page = try await world.page("/stats/patterns?source=cases&from=2024&to=2024", cookie: cookie)
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.body.string.contains("<svg"), "the page draws its charts")
+            XCTAssertTrue(page.body.string.contains("/stats/patterns/trend.csv?"))
+        }
+    }
+}
