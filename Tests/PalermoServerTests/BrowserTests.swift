@@ -9,11 +9,7 @@ import XCTest
 /// (`PALERMO_REQUIRE_BROWSER=1`), elsewhere the test is skipped when they are missing.
 final class BrowserTests: XCTestCase {
     func testCaseworkerRecordsAndFindsACaseThatAnotherOrganisationCannotOpen() async throws {
-        let chromedriver = "/usr/bin/chromedriver", chromium = "/usr/bin/chromium"
-        guard FileManager.default.isExecutableFile(atPath: chromedriver), FileManager.default.isExecutableFile(atPath: chromium) else {
-            if ProcessInfo.processInfo.environment["PALERMO_REQUIRE_BROWSER"] == "1" { XCTFail("chromium and chromium-driver are required") }
-            throw XCTSkip("chromium / chromium-driver not installed")
-        }
+        let (chromedriver, chromium) = try WebDriver.requireChromium()
         let world = try await TestWorld.make(TestDatabases.all.last!)
         let port = Int.random(in: 40_001...50_000)
         try await world.app.server.start(address: .hostname("127.0.0.1", port: port))

@@ -23,7 +23,7 @@ final class NationalStatisticsTests: XCTestCase {
             XCTAssertFalse(res.body.string.contains("Wanjiru"))
             let national = try res.content.decode(StatisticsAPIController.NationalDTO.self)
             XCTAssertEqual(national.country, "KEN")
-            func cell(_ dimension: PalermoCore.Dimension, _ category: String, _ sex: Sex = .total, _ age: AgeBand = .total) -> Int? {
+            func cell(_ dimension: Disaggregation, _ category: String, _ sex: Sex = .total, _ age: AgeBand = .total) -> Int? {
                 national.observations.first { $0.dimension == dimension && $0.category == category && $0.sex == sex && $0.age == age && $0.indicator == .detectedVictims }?.value.low
             }
             XCTAssertEqual(cell(.total, "Total"), 2)
@@ -66,7 +66,23 @@ final class NationalStatisticsTests: XCTestCase {
             XCTAssertEqual(future.status, .unprocessableEntity)
             XCTAssertTrue(future.body.string.contains("from"))
 
+            let coordinatorCookie = try await world.webLogin("coordinator")
+            let form = try await world.page("/stats/national?year=2024", cookie: coordinatorCookie)
+            XCTAssertEqual(form.status, .ok)
+            XCTAssertTrue(form.body.string.contains("name=\"prosecuted-total\" id=\"prosecuted-total\" aria-label=\"Persons prosecuted — Total\" value=\"3\""))
+            let csrf = AuthenticationTests.csrf(in: form.body.string)
+            try await world.app.send(.POST, "/stats/national", before: { req in
+                req.headers.cookie = ["palermo-session": .init(string: coordinatorCookie)]
+                try req.content.encode(["_csrf": csrf, "year": "2024", "prosecuted-total": "7", "offences-total": "2"], as: .urlEncodedForm)
+            }, after: { res in XCTAssertEqual(res.status, .seeOther, res.body.string) })
+            let after = try await world.api(.GET, "/api/v1/statistics/national?year=2024", as: "coordinator").content.decode(StatisticsAPIController.NationalDTO.self)
+            XCTAssertEqual(after.observations.filter { $0.indicator != .detectedVictims }.map(\.value.low).sorted(), [2, 7],
+                           "the form replaces the year's counts (conviction count gone, offences added)")
+
             let cookie = try await world.webLogin("analyst")
+            let analystNational = try await world.page("/stats/national?country=KEN&year=2024", cookie: cookie)
+            XCTAssertEqual(analystNational.status, .ok)
+            XCTAssertTrue(analystNational.body.string.contains("disabled"), "an analyst reviews but does not enter counts")
             let page = try await world.page("/stats/patterns?source=cases&from=2024&to=2024", cookie: cookie)
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.body.string.contains("<svg"), "the page draws its charts")

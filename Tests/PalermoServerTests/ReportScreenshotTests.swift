@@ -9,11 +9,7 @@ import XCTest
 /// drawn (non-empty boxes, bars, lines, flows), nothing is fetched, and a screenshot is kept.
 final class ReportScreenshotTests: XCTestCase {
     func testTheReportOpensOfflineWithItsChartsDrawn() async throws {
-        let chromedriver = "/usr/bin/chromedriver", chromium = "/usr/bin/chromium"
-        guard FileManager.default.isExecutableFile(atPath: chromedriver), FileManager.default.isExecutableFile(atPath: chromium) else {
-            if ProcessInfo.processInfo.environment["PALERMO_REQUIRE_BROWSER"] == "1" { XCTFail("chromium and chromium-driver are required") }
-            throw XCTSkip("chromium / chromium-driver not installed")
-        }
+        let (chromedriver, chromium) = try WebDriver.requireChromium()
         let file = try GLOTIPReader.read(try XLSXTable.read(Data(contentsOf: SharedData.url("glotip/data_glotip.xlsx"))))
         let report = PatternsAndFlowsAnalysis(file.observations).report(.init(from: 2016, to: 2021, source: "GLOTIP"), notes: file.notes.lines)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("palermo-report-\(UUID().uuidString)")

@@ -29,8 +29,8 @@ public enum Indicator: String, Sendable, Codable, CaseIterable, Hashable {
     }
 }
 
-/// How an indicator is broken down: not at all, or by one of the categories the questionnaire asks for.
-public enum Dimension: String, Sendable, Codable, CaseIterable, Hashable {
+/// How an indicator is broken down (GLOTIP's "Dimension"): not at all, or by one of the categories the questionnaire asks for.
+public enum Disaggregation: String, Sendable, Codable, CaseIterable, Hashable {
     case total = "Total"
     case formOfExploitation = "by form of exploitation"
     case citizenship = "by citizenship"

@@ -9,7 +9,7 @@ public struct Observation: Sendable, Codable, Hashable {
     public var region: String
     public var subregion: String
     public var indicator: Indicator
-    public var dimension: Dimension
+    public var dimension: Disaggregation
     public var category: String
     public var categoryArea: String?
     public var sex: Sex
@@ -19,7 +19,7 @@ public struct Observation: Sendable, Codable, Hashable {
     /// Where the cell came from in its source file (1-based row number), for tracing a figure back.
     public var sourceRow: Int?
 
-    public init(area: String, areaName: String, region: String, subregion: String, indicator: Indicator, dimension: Dimension,
+    public init(area: String, areaName: String, region: String, subregion: String, indicator: Indicator, dimension: Disaggregation,
                 category: String, categoryArea: String? = nil, sex: Sex, age: AgeBand, year: Int, value: CountRange, sourceRow: Int? = nil) {
         self.area = area
         self.areaName = areaName
@@ -45,13 +45,13 @@ public struct Observation: Sendable, Codable, Hashable {
     public struct Key: Sendable, Hashable {
         public var area: String
         public var indicator: Indicator
-        public var dimension: Dimension
+        public var dimension: Disaggregation
         public var category: String
         public var sex: Sex
         public var age: AgeBand
         public var year: Int
 
-        public init(area: String, indicator: Indicator, dimension: Dimension, category: String, sex: Sex, age: AgeBand, year: Int) {
+        public init(area: String, indicator: Indicator, dimension: Disaggregation, category: String, sex: Sex, age: AgeBand, year: Int) {
             self.area = area
             self.indicator = indicator
             self.dimension = dimension

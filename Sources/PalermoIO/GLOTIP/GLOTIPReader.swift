@@ -61,8 +61,8 @@ public enum GLOTIPReader {
 
             let indicator = Indicator(label: cell(.indicator))
             if indicator == nil { problem(.indicator, "unknown indicator '\(cell(.indicator))' (expected one of: \(Indicator.allCases.map(\.rawValue).joined(separator: "; ")))") }
-            let dimension = Dimension(label: cell(.dimension))
-            if dimension == nil { problem(.dimension, "unknown dimension '\(cell(.dimension))' (expected one of: \(Dimension.allCases.map(\.rawValue).joined(separator: "; ")))") }
+            let dimension = Disaggregation(label: cell(.dimension))
+            if dimension == nil { problem(.dimension, "unknown dimension '\(cell(.dimension))' (expected one of: \(Disaggregation.allCases.map(\.rawValue).joined(separator: "; ")))") }
             let sex = Sex(label: cell(.sex))
             if sex == nil { problem(.sex, "unknown sex '\(cell(.sex))' (expected Total, Female, Male, Other or Unknown)") }
             let age = AgeBand(label: cell(.age))

@@ -95,7 +95,9 @@ enum StatisticsService {
         do { code = try await req.store.national.allowedCountry(requested, for: principal) } catch StoreError.forbidden(let why) {
             throw Abort(.notFound, reason: why)
         }
-        guard let code, let country = Countries.find(code) else {
+        // An analyst who names no country starts with the first organisation's.
+        let fallback = principal.role == .analyst ? try await OrganisationModel.query(on: req.store.database).first()?.country : nil
+        guard let code = code ?? fallback, let country = Countries.find(code) else {
             throw ValidationFailure([.init(field: "country", message: "name a country by its ISO 3166-1 alpha-3 code")])
         }
         let fromCases = try await req.store.national.fromCases(country: country.alpha3, years: year...year)

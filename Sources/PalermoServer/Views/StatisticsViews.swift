@@ -57,7 +57,8 @@ enum StatisticsViews {
             <h1>\(esc(t("national.title"))): \(esc(n.country.name)), \(n.year)</h1>
             <form method="get" action="/stats/national" class="filters">
             <label>\(esc(t("national.year"))) <input type="number" name="year" min="2000" max="2100" value="\(n.year)"></label>
-            <input type="hidden" name="country" value="\(n.country.alpha3)">
+            \(canEdit ? "<input type=\"hidden\" name=\"country\" value=\"\(n.country.alpha3)\">"
+                : "<label>\(esc(t("estimate.country"))) <input name=\"country\" value=\"\(n.country.alpha3)\" size=\"3\" pattern=\"[A-Za-z]{3}\"></label>")
             <button type="submit">\(esc(t("patterns.show")))</button></form>
             <p>\(esc(t("national.intro", ["cases": String(n.fromCases.cases), "undated": String(n.fromCases.undated)])))</p>
             <p><a href="/stats/national/export.csv?\(query)">\(esc(t("national.exportCSV")))</a> · <a href="/stats/national/export.xlsx?\(query)">\(esc(t("national.exportXLSX")))</a></p>

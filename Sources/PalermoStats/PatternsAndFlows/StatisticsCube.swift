@@ -36,7 +36,7 @@ public struct StatisticsCube: Sendable {
     }
 
     /// The published cell, or the sum of its published parts; nil when neither exists.
-    public func value(_ indicator: Indicator, area: String, year: Int, dimension: Dimension = .total, category: String = "Total",
+    public func value(_ indicator: Indicator, area: String, year: Int, dimension: Disaggregation = .total, category: String = "Total",
                       sex: Sex = .total, age: AgeBand = .total) -> CountRange? {
         func direct(_ s: Sex, _ a: AgeBand) -> CountRange? {
             cells[Observation.Key(area: area, indicator: indicator, dimension: dimension, category: category, sex: s, age: a, year: year)]

@@ -55,7 +55,7 @@ public struct NationalStatistics: Sendable {
             guard let year = group.year.flatMap(Int.init) else { undated += group.n; continue }
             if let years, !years.contains(year) { continue }
             let sex = Self.sex(group.gender), age = Self.age(group.age_group)
-            func add(_ dimension: PalermoCore.Dimension, _ category: String, breakdown: Bool) {
+            func add(_ dimension: Disaggregation, _ category: String, breakdown: Bool) {
                 let pairs: [(Sex, AgeBand)] = breakdown ? [(.total, .total), (sex, .total), (.total, age), (sex, age)] : [(.total, .total)]
                 for (s, a) in pairs {
                     cells[Observation.Key(area: group.country, indicator: .detectedVictims, dimension: dimension, category: category,

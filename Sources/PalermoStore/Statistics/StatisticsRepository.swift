@@ -95,7 +95,7 @@ public struct StatisticsRepository: Sendable {
             .from("stat_observations").where("dataset", .equal, dataset)
         if let years { query = query.where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound) }
         return try await query.all(decoding: Row.self).compactMap { r in
-            guard let indicator = Indicator(slug: r.indicator), let dimension = Dimension(label: r.dimension),
+            guard let indicator = Indicator(slug: r.indicator), let dimension = Disaggregation(label: r.dimension),
                   let sex = Sex(label: r.sex), let age = AgeBand(label: r.age) else { return nil }
             return Observation(area: r.area, areaName: r.area_name, region: r.region, subregion: r.subregion, indicator: indicator,
                                dimension: dimension, category: r.category, categoryArea: r.category_area, sex: sex, age: age, year: r.year,

@@ -1,4 +1,5 @@
 import Foundation
+import XCTest
 import Vapor
 
 /// Just enough of the W3C WebDriver protocol to drive Chromium through chromedriver.
@@ -9,6 +10,17 @@ final class WebDriver: @unchecked Sendable {
     private var session = ""
 
     struct Failure: Error, CustomStringConvertible { let description: String }
+
+    /// Debian's chromedriver and chromium. CI requires them (`PALERMO_REQUIRE_BROWSER=1`); elsewhere a test
+    /// that needs them is skipped when they are missing.
+    static func requireChromium() throws -> (chromedriver: String, chromium: String) {
+        let chromedriver = "/usr/bin/chromedriver", chromium = "/usr/bin/chromium"
+        guard FileManager.default.isExecutableFile(atPath: chromedriver), FileManager.default.isExecutableFile(atPath: chromium) else {
+            if ProcessInfo.processInfo.environment["PALERMO_REQUIRE_BROWSER"] == "1" { XCTFail("chromium and chromium-driver are required") }
+            throw XCTSkip("chromium / chromium-driver not installed")
+        }
+        return (chromedriver, chromium)
+    }
 
     /// Starts chromedriver on a free loopback port and opens a headless Chromium session.
     init(chromedriver: String, chromium: String, client: any Client) async throws {
