@@ -24,7 +24,7 @@ public enum Indicator: String, Sendable, Codable, CaseIterable, Hashable {
 
     /// Reads the published label in any letter case.
     public init?(label: String) {
-        guard let match = Self.allCases.first(where: { $0.rawValue.caseInsensitiveCompare(label) == .orderedSame }) else { return nil }
+        guard let match = Self.labelled(label) else { return nil }
         self = match
     }
 }
@@ -37,7 +37,7 @@ public enum Disaggregation: String, Sendable, Codable, CaseIterable, Hashable {
     case countryOfRepatriation = "by country of repatriation"
 
     public init?(label: String) {
-        guard let match = Self.allCases.first(where: { $0.rawValue.caseInsensitiveCompare(label) == .orderedSame }) else { return nil }
+        guard let match = Self.labelled(label) else { return nil }
         self = match
     }
 }
@@ -47,7 +47,7 @@ public enum Sex: String, Sendable, Codable, CaseIterable, Hashable {
     case total = "Total", female = "Female", male = "Male", other = "Other", unknown = "Unknown"
 
     public init?(label: String) {
-        guard let match = Self.allCases.first(where: { $0.rawValue.caseInsensitiveCompare(label) == .orderedSame }) else { return nil }
+        guard let match = Self.labelled(label) else { return nil }
         self = match
     }
 
@@ -60,7 +60,7 @@ public enum AgeBand: String, Sendable, Codable, CaseIterable, Hashable {
     case total = "Total", children = "0 to 17 years", adults = "18 years or over", unknown = "Unknown"
 
     public init?(label: String) {
-        guard let match = Self.allCases.first(where: { $0.rawValue.caseInsensitiveCompare(label) == .orderedSame }) else { return nil }
+        guard let match = Self.labelled(label) else { return nil }
         self = match
     }
 
@@ -83,3 +83,18 @@ public enum ExploitationForm: String, Sendable, Codable, CaseIterable, Hashable 
         }
     }
 }
+
+/// Vocabularies read from published files: the exact label first (one dictionary look-up, as almost every
+/// row has it), then the label in any letter case.
+protocol LabelledVocabulary: RawRepresentable, CaseIterable where RawValue == String {}
+
+extension LabelledVocabulary {
+    static func labelled(_ label: String) -> Self? {
+        Self(rawValue: label) ?? allCases.first { $0.rawValue.caseInsensitiveCompare(label) == .orderedSame }
+    }
+}
+
+extension Indicator: LabelledVocabulary {}
+extension Disaggregation: LabelledVocabulary {}
+extension Sex: LabelledVocabulary {}
+extension AgeBand: LabelledVocabulary {}

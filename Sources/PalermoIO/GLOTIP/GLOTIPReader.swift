@@ -41,10 +41,15 @@ public enum GLOTIPReader {
         }
 
         var names = CountryNames.standard
+        var pairs: Set<[String]> = []
         for row in table.rows.dropFirst() {
-            let code = row.cell(position[.code]), name = row.cell(position[.country])
-            if Countries.find(code) != nil && code.count == 3 && !name.isEmpty { names.learn(name: name, alpha3: code.uppercased()) }
+            let pair = [row.cell(position[.code]), row.cell(position[.country])]
+            guard pairs.insert(pair).inserted, pair[0].count == 3, !pair[1].isEmpty, let country = Countries.find(pair[0]) else { continue }
+            names.learn(name: pair[1], alpha3: country.alpha3)
         }
+        // A file repeats a few hundred distinct codes and categories tens of thousands of times.
+        var areas: [[String]: Result<Area, Message>] = [:]
+        var categoryAreas: [String: String?] = [:]
 
         let years = plausibleYears()
         var problems: [GLOTIPReadError.Problem] = []
@@ -80,13 +85,21 @@ public enum GLOTIPReader {
             let category = cell(.category)
             if category.isEmpty && dimension != nil && dimension != .total { notes.emptyCategories += 1 }
 
-            let area = resolveArea(code: cell(.code), name: cell(.country), region: cell(.region), names: names)
+            let areaKey = [cell(.code), cell(.country), cell(.region)]
+            let area = areas[areaKey] ?? resolveArea(code: areaKey[0], name: areaKey[1], region: areaKey[2], names: names)
+            areas[areaKey] = area
             switch area {
             case .failure(let message): problem(.code, message.text)
             case .success(let area):
                 guard problems.count == before, let indicator, let dimension, let sex, let age, let year, let value else { continue }
                 if area.region.isEmpty { notes.groupRows += 1; notes.groups.insert(area.code) }
-                let categoryArea = dimension == .citizenship || dimension == .countryOfRepatriation ? names.alpha3(for: category) : nil
+                var categoryArea: String?
+                if dimension == .citizenship || dimension == .countryOfRepatriation {
+                    if let known = categoryAreas[category] { categoryArea = known } else {
+                        categoryArea = names.alpha3(for: category)
+                        categoryAreas[category] = categoryArea
+                    }
+                }
                 let observation = Observation(area: area.code, areaName: area.name, region: area.region, subregion: cell(.subregion),
                                               indicator: indicator, dimension: dimension, category: category, categoryArea: categoryArea,
                                               sex: sex, age: age, year: year, value: value, sourceRow: row.number)
@@ -182,6 +195,8 @@ public struct GLOTIPReadError: Error, Sendable, CustomStringConvertible {
 extension Table.Row {
     func cell(_ index: Int?) -> String {
         guard let index, cells.indices.contains(index) else { return "" }
-        return cells[index].trimmingCharacters(in: .whitespaces)
+        let text = cells[index]
+        guard let first = text.first, let last = text.last, first.isWhitespace || last.isWhitespace else { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 }

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import PalermoCore
+import SQLKit
 
 /// Case records as one organisation's staff see them. Every method takes the acting principal: it decides
 /// what is visible (own organisation only), and every access, granted or not, is written to the audit log
@@ -14,11 +15,10 @@ public struct CaseRepository: Sendable {
 
     public func read(_ id: UUID, by principal: Principal) async throws -> CaseRecord {
         try await requireCaseAccess(principal, caseID: id)
-        guard let model = try await ownCase(id, of: principal, on: store.database) else {
+        guard let record = try await readRow(id, of: principal) else {
             try await store.audit.record([AuditDraft(actor: principal, action: .denied, caseID: id, detail: "read: no such case in the user's organisation")])
             throw StoreError.notFound
         }
-        let record = try decode(model)
         try await store.audit.record([AuditDraft(actor: principal, action: .read, caseID: id, fields: record.fields.keys.sorted())])
         return record
     }
@@ -209,6 +209,23 @@ public struct CaseRepository: Sendable {
         fields.merge(try store.cipher.open(model.sealed, caseID: model.id!)) { _, personal in personal }
         return CaseRecord(id: model.id!, caseCode: model.caseCode, organisationID: model.organisationID, fields: fields,
                           version: model.version, createdAt: model.createdAt, updatedAt: model.updatedAt)
+    }
+
+    /// The hottest path of the API: only the columns a record needs, without building a Fluent model.
+    private func readRow(_ id: UUID, of principal: Principal) async throws -> CaseRecord? {
+        guard let sql = store.database as? any SQLDatabase else { return try await ownCase(id, of: principal, on: store.database).map(decode) }
+        struct Row: Decodable {
+            let case_code, record, sealed: String
+            let version: Int
+            let created_at, updated_at: Date?
+        }
+        guard let row = try await sql.select().columns("case_code", "record", "sealed", "version", "created_at", "updated_at")
+            .from(CaseModel.schema).where("id", .equal, id).where("organisation_id", .equal, principal.organisationID)
+            .first(decoding: Row.self) else { return nil }
+        var fields = try JSONDecoder().decode(CaseFields.self, from: Data(row.record.utf8))
+        fields.merge(try store.cipher.open(row.sealed, caseID: id)) { _, personal in personal }
+        return CaseRecord(id: id, caseCode: row.case_code, organisationID: principal.organisationID, fields: fields,
+                          version: row.version, createdAt: row.created_at, updatedAt: row.updated_at)
     }
 
     private func ownCase(_ id: UUID, of principal: Principal, on db: any Database) async throws -> CaseModel? {

@@ -81,25 +81,41 @@ public struct StatisticsRepository: Sendable {
         }
     }
 
-    /// The cells of a dataset, optionally only for some years.
+    /// The cells of a dataset, optionally only for some years. Read column by column as the rows stream in:
+    /// a report reads tens of thousands of cells, and decoding each row into a Decodable struct took most of its time.
     public func observations(in dataset: String, years: ClosedRange<Int>? = nil) async throws -> [Observation] {
         guard let sql = store.database as? any SQLDatabase else { return [] }
-        struct Row: Decodable {
-            let area, area_name, region, subregion, indicator, dimension, category, sex, age: String
-            let category_area: String?
-            let year, low, high: Int
-            let source_row: Int?
-        }
         var query = sql.select().columns("area", "area_name", "region", "subregion", "indicator", "dimension", "category", "category_area",
                                          "sex", "age", "year", "low", "high", "source_row")
             .from("stat_observations").where("dataset", .equal, dataset)
         if let years { query = query.where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound) }
-        return try await query.all(decoding: Row.self).compactMap { r in
-            guard let indicator = Indicator(slug: r.indicator), let dimension = Disaggregation(label: r.dimension),
-                  let sex = Sex(label: r.sex), let age = AgeBand(label: r.age) else { return nil }
-            return Observation(area: r.area, areaName: r.area_name, region: r.region, subregion: r.subregion, indicator: indicator,
-                               dimension: dimension, category: r.category, categoryArea: r.category_area, sex: sex, age: age, year: r.year,
-                               value: CountRange(low: r.low, high: r.high), sourceRow: r.source_row)
+        let collected = Collected()
+        try await query.run { row in collected.add(row) }
+        if let error = collected.error { throw error }
+        return collected.observations
+    }
+
+    /// Gathers rows as the driver hands them over (on one event loop, one at a time).
+    private final class Collected: @unchecked Sendable {
+        var observations: [Observation] = []
+        var error: (any Error)?
+
+        func add(_ row: any SQLRow) {
+            guard error == nil else { return }
+            do {
+                func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
+                guard let indicator = Indicator(slug: try text("indicator")), let dimension = Disaggregation(label: try text("dimension")),
+                      let sex = Sex(label: try text("sex")), let age = AgeBand(label: try text("age")) else { return }
+                observations.append(Observation(
+                    area: try text("area"), areaName: try text("area_name"), region: try text("region"), subregion: try text("subregion"),
+                    indicator: indicator, dimension: dimension, category: try text("category"),
+                    categoryArea: try row.decode(column: "category_area", as: String?.self), sex: sex, age: age,
+                    year: try row.decode(column: "year", as: Int.self),
+                    value: CountRange(low: try row.decode(column: "low", as: Int.self), high: try row.decode(column: "high", as: Int.self)),
+                    sourceRow: try row.decode(column: "source_row", as: Int?.self)))
+            } catch {
+                self.error = error
+            }
         }
     }
 
