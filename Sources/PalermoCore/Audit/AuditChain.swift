@@ -37,13 +37,13 @@ public struct AuditRecord: Sendable, Equatable {
         let millis = Int64((at.timeIntervalSince1970 * 1000).rounded())
         return [String(sequence), String(millis), actorID?.uuidString ?? "-", actorName, organisationID?.uuidString ?? "-",
                 action.rawValue, caseID?.uuidString ?? "-", fields.joined(separator: ","), detail]
-            .map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|") }
+            .map { $0.contains("\\") || $0.contains("|") ? $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|") : $0 }
             .joined(separator: "|")
     }
 
     public func hash(previous: String) -> String {
         let digest = SHA256.hash(data: Data((previous + "\n" + canonicalText).utf8))
-        return digest.map { String(format: "%02x", $0) }.joined()
+        return digest.hexString
     }
 }
 

@@ -127,7 +127,7 @@ public struct StatisticsRepository: Sendable {
         }.sorted()
         var hasher = SHA256()
         for line in lines { hasher.update(data: Data((line + "\n").utf8)) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().hexString
     }
 }
 
