@@ -36,7 +36,7 @@ struct Serve: AsyncParsableCommand {
             say("""
 
                 Palermo is running on \(config.database).
-                Open http://\(config.hostname):\(config.port)/login in a browser (for example as amina, a caseworker).
+                Open http://\(config.hostname):\(config.port)/login in a browser (for example as amina, a caseworker; george, an analyst, or faith, a national coordinator, for Patterns and flows).
                 API: http://\(config.hostname):\(config.port)/api/v1 · description: /openapi.yaml · health: /health · metrics: /metrics
                 Stop with Ctrl-C.
 
