@@ -7,27 +7,26 @@ extension SVGChart {
         let destinations = Dictionary(grouping: positive, by: \.to).mapValues { $0.reduce(0) { $0 + $1.value } }.sorted { $0.value > $1.value }
         let total = positive.reduce(0) { $0 + $1.value }
         let top = 12.0, gap = 10.0, nodeW = 14.0, left = 150.0, right = width - 150.0
-        func layout(_ nodes: [(key: String, value: Double)]) -> [String: (y: Double, h: Double)] {
-            let usable = height - 2 * top - gap * Double(nodes.count - 1)
+        // Pixels per unit of flow on each side (the sides have different numbers of nodes, so of gaps).
+        func scale(_ nodes: Int) -> Double { (height - 2 * top - gap * Double(nodes - 1)) / total }
+        let originScale = scale(origins.count), destinationScale = scale(destinations.count)
+        func layout(_ nodes: [(key: String, value: Double)], _ scale: Double) -> [String: (y: Double, h: Double)] {
             var y = top, out: [String: (Double, Double)] = [:]
             for node in nodes {
-                let h = max(1, node.value / total * usable)
+                let h = max(1, node.value * scale)
                 out[node.key] = (y, h)
                 y += h + gap
             }
             return out
         }
-        let originBox = layout(origins), destinationBox = layout(destinations)
+        let originBox = layout(origins, originScale), destinationBox = layout(destinations, destinationScale)
         let colourOf = Dictionary(uniqueKeysWithValues: origins.enumerated().map { ($0.element.key, SVG.colour($0.offset)) })
         var outOffset: [String: Double] = [:], inOffset: [String: Double] = [:]
         var body = ""
         let ordered = positive.sorted { ($0.from, destinationBox[$0.to]?.y ?? 0) < ($1.from, destinationBox[$1.to]?.y ?? 0) }
         for flow in ordered {
             guard let o = originBox[flow.from], let d = destinationBox[flow.to] else { continue }
-            let share = flow.value / total
-            let usableO = o.h / (origins.first { $0.key == flow.from }!.value / total)
-            let usableD = d.h / (destinations.first { $0.key == flow.to }!.value / total)
-            let ho = share * usableO, hd = share * usableD
+            let ho = flow.value * originScale, hd = flow.value * destinationScale
             let y0 = o.y + (outOffset[flow.from] ?? 0), y1 = d.y + (inOffset[flow.to] ?? 0)
             outOffset[flow.from, default: 0] += ho
             inOffset[flow.to, default: 0] += hd

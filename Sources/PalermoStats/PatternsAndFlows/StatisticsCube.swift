@@ -5,12 +5,9 @@ import PalermoCore
 /// from its age parts if need be; then age parts). Groups of countries without a region are left out.
 public struct StatisticsCube: Sendable {
     private var cells: [Observation.Key: CountRange] = [:]
-    /// (area, year) pairs with any cell of the indicator.
-    private(set) var reported: [Indicator: Set<AreaYear>] = [:]
     public private(set) var areas: [String: AreaInfo] = [:]
     /// Citizenship categories of detected victims per country and year, with the country each names (if known).
     private var citizenships: [AreaYear: [String: String?]] = [:]
-    public private(set) var years: Set<Int> = []
 
     public struct AreaYear: Hashable, Sendable { public let area: String; public let year: Int }
     public struct AreaInfo: Sendable, Hashable { public let code, name, region, subregion: String }
@@ -18,21 +15,11 @@ public struct StatisticsCube: Sendable {
     public init(_ observations: [Observation]) {
         for o in observations where o.isCountry {
             cells[o.key] = cells[o.key].map { $0 + o.value } ?? o.value
-            reported[o.indicator, default: []].insert(AreaYear(area: o.area, year: o.year))
             if areas[o.area] == nil { areas[o.area] = AreaInfo(code: o.area, name: o.areaName, region: o.region, subregion: o.subregion) }
             if o.dimension == .citizenship && o.indicator == .detectedVictims {
                 citizenships[AreaYear(area: o.area, year: o.year), default: [:]][o.category] = o.categoryArea
             }
-            years.insert(o.year)
         }
-    }
-
-    public func didReport(_ indicator: Indicator, area: String, year: Int) -> Bool {
-        reported[indicator]?.contains(AreaYear(area: area, year: year)) ?? false
-    }
-
-    public func countriesReporting(_ indicator: Indicator, year: Int, where include: (AreaInfo) -> Bool = { _ in true }) -> Int {
-        (reported[indicator] ?? []).filter { $0.year == year && areas[$0.area].map(include) == true }.count
     }
 
     /// The published cell, or the sum of its published parts; nil when neither exists.

@@ -68,11 +68,12 @@ public struct NationalStatistics: Sendable {
             }
             add(.citizenship, group.citizenship.flatMap(Countries.find)?.name ?? "Unknown", breakdown: false)
         }
+        let codeByName = Dictionary(Countries.all.map { ($0.name, $0.alpha3) }, uniquingKeysWith: { first, _ in first })
         let observations = cells.map { key, count in
             let country = Countries.find(key.area)
             return Observation(area: key.area, areaName: country?.name ?? key.area, region: country?.region ?? "", subregion: country?.subregion ?? "",
                                indicator: key.indicator, dimension: key.dimension, category: key.category,
-                               categoryArea: key.dimension == .citizenship ? Countries.all.first { $0.name == key.category }?.alpha3 : nil,
+                               categoryArea: key.dimension == .citizenship ? codeByName[key.category] : nil,
                                sex: key.sex, age: key.age, year: key.year, value: CountRange(exactly: count))
         }
         return FromCases(observations: observations, cases: total, undated: undated)
