@@ -1,3 +1,5 @@
+import Foundation
+
 /// One published cell of GLOTIP-shaped statistics: a count for an area, year, indicator and breakdown.
 ///
 /// `area` is an ISO 3166-1 alpha-3 code for a country, or the code UNODC gives a group of countries that it
@@ -34,6 +36,12 @@ public struct Observation: Sendable, Codable, Hashable {
         self.year = year
         self.value = value
         self.sourceRow = sourceRow
+    }
+
+    /// Years a figure can be for: GLOTIP data begins in 2003; anything before the Protocol (2000) or after
+    /// next year is a typo.
+    public static func plausibleYears(now: Date = Date()) -> ClosedRange<Int> {
+        2000...(Calendar(identifier: .gregorian).component(.year, from: now) + 1)
     }
 
     /// A country (rather than a group of countries reported together): it has a region.

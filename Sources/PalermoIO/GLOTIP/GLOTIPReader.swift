@@ -22,11 +22,6 @@ public enum GLOTIPReader {
         static let required: [Column] = [.code, .country, .region, .subregion, .indicator, .dimension, .category, .sex, .age, .year, .value]
     }
 
-    /// The earliest year GLOTIP data covers is 2003; anything before the Protocol (2000) or after next year is a typo.
-    public static func plausibleYears(now: Date = Date()) -> ClosedRange<Int> {
-        2000...(Calendar(identifier: .gregorian).component(.year, from: now) + 1)
-    }
-
     public static func read(_ table: Table, progress: ((Int, Int) -> Void)? = nil) throws -> GLOTIPFile {
         guard let header = table.rows.first else { throw GLOTIPReadError([.init(row: 1, column: nil, message: "the file is empty")]) }
         var position: [Column: Int] = [:]
@@ -51,7 +46,7 @@ public enum GLOTIPReader {
         var areas: [[String]: Result<Area, Message>] = [:]
         var categoryAreas: [String: String?] = [:]
 
-        let years = plausibleYears()
+        let years = Observation.plausibleYears()
         var problems: [GLOTIPReadError.Problem] = []
         var cells: [Observation.Key: Observation] = [:]
         var order: [Observation.Key] = []

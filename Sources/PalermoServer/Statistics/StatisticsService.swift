@@ -23,7 +23,7 @@ enum StatisticsService {
             source = (try? req.query.get(String.self, at: "source")).flatMap { $0.isEmpty ? nil : $0 } ?? "GLOTIP"
             var problems: [ValidationIssue] = []
             if from > to { problems.append(.init(field: "from", message: "must not be after 'to'")) }
-            if !(GLOTIPReader.plausibleYears()).contains(from) { problems.append(.init(field: "from", message: "must be a year from 2000")) }
+            if !Observation.plausibleYears().contains(from) { problems.append(.init(field: "from", message: "must be a year from 2000")) }
             if to - from > 30 { problems.append(.init(field: "to", message: "a report spans at most 30 years")) }
             if !problems.isEmpty { throw ValidationFailure(problems) }
         }
@@ -48,18 +48,15 @@ enum StatisticsService {
         let principal = try await requireReader(req)
         let source = ReportSource(query.source)
         let scope = PatternsAndFlowsReport.Scope(from: query.from, to: query.to, region: query.region, source: source.name)
-        do {
-            if source == .cases {
-                let country = try await req.store.national.allowedCountry(nil, for: principal)
-                let built = try await req.store.national.fromCases(country: country, years: scope.years)
-                return PatternsAndFlowsAnalysis(built.observations).report(scope, notes: [
-                    "\(built.cases) case record(s)\(country.map { " in \($0)" } ?? ""); \(built.undated) without an identification date are left out",
-                ])
-            }
-            return try await req.store.patternsAndFlows(from: source, scope)
-        } catch StoreError.forbidden(let why) {
-            throw Abort(.notFound, reason: why)
+        return try await notFoundIfForbidden {
+            let country = source == .cases ? try await req.store.national.allowedCountry(nil, for: principal) : nil
+            return try await req.store.patternsAndFlows(from: source, scope, country: country)
         }
+    }
+
+    /// Another country's figures, or a missing dataset, answer 404 like anything else that is not there.
+    private static func notFoundIfForbidden<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch StoreError.forbidden(let why) { throw Abort(.notFound, reason: why) }
     }
 
     /// A country's figures for a year: detected victims from cases and the criminal-justice counts entered.
@@ -71,13 +68,17 @@ enum StatisticsService {
 
         var observations: [Observation] { fromCases.observations + justice }
 
-        /// Rows in the published GLOTIP layout. Counts of 1 to 4 are written `<5`, as UNODC publishes them.
-        var glotipRows: [[String]] {
-            let sorted = observations.sorted {
+        /// Cells in the order of the published file: indicator, dimension, category, sex, age.
+        var sortedObservations: [Observation] {
+            observations.sorted {
                 ($0.indicator.slug, $0.dimension.rawValue, $0.category, $0.sex.rawValue, $0.age.rawValue)
                     < ($1.indicator.slug, $1.dimension.rawValue, $1.category, $1.sex.rawValue, $1.age.rawValue)
             }
-            return [GLOTIPReader.Column.allCases.map(\.rawValue)] + sorted.map { o in
+        }
+
+        /// Rows in the published GLOTIP layout. Counts of 1 to 4 are written `<5`, as UNODC publishes them.
+        var glotipRows: [[String]] {
+            [GLOTIPReader.Column.allCases.map(\.rawValue)] + sortedObservations.map { o in
                 let count = o.value.low
                 return [country.alpha3, country.name, country.region, country.subregion, o.indicator.rawValue, o.dimension.rawValue,
                         o.category, o.sex.rawValue, o.age.rawValue, String(o.year), "Counts",
@@ -90,11 +91,8 @@ enum StatisticsService {
         let principal = try await requireReader(req)
         let requested = try? req.query.get(String.self, at: "country")
         let year = (try? req.query.get(Int.self, at: "year")) ?? Calendar(identifier: .gregorian).component(.year, from: Date()) - 1
-        guard GLOTIPReader.plausibleYears().contains(year) else { throw ValidationFailure([.init(field: "year", message: "\(year) is not a plausible year")]) }
-        let code: String?
-        do { code = try await req.store.national.allowedCountry(requested, for: principal) } catch StoreError.forbidden(let why) {
-            throw Abort(.notFound, reason: why)
-        }
+        guard Observation.plausibleYears().contains(year) else { throw ValidationFailure([.init(field: "year", message: "\(year) is not a plausible year")]) }
+        let code = try await notFoundIfForbidden { try await req.store.national.allowedCountry(requested, for: principal) }
         // An analyst who names no country starts with the first organisation's.
         let fallback = principal.role == .analyst ? try await OrganisationModel.query(on: req.store.database).first()?.country : nil
         guard let code = code ?? fallback, let country = Countries.find(code) else {

@@ -39,7 +39,7 @@ enum StatisticsViews {
     static func national(_ req: Request, _ n: StatisticsService.National, problem: String?) -> Response {
         let t = req.localizer
         let canEdit = req.principal?.role == .nationalCoordinator
-        let rows = n.observations.sorted { ($0.indicator.slug, $0.dimension.rawValue, $0.category, $0.sex.rawValue, $0.age.rawValue) < ($1.indicator.slug, $1.dimension.rawValue, $1.category, $1.sex.rawValue, $1.age.rawValue) }
+        let rows = n.sortedObservations
             .map { o in
                 "<tr><td>\(esc(o.indicator.rawValue))</td><td>\(esc(o.dimension.rawValue))</td><td>\(esc(o.category))</td><td>\(esc(o.sex.rawValue))</td><td>\(esc(o.age.rawValue))</td><td>\(o.value)</td></tr>"
             }.joined()

@@ -95,16 +95,29 @@ public struct NationalStatistics: Sendable {
         }
     }
 
-    /// Replaces the criminal-justice counts of one year (detected victims come from cases, not from here).
-    public func saveJusticeCounts(country: String, year: Int, counts: [JusticeCount], by principal: Principal) async throws {
-        guard let place = Countries.find(country) else { throw StoreError.forbidden("unknown country \(country)") }
+    /// Replaces the criminal-justice counts of one year in the coordinator's own country (detected victims
+    /// come from cases, not from here). Returns the country.
+    @discardableResult
+    public func saveJusticeCounts(country requested: String? = nil, year: Int, counts: [JusticeCount], by principal: Principal) async throws -> String {
+        guard principal.role == .nationalCoordinator else { throw StoreError.forbidden("only a national coordinator enters national counts") }
+        var problems: [ValidationIssue] = []
+        if !Observation.plausibleYears().contains(year) { problems.append(.init(field: "year", message: "\(year) is not a plausible year")) }
+        for (i, c) in counts.enumerated() {
+            if c.count < 0 { problems.append(.init(field: "counts[\(i)].count", message: "must not be negative")) }
+            if c.indicator == .detectedVictims { problems.append(.init(field: "counts[\(i)].indicator", message: "detected victims come from case records")) }
+        }
+        if !problems.isEmpty { throw ValidationFailure(problems) }
+        guard let country = try await allowedCountry(requested, for: principal), let place = Countries.find(country) else {
+            throw StoreError.forbidden("the coordinator's organisation has no known country")
+        }
         let kept = try await justiceCounts(country: place.alpha3).filter { $0.year != year }
-        let entered = counts.filter { $0.indicator != .detectedVictims }.map {
+        let entered = counts.map {
             Observation(area: place.alpha3, areaName: place.name, region: place.region, subregion: place.subregion, indicator: $0.indicator,
                         dimension: .total, category: "Total", sex: $0.sex, age: .total, year: year, value: CountRange(exactly: $0.count))
         }
         _ = try await store.statistics.importDataset(Self.justiceDataset(place.alpha3), kind: "national", observations: kept + entered,
                                                      rowsRead: kept.count + entered.count, notes: ["entered in Palermo"], by: principal.username)
+        return place.alpha3
     }
 
     static func sex(_ gender: String?) -> Sex {

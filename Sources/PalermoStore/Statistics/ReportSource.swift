@@ -21,7 +21,8 @@ public enum ReportSource: Sendable, Equatable {
 }
 
 extension Store {
-    public func patternsAndFlows(from source: ReportSource, _ scope: PatternsAndFlowsReport.Scope) async throws -> PatternsAndFlowsReport {
+    /// `country` limits a report from case records to one country (a national coordinator's own).
+    public func patternsAndFlows(from source: ReportSource, _ scope: PatternsAndFlowsReport.Scope, country: String? = nil) async throws -> PatternsAndFlowsReport {
         switch source {
         case .dataset(let name):
             guard let dataset = try await statistics.datasets().first(where: { $0.name == name }) else {
@@ -30,8 +31,8 @@ extension Store {
             let observations = try await statistics.observations(in: name, years: scope.years)
             return PatternsAndFlowsAnalysis(observations).report(scope, notes: dataset.notes)
         case .cases:
-            let built = try await national.fromCases(country: nil, years: scope.years)
-            let notes = ["\(built.cases) case record(s); \(built.undated) without an identification date (cas_IncomingReferralDate) are left out"]
+            let built = try await national.fromCases(country: country, years: scope.years)
+            let notes = ["\(built.cases) case record(s)\(country.map { " in \($0)" } ?? ""); \(built.undated) without an identification date (cas_IncomingReferralDate) are left out"]
             return PatternsAndFlowsAnalysis(built.observations).report(scope, notes: notes)
         }
     }
