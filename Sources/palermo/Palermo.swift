@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NIOPosix
 import PostgresNIO
 
 @main
@@ -14,6 +15,9 @@ struct Palermo: AsyncParsableCommand {
     /// As ArgumentParser's, except that a PostgreSQL error shows the server's code and message, which
     /// PostgresNIO's own description hides (it never shows bind values, and neither does this).
     static func main() async {
+        // Swift concurrency's jobs then run on NIO's event loops, where the sockets are, instead of hopping to a
+        // separate thread pool and back around every query and response (Vapor's own template offers this).
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -37,7 +37,7 @@ public struct AuditRecord: Sendable, Equatable {
         let millis = Int64((at.timeIntervalSince1970 * 1000).rounded())
         return [String(sequence), String(millis), actorID?.uuidString ?? "-", actorName, organisationID?.uuidString ?? "-",
                 action.rawValue, caseID?.uuidString ?? "-", fields.joined(separator: ","), detail]
-            .map { $0.contains("\\") || $0.contains("|") ? $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|") : $0 }
+            .map { $0.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "|") }) ? $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|") : $0 }
             .joined(separator: "|")
     }
 

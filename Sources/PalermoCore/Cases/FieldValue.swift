@@ -4,13 +4,14 @@ public enum FieldValue: Sendable, Equatable, Codable, CustomStringConvertible {
     case list([String])
 
     public init(from decoder: Decoder) throws {
+        // Most fields are text: trying that first saves a thrown type mismatch per field on every read.
         let container = try decoder.singleValueContainer()
-        if let list = try? container.decode([String].self) {
+        if let text = try? container.decode(String.self) {
+            self = .text(text)
+        } else if let list = try? container.decode([String].self) {
             self = .list(list)
         } else if let bool = try? container.decode(Bool.self) {
             self = .text(bool ? "TRUE" : "FALSE")
-        } else if let text = try? container.decode(String.self) {
-            self = .text(text)
         } else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a string, a boolean or a list of strings")
         }

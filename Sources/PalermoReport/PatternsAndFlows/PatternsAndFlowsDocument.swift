@@ -6,7 +6,7 @@ import PalermoStats
 /// no script, nothing fetched), `sections` the same content for a page of the web app.
 public enum PatternsAndFlowsDocument {
     public static func document(_ report: PatternsAndFlowsReport, generated: Date = Date()) -> String {
-        let stamp = ISO8601DateFormatter().string(from: generated)
+        let stamp = generated.formatted(.iso8601)
         return """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -73,5 +73,6 @@ extension Application {
 }
 
 extension Request {
-    var store: Store { application.palermo.store }
+    /// The store on this request's event loop (see `Store.on(_:)`).
+    var store: Store { application.palermo.store.on(db(.main)) }
 }

@@ -22,7 +22,7 @@ enum Login {
         }
         if let until = user.lockedUntil, until > Date() {
             try await store.audit.record([AuditDraft(actor: user.principal, action: .loginFailed, detail: "account locked")])
-            throw Abort(.tooManyRequests, reason: "too many failed logins: the account is locked until \(ISO8601DateFormatter().string(from: until))")
+            throw Abort(.tooManyRequests, reason: "too many failed logins: the account is locked until \(until.formatted(.iso8601))")
         }
         guard try await request.password.async.verify(password, created: user.passwordHash) else {
             user.failedLogins += 1

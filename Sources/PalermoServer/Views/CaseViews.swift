@@ -33,7 +33,7 @@ enum CaseViews {
             <td>\(esc(item.ageGroup.map { t("age.\($0)") } ?? "—"))</td>
             <td>\(esc(item.citizenship ?? "—"))</td>
             <td>\(esc(item.exploitation.map { Picklists.named("typeofexploitation").label(for: $0) }.joined(separator: ", ")))</td>
-            <td>\(esc(item.updatedAt.map { String(ISO8601DateFormatter().string(from: $0).prefix(10)) } ?? ""))</td></tr>
+            <td>\(esc(item.updatedAt?.formatted(.iso8601.year().month().day()) ?? ""))</td></tr>
             """
         }.joined(separator: "\n")
         let pages = max(1, (page.total + page.perPage - 1) / page.perPage)
@@ -149,14 +149,14 @@ enum CaseViews {
         }.joined(separator: "\n")
         let rows = history.reversed().prefix(100).map { entry in
             """
-            <tr><td>\(esc(ISO8601DateFormatter().string(from: entry.at)))</td><td>\(esc(entry.actorName))</td>
+            <tr><td>\(esc(entry.at.formatted(.iso8601)))</td><td>\(esc(entry.actorName))</td>
             <td>\(esc(t("action.\(entry.action.rawValue)")))</td><td>\(esc(entry.action == .read ? "" : entry.fields.joined(separator: ", ")))</td></tr>
             """
         }.joined()
         let body = """
             \(saved ? "<p class=\"notice\" role=\"status\">\(esc(t("case.saved")))</p>" : "")
             <h1>\(esc(record.caseCode))</h1>
-            <p class="meta">\(esc(t("case.version"))) \(record.version) · \(esc(t("case.created"))) \(esc(record.createdAt.map { ISO8601DateFormatter().string(from: $0) } ?? ""))</p>
+            <p class="meta">\(esc(t("case.version"))) \(record.version) · \(esc(t("case.created"))) \(esc(record.createdAt?.formatted(.iso8601) ?? ""))</p>
             <p><a class="button" href="/cases/\(record.id)/edit">\(esc(t("case.edit")))</a></p>
             \(sections)
             <section><h2>\(esc(t("case.history")))</h2><div class="table-wrap"><table id="history">

@@ -23,37 +23,62 @@ public struct CaseRepository: Sendable {
         return record
     }
 
+    /// A page of the organisation's cases, newest change first. Only the facet columns are read: a list shows
+    /// nothing personal, so nothing is decrypted and nothing needs auditing.
     public func list(_ query: CaseQuery, by principal: Principal) async throws -> CasePage {
         try await requireCaseAccess(principal, caseID: nil)
-        var builder = CaseModel.query(on: store.database).filter(\.$organisationID == principal.organisationID)
+        let sql = try store.sql
+        struct Count: Decodable { let n: Int }
+        let counting = sql.select().column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n")))
+            .from(CaseModel.schema)
+        let total = try await filter(counting, query, principal).first(decoding: Count.self)?.n ?? 0
+        let paging = sql.select()
+            .columns("id", "case_code", "status", "trafficking_status", "gender", "age_group", "citizenship", "exploitation", "updated_at")
+            .from(CaseModel.schema)
+        let rows = try await filter(paging, query, principal)
+            .orderBy("updated_at", .descending).orderBy("case_code")
+            .limit(query.perPage).offset((query.page - 1) * query.perPage)
+            .all(decoding: ListRow.self)
+        return CasePage(items: rows.map(\.item), total: total, page: query.page, perPage: query.perPage)
+    }
+
+    private struct ListRow: Decodable {
+        let id: UUID
+        let case_code, exploitation: String
+        let status, trafficking_status, gender, age_group, citizenship: String?
+        let updated_at: Date?
+
+        var item: CaseListItem {
+            CaseListItem(id: id, caseCode: case_code, status: status, traffickingStatus: trafficking_status, gender: gender,
+                         ageGroup: age_group, citizenship: citizenship, exploitation: exploitation.split(separator: ";").map(String.init),
+                         updatedAt: updated_at)
+        }
+    }
+
+    /// The list's search and filters, on the count and on the page alike.
+    private func filter(_ select: SQLSelectBuilder, _ query: CaseQuery, _ principal: Principal) -> SQLSelectBuilder {
+        select.where("organisation_id", .equal, principal.organisationID)
         if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
             let cipher = store.cipher
-            if text.contains("-") || words.count != 1 {
-                // A case code (KEN-26-…), or several words of a name, all of which must match.
-                if text.contains("-") {
-                    builder = builder.filter(\.$caseCode, .custom("LIKE"), "%\(text.uppercased())%")
-                } else {
-                    for word in words { builder = builder.filter(\.$searchTokens, .custom("LIKE"), "% \(cipher.token(word)) %") }
-                }
+            if text.contains("-") {
+                select.where("case_code", .like, "%\(text.uppercased())%") // a case code: KEN-26-…
+            } else if words.count != 1 {
+                for word in words { select.where("search_tokens", .like, "% \(cipher.token(word)) %") } // every word of a name
             } else {
                 // One word: part of a case code, or a whole name, in any letter case.
-                builder = builder.group(.or) { either in
-                    either.filter(\.$caseCode, .custom("LIKE"), "%\(text.uppercased())%")
-                    either.filter(\.$searchTokens, .custom("LIKE"), "% \(cipher.token(words[0])) %")
+                select.where { either in
+                    either.where("case_code", .like, "%\(text.uppercased())%")
+                        .orWhere("search_tokens", .like, "% \(cipher.token(words[0])) %")
                 }
             }
         }
-        if let status = query.status { builder = builder.filter(\.$status == status) }
-        if let value = query.traffickingStatus { builder = builder.filter(\.$traffickingStatus == value) }
-        if let value = query.citizenship { builder = builder.filter(\.$citizenship == value.uppercased()) }
-        if let value = query.gender { builder = builder.filter(\.$gender == value) }
-        if let value = query.ageGroup { builder = builder.filter(\.$ageGroup == value) }
-        if let value = query.exploitation { builder = builder.filter(\.$exploitation, .custom("LIKE"), "%;\(value);%") }
-        let total = try await builder.count()
-        let models = try await builder.sort(\.$updatedAt, .descending).sort(\.$caseCode)
-            .range((query.page - 1) * query.perPage ..< query.page * query.perPage).all()
-        return CasePage(items: models.map(Self.listItem), total: total, page: query.page, perPage: query.perPage)
+        let equal: [(String, String?)] = [("status", query.status), ("trafficking_status", query.traffickingStatus),
+                                          ("citizenship", query.citizenship?.uppercased()), ("gender", query.gender),
+                                          ("age_group", query.ageGroup)]
+        for case let (column, value?) in equal { select.where(SQLIdentifier(column), .equal, SQLBind(value)) }
+        if let value = query.exploitation { select.where("exploitation", .like, "%;\(value);%") }
+        return select
     }
 
     // MARK: Writing
@@ -213,7 +238,7 @@ public struct CaseRepository: Sendable {
 
     /// The hottest path of the API: only the columns a record needs, without building a Fluent model.
     private func readRow(_ id: UUID, of principal: Principal) async throws -> CaseRecord? {
-        guard let sql = store.database as? any SQLDatabase else { return try await ownCase(id, of: principal, on: store.database).map(decode) }
+        let sql = try store.sql
         struct Row: Decodable {
             let case_code, record, sealed: String
             let version: Int
@@ -232,11 +257,6 @@ public struct CaseRepository: Sendable {
         try await CaseModel.query(on: db).filter(\.$id == id).filter(\.$organisationID == principal.organisationID).first()
     }
 
-    static func listItem(_ model: CaseModel) -> CaseListItem {
-        CaseListItem(id: model.id!, caseCode: model.caseCode, status: model.status, traffickingStatus: model.traffickingStatus,
-                     gender: model.gender, ageGroup: model.ageGroup, citizenship: model.citizenship,
-                     exploitation: model.exploitation.split(separator: ";").map(String.init), updatedAt: model.updatedAt)
-    }
 
     private func requireCaseAccess(_ principal: Principal, caseID: UUID?) async throws {
         guard principal.role.handlesCases else {

@@ -48,7 +48,7 @@ public struct CaseStatistics: Sendable {
             try await store.audit.record([AuditDraft(actor: principal, action: .denied, detail: "statistics: role \(principal.role.rawValue)")])
             throw StoreError.forbidden("the \(principal.role.rawValue) role has no access to statistics")
         }
-        guard let sql = store.database as? any SQLDatabase else { throw StoreError.forbidden("statistics need an SQL database") }
+        let sql = try store.sql
         let (scopeSQL, scopeName) = try await scope(for: principal)
         struct Row: Decodable { let category: String?; let n: Int }
         let rows = try await sql.raw("""

@@ -25,7 +25,7 @@ public struct ListOverlap: Sendable {
             let own = try await OrganisationModel.find(principal.organisationID, on: store.database)?.country
             guard own == country else { throw StoreError.forbidden("a national coordinator estimates for their own country only") }
         }
-        guard let sql = store.database as? any SQLDatabase else { throw StoreError.forbidden("estimates need an SQL database") }
+        let sql = try store.sql
         struct Row: Decodable { let linkage_key: String?; let name: String }
         let rows = try await sql.raw("""
             SELECT c.linkage_key, o.name FROM cases c JOIN organisations o ON o.id = c.organisation_id

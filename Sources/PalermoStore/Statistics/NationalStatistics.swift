@@ -39,7 +39,7 @@ public struct NationalStatistics: Sendable {
 
     /// Detected victims from case records, for one country or all, grouped in the database.
     public func fromCases(country: String?, years: ClosedRange<Int>? = nil) async throws -> FromCases {
-        guard let sql = store.database as? any SQLDatabase else { throw StoreError.forbidden("statistics need an SQL database") }
+        let sql = try store.sql
         struct Group: Decodable { let country: String; let year: String?; let gender, age_group, citizenship: String?; let exploitation: String; let n: Int }
         let filter: SQLQueryString = country.map { "WHERE o.country = \(bind: $0.uppercased())" } ?? ""
         let groups = try await sql.raw("""
