@@ -21,8 +21,7 @@ public func configure(_ app: Application, _ config: ServerConfiguration, keyRing
     app.sessions.configuration = SessionsConfiguration(cookieName: "palermo-session") { id in
         HTTPCookies.Value(string: id.string, maxAge: 8 * 3600, path: "/", isSecure: false, isHTTPOnly: true, sameSite: .lax)
     }
-    let store = Store(database: app.db, cipher: FieldCipher(keys: keyRing), isPostgres: config.database.isPostgres,
-                      gate: config.database.isPostgres ? nil : WriteGate())
+    let store = Store(database: app.db(.main), cipher: FieldCipher(keys: keyRing), isPostgres: config.database.isPostgres)
     app.palermo = PalermoServices(store: store, config: config, metrics: RequestMetrics(), tokenCache: NIOLockedValueBox([:]))
 
     app.middleware = Middlewares()

@@ -8,22 +8,18 @@ public struct Store: Sendable {
     public let database: any Database
     public let cipher: FieldCipher
     public let isPostgres: Bool
-    private let gate: WriteGate?
-    let auditBatcher: AuditBatcher
+    let groupCommit: GroupCommit
 
-    public init(database: any Database, cipher: FieldCipher, isPostgres: Bool, gate: WriteGate?) {
+    public init(database: any Database, cipher: FieldCipher, isPostgres: Bool) {
         self.database = database
         self.cipher = cipher
         self.isPostgres = isPostgres
-        self.gate = gate
-        auditBatcher = AuditBatcher { drafts in
-            try await Self.transaction(database, gate) { try await AuditLog.append(drafts, on: $0, isPostgres: isPostgres) }
-        }
+        groupCommit = GroupCommit(database: database, isPostgres: isPostgres)
     }
 
     /// The same store reached through another handle on the same database, typically the one bound to a
     /// request's event loop: its queries then use that loop's connections instead of crossing to the loop
-    /// the application's handle happened to pick. The audit batcher and the write gate stay shared.
+    /// the application's handle happened to pick. Writes still go through the one group commit.
     public func on(_ database: any Database) -> Store {
         Store(database: database, copying: self)
     }
@@ -32,21 +28,13 @@ public struct Store: Sendable {
         self.database = database
         cipher = other.cipher
         isPostgres = other.isPostgres
-        gate = other.gate
-        auditBatcher = other.auditBatcher
+        groupCommit = other.groupCommit
     }
 
-    /// Runs `body` in one transaction: all of it is written, or none of it.
+    /// Runs `body` in a transaction, usually shared with other writes waiting at the same moment (see
+    /// `GroupCommit`): all of `body` is written, or none of it. `body` must not wait for another write.
     public func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await Self.transaction(database, gate, body)
-    }
-
-    private static func transaction<T: Sendable>(_ database: any Database, _ gate: WriteGate?,
-                                                 _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        if let gate {
-            return try await gate.pass { try await database.transaction { try await body($0) } }
-        }
-        return try await database.transaction { try await body($0) }
+        try await groupCommit.write(body)
     }
 
     /// The database as SQL, for analytical queries and hot paths that skip Fluent's models. Both drivers

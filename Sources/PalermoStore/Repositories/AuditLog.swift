@@ -28,7 +28,7 @@ public struct AuditLog: Sendable {
 
     /// Records entries that go with no other change, committed (with any others waiting) before it returns.
     public func record(_ drafts: [AuditDraft]) async throws {
-        try await store.auditBatcher.record(drafts)
+        try await store.groupCommit.record(drafts)
     }
 
     /// Appends inside the caller's transaction, so the audit entry and the change it records commit together.

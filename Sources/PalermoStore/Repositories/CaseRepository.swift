@@ -182,6 +182,7 @@ public struct CaseRepository: Sendable {
     /// draw the same code twice now and then. Inside the write transaction, every clash (within the batch or
     /// with a stored case) gets a fresh code; the unique index still guards against a concurrent writer.
     static func assignUniqueCodes(_ models: [CaseModel], country: String, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { throw StoreError.forbidden("this needs an SQL database") }
         let year = Calendar(identifier: .gregorian).component(.year, from: Date())
         var pending = models
         var taken = Set<String>()
@@ -194,7 +195,8 @@ public struct CaseRepository: Sendable {
             var stored = Set<String>()
             for start in stride(from: 0, to: inBatch.count, by: 500) {
                 let codes = inBatch[start..<min(start + 500, inBatch.count)].map(\.caseCode)
-                stored.formUnion(try await CaseModel.query(on: db).filter(\.$caseCode ~~ codes).all(\.$caseCode))
+                stored.formUnion(try await sql.select().column("case_code").from(CaseModel.schema)
+                    .where(SQLIdentifier("case_code"), .in, SQLBind.group(codes)).all(decodingColumn: "case_code", as: String.self))
             }
             pending = inBatch.filter { stored.contains($0.caseCode) }
             for model in pending { model.caseCode = CaseCode.make(country: country, year: year) }

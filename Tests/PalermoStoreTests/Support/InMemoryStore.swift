@@ -24,7 +24,7 @@ final class InMemoryStore {
         try await organisation.create(on: database)
     }
 
-    func store(_ keys: KeyRing) -> Store { Store(database: database, cipher: FieldCipher(keys: keys), isPostgres: false, gate: WriteGate()) }
+    func store(_ keys: KeyRing) -> Store { Store(database: database, cipher: FieldCipher(keys: keys), isPostgres: false) }
 
     var supervisor: Principal { Principal(userID: UUID(), username: "a", organisationID: organisation.id!, role: .supervisor) }
 
