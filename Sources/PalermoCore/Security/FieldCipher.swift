@@ -35,7 +35,7 @@ public struct FieldCipher: Sendable {
         do {
             let box = try AES.GCM.SealedBox(combined: data)
             let plaintext = try AES.GCM.open(box, using: key, authenticating: Data(caseID.uuidString.utf8))
-            return try JSONDecoder().decode(CaseFields.self, from: plaintext)
+            return try CaseFields(storedJSON: plaintext)
         } catch {
             throw Problem.wrongKeyOrTampered
         }

@@ -1,14 +1,15 @@
 import FluentKit
 import SQLKit
 
-/// Group commit: every write of the store goes through here. Writes and audit entries that arrive while a
-/// transaction is being committed wait and go into the next one together, so one commit (one sync to disk,
-/// one turn at SQLite's single writer, one hold of the audit chain's head) serves many callers.
+/// Group commit: writes and audit entries that arrive while a transaction is being committed wait and go
+/// into the next one together, so one commit (one sync to disk, one turn at SQLite's single writer, one hold
+/// of the audit chain's head) serves many callers. Audit entries recorded on their own always come here;
+/// writes do on SQLite (see `Store.write`).
 ///
 /// Each write runs in its own savepoint: one that fails is undone alone and its caller gets the error, while
 /// the others commit. Audit entries recorded on their own (reads, refusals, logins) are appended together at
 /// the end of the transaction. A caller returns only once its part is committed: nothing is answered before
-/// it is written and audited. Transactions run one at a time, which is also what SQLite needs of writers.
+/// it is written and audited. Transactions run one at a time, which is what SQLite needs of writers.
 actor GroupCommit {
     private let database: any Database
     private let isPostgres: Bool

@@ -232,7 +232,7 @@ public struct CaseRepository: Sendable {
     }
 
     func decode(_ model: CaseModel) throws -> CaseRecord {
-        var fields = try JSONDecoder().decode(CaseFields.self, from: Data(model.record.utf8))
+        var fields = try CaseFields(storedJSON: Data(model.record.utf8))
         fields.merge(try store.cipher.open(model.sealed, caseID: model.id!)) { _, personal in personal }
         return CaseRecord(id: model.id!, caseCode: model.caseCode, organisationID: model.organisationID, fields: fields,
                           version: model.version, createdAt: model.createdAt, updatedAt: model.updatedAt)
@@ -249,7 +249,7 @@ public struct CaseRepository: Sendable {
         guard let row = try await sql.select().columns("case_code", "record", "sealed", "version", "created_at", "updated_at")
             .from(CaseModel.schema).where("id", .equal, id).where("organisation_id", .equal, principal.organisationID)
             .first(decoding: Row.self) else { return nil }
-        var fields = try JSONDecoder().decode(CaseFields.self, from: Data(row.record.utf8))
+        var fields = try CaseFields(storedJSON: Data(row.record.utf8))
         fields.merge(try store.cipher.open(row.sealed, caseID: id)) { _, personal in personal }
         return CaseRecord(id: id, caseCode: row.case_code, organisationID: principal.organisationID, fields: fields,
                           version: row.version, createdAt: row.created_at, updatedAt: row.updated_at)
