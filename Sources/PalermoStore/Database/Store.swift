@@ -41,14 +41,8 @@ public struct Store: Sendable {
         return try await groupCommit.write(body)
     }
 
-    /// The database as SQL, for analytical queries and hot paths that skip Fluent's models. Both drivers
-    /// Palermo runs on speak SQL; the error is for a driver that does not.
-    var sql: any SQLDatabase {
-        get throws {
-            guard let sql = database as? any SQLDatabase else { throw StoreError.forbidden("this needs an SQL database") }
-            return sql
-        }
-    }
+    /// The database as SQL (see `Database.sql`).
+    var sql: any SQLDatabase { get throws { try database.sql } }
 
     public var cases: CaseRepository { CaseRepository(store: self) }
     public var audit: AuditLog { AuditLog(store: self) }
@@ -64,6 +58,17 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notFound: "not found"
         case .forbidden(let why): "forbidden: \(why)"
         case .conflict(let current): "the case was changed by someone else meanwhile (it is now at version \(current)); reload it"
+        }
+    }
+}
+
+extension Database {
+    /// The database as SQL, for analytical queries and hot paths that skip Fluent's models. Both drivers
+    /// Palermo runs on speak SQL; the error is for a driver that does not.
+    var sql: any SQLDatabase {
+        get throws {
+            guard let sql = self as? any SQLDatabase else { throw StoreError.forbidden("this needs an SQL database") }
+            return sql
         }
     }
 }

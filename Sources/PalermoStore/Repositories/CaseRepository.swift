@@ -182,7 +182,7 @@ public struct CaseRepository: Sendable {
     /// draw the same code twice now and then. Inside the write transaction, every clash (within the batch or
     /// with a stored case) gets a fresh code; the unique index still guards against a concurrent writer.
     static func assignUniqueCodes(_ models: [CaseModel], country: String, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { throw StoreError.forbidden("this needs an SQL database") }
+        let sql = try db.sql
         let year = Calendar(identifier: .gregorian).component(.year, from: Date())
         var pending = models
         var taken = Set<String>()

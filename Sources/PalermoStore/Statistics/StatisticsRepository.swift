@@ -29,7 +29,7 @@ public struct StatisticsRepository: Sendable {
                               progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> ImportOutcome {
         let digest = Self.digest(observations)
         return try await store.write { db in
-            guard let sql = db as? any SQLDatabase else { throw StoreError.forbidden("statistics need an SQL database") }
+            let sql = try db.sql
             struct Existing: Decodable { let digest: String }
             let existing = try await sql.select().column("digest").from("stat_datasets").where("name", .equal, name).first(decoding: Existing.self)
             if existing?.digest == digest { return .unchanged }
