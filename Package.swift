@@ -63,7 +63,9 @@ let package = Package(
         .testTarget(name: "PalermoCoreTests", dependencies: ["PalermoCore"]),
         .testTarget(name: "PalermoStatsTests", dependencies: ["PalermoStats", "PalermoIO", "PalermoCore"]),
         .testTarget(name: "PalermoReportTests", dependencies: ["PalermoReport", "PalermoStats", "PalermoCore"]),
-        .testTarget(name: "PalermoIOTests", dependencies: ["PalermoIO"]),
+        .testTarget(name: "PalermoIOTests", dependencies: [
+            "PalermoIO", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "PalermoStoreTests", dependencies: [
             "PalermoStore", "PalermoCore",
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

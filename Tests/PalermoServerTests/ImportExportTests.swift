@@ -10,10 +10,11 @@ import XCTest
 final class ImportExportTests: XCTestCase {
     func testTheStandardTemplateRoundTrips() async throws {
         try await TestWorld.each { world in
-            // The blank template imports (no case, no error): its header rows are understood.
+            // The blank template's header rows are understood, and a file without data rows is refused as such.
             let template = try Data(contentsOf: SharedData.url("htcds/HTCDS Excel Spreadsheet v2.0.xlsx"))
             let blank = try await world.api(.POST, "/api/v1/cases/import", as: "a-super", body: template, contentType: "application/octet-stream")
-            XCTAssertEqual(blank.status, .created, blank.body.string)
+            XCTAssertEqual(blank.status, .unprocessableEntity, blank.body.string)
+            XCTAssertTrue(blank.body.string.contains("no data rows"), blank.body.string)
 
             // Cases exported to XLSX come back identical, and the export keeps the template's columns.
             let fields: [String: FieldValue] = [

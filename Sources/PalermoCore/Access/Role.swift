@@ -15,6 +15,9 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     public var movesCasesInBulk: Bool { [.supervisor, .organisationAdmin].contains(self) }
     /// Aggregate statistics across organisations.
     public var seesAggregates: Bool { [.nationalCoordinator, .analyst, .supervisor, .organisationAdmin, .systemAdmin].contains(self) }
+    /// The roles an organisation admin may give to their own organisation's staff. Analysts, national
+    /// coordinators and system admins see across organisations and are made by a system admin only.
+    public static let organisationStaff: Set<Role> = [.caseworker, .supervisor, .organisationAdmin]
     public var managesUsers: Bool { [.organisationAdmin, .systemAdmin].contains(self) }
     /// Multiple systems estimation across organisations; a national coordinator for their own country only.
     public var estimatesAcrossOrganisations: Bool { [.analyst, .nationalCoordinator, .systemAdmin].contains(self) }

@@ -40,9 +40,12 @@ public struct CountRange: Sendable, Codable, Hashable, CustomStringConvertible {
         }
         // XLSX stores some whole numbers as "12.0".
         let whole = digits.hasSuffix(".0") ? String(digits.dropLast(2)) : digits
-        guard !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit), let value = Int(whole) else { return nil }
+        guard !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit), let value = Int(whole), value <= Self.largestCount else { return nil }
         self.init(exactly: value)
     }
+
+    /// No count of people exceeds the world's population; the bound keeps every sum of counts far from overflow.
+    public static let largestCount = 10_000_000_000
 
     /// The published form: `<5` for a suppressed cell.
     public var published: String { self == .suppressed ? "<5" : isExact ? String(low) : "\(low)–\(high)" }

@@ -113,7 +113,7 @@ public enum GLOTIPReader {
         }
         progress?(total, total)
         guard problems.isEmpty else { throw GLOTIPReadError(problems) }
-        return GLOTIPFile(observations: order.map { cells[$0]! }, rowsRead: total, notes: notes)
+        return GLOTIPFile(observations: order.compactMap { cells[$0] }, rowsRead: total, notes: notes)
     }
 
     struct Area { let code: String; let name: String; let region: String }

@@ -16,7 +16,7 @@ public enum HTCDSSheet {
         let labelRow = labels.map(isLabelRow) ?? false
         var columns: [Int: HTCDSField] = [:]
         var issues: [ValidationIssue] = []
-        let width = max(header.cells.count, labelRow ? labels!.cells.count : 0)
+        let width = max(header.cells.count, labelRow ? (labels?.cells.count ?? 0) : 0)
         for column in 0..<width {
             let name = column < header.cells.count ? header.cells[column].trimmingCharacters(in: .whitespaces) : ""
             if !name.isEmpty {

@@ -38,8 +38,9 @@ public enum CaptureTableReader {
                 }
             }
             let text = row.cells[lists.count].trimmingCharacters(in: .whitespaces)
-            guard let count = Int(text), count >= 0 else {
-                issues.append(ValidationIssue(row: row.number, field: last, message: "'\(text)' is not a whole number of people (0 or more)"))
+            guard let count = Int(text), (0...CountRange.largestCount).contains(count) else {
+                issues.append(ValidationIssue(row: row.number, field: last,
+                                              message: "'\(text)' is not a whole number of people (0 to \(CountRange.largestCount))"))
                 continue
             }
             if history == 0 {
@@ -55,7 +56,7 @@ public enum CaptureTableReader {
             merged[history, default: 0] += count
         }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
-        let table = CaptureTable(lists: lists, histories: order, counts: order.map { merged[$0]! })
+        let table = CaptureTable(lists: lists, histories: order, counts: order.map { merged[$0, default: 0] })
         guard table.observed > 0 else { throw ValidationFailure([ValidationIssue(field: last, message: "no case was observed")]) }
         return (table, notes)
     }

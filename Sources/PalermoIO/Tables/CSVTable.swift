@@ -20,15 +20,26 @@ public enum CSVTable {
         return Table(rows: rows)
     }
 
+    /// Writes rows for a spreadsheet to open. A cell that a spreadsheet would run as a formula (starting with
+    /// `=`, `+`, `-`, `@`, tab or carriage return) is prefixed with `'`, and NUL characters are dropped: an
+    /// export must not carry a payload planted in a case into the reader's spreadsheet.
     public static func write(_ rows: [[String]]) throws -> Data {
         let stream = OutputStream(toMemory: ())
         let writer = try CSVWriter(stream: stream)
-        for row in rows { try writer.write(row: row) }
+        for row in rows { try writer.write(row: row.map(neutralised)) }
         writer.stream.close()
         guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
             throw TableReadError("could not collect the CSV output")
         }
         return data
+    }
+
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    public static func neutralised(_ cell: String) -> String {
+        let clean = cell.contains("\u{0}") ? cell.replacingOccurrences(of: "\u{0}", with: "") : cell
+        guard let first = clean.unicodeScalars.first, formulaStarts.contains(first) else { return clean }
+        return "'" + clean
     }
 
     /// CSV.swift reads an unterminated quote to the end of the file without complaint; a file

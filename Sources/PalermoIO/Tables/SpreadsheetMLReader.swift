@@ -23,6 +23,9 @@ final class SpreadsheetMLReader: NSObject, XMLParserDelegate {
     private var cellValue = ""
     private var rowNumber = 0
     private var cells: [String] = []
+    private var paddedCells = 0
+    /// Ten times the largest real file Palermo reads (GLOTIP: 46,556 rows of 13 cells).
+    static let maxCells = 10_000_000
 
     private init(part: Part, shared: [String]) {
         self.part = part
@@ -55,6 +58,7 @@ final class SpreadsheetMLReader: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        guard failure == nil else { return }
         switch (part, element) {
         case (.sharedStrings, "si"):
             text = ""
@@ -63,7 +67,13 @@ final class SpreadsheetMLReader: NSObject, XMLParserDelegate {
         case (.sharedStrings, "t"):
             collecting = !inPhonetic
         case (.worksheet, "row"):
-            rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
+            let number = attributes["r"].map { Int($0) } ?? rowNumber + 1
+            guard let number, (1...XLSXTable.maxRows).contains(number), number > rowNumber else {
+                fail(parser, "row \(attributes["r"] ?? String(rowNumber + 1)) is not a row number after \(rowNumber) "
+                    + "(rows run from 1 to \(XLSXTable.maxRows), in order)")
+                return
+            }
+            rowNumber = number
             cells = []
         case (.worksheet, "c"):
             cellReference = attributes["r"]
@@ -88,6 +98,7 @@ final class SpreadsheetMLReader: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        guard failure == nil else { return }
         switch (part, element) {
         case (.sharedStrings, "t"):
             collecting = false
@@ -113,14 +124,35 @@ final class SpreadsheetMLReader: NSObject, XMLParserDelegate {
         }
     }
 
+    private func fail(_ parser: XMLParser, _ message: String) {
+        failure = TableReadError(row: rowNumber > 0 ? rowNumber : nil, message)
+        parser.abortParsing()
+    }
+
     private func storeCell(_ parser: XMLParser) {
-        let column = cellReference.flatMap(XLSXTable.columnIndex) ?? cells.count
-        if column >= cells.count { cells.append(contentsOf: repeatElement("", count: column - cells.count + 1)) }
+        let column: Int
+        if let cellReference {
+            guard let index = XLSXTable.columnIndex(cellReference) else {
+                return fail(parser, "cell reference '\(cellReference.prefix(40))' is not a column from A to XFD")
+            }
+            column = index
+        } else {
+            column = cells.count
+        }
+        guard column < XLSXTable.maxColumns else {
+            return fail(parser, "more than \(XLSXTable.maxColumns) cells in one row")
+        }
+        if column >= cells.count {
+            // Cells padded out to a far column count too: a sheet of empty cells must not fill memory.
+            paddedCells += column - cells.count + 1
+            guard paddedCells <= Self.maxCells else {
+                return fail(parser, "the sheet has more than \(Self.maxCells) cells")
+            }
+            cells.append(contentsOf: repeatElement("", count: column - cells.count + 1))
+        }
         if cellType == "s" {
             guard let index = Int(cellValue), shared.indices.contains(index) else {
-                failure = TableReadError(row: rowNumber, "cell \(cellReference ?? "?") points at a shared string that does not exist")
-                parser.abortParsing()
-                return
+                return fail(parser, "cell \(cellReference?.prefix(40) ?? "?") points at a shared string that does not exist")
             }
             cells[column] = shared[index]
         } else {

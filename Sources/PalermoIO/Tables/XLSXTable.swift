@@ -47,21 +47,53 @@ public enum XLSXTable {
         return data
     }
 
+    /// How far one part of the container may inflate. A zip bomb (a megabyte that inflates to a gigabyte)
+    /// is refused by its declared sizes before anything is inflated, and by the bytes really written, which
+    /// a forged header cannot hide. Real workbooks compress 5 to 20 times; GLOTIP's sheet is 22 MB.
+    static let maxPartBytes = 256 * 1024 * 1024
+    static let maxRatio = 50
+    /// Parts smaller than this are not held to the ratio (a short part of repeated markup compresses well).
+    static let ratioFloor = 1024 * 1024
+
+    static func inflationLimit(compressed: Int) -> Int {
+        let byRatio = compressed.multipliedReportingOverflow(by: maxRatio)
+        return min(maxPartBytes, byRatio.overflow ? maxPartBytes : max(ratioFloor, byRatio.partialValue))
+    }
+
+    private struct TooLarge: Error {}
+
     private static func extract(_ entry: Entry, from archive: Archive) throws -> Data {
+        let limit = inflationLimit(compressed: Int(clamping: entry.compressedSize))
+        let tooLarge = TableReadError("\(entry.path) inflates past \(limit / (1024 * 1024)) MB "
+            + "(more than \(maxRatio) times its compressed size): the file is refused")
+        guard entry.uncompressedSize <= UInt64(limit) else { throw tooLarge }
         var data = Data()
-        do { _ = try archive.extract(entry) { data.append($0) } } catch {
+        do {
+            _ = try archive.extract(entry) { chunk in
+                guard data.count + chunk.count <= limit else { throw TooLarge() }
+                data.append(chunk)
+            }
+        } catch is TooLarge {
+            throw tooLarge
+        } catch {
             throw TableReadError("\(entry.path) is damaged inside the XLSX file (\(error))")
         }
         return data
     }
 
-    /// "AJ12" → 35 (zero-based column).
+    /// The sheet's bounds in SpreadsheetML (Excel's own limits): a reference outside them is refused,
+    /// so no number read from a file can overflow or allocate without bound.
+    public static let maxColumns = 16_384
+    public static let maxRows = 1_048_576
+
+    /// "AJ12" → 35 (zero-based column); nil without letters or past column XFD.
     public static func columnIndex(_ reference: String) -> Int? {
         var index = 0, seen = false
         for scalar in reference.unicodeScalars {
             guard scalar.value >= 65 && scalar.value <= 90 else { break }
             index = index * 26 + Int(scalar.value - 64)
             seen = true
+            if index > maxColumns { return nil }
         }
         return seen ? index - 1 : nil
     }

@@ -8,11 +8,23 @@ import Vapor
 struct AuthAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.post("auth", "token", use: token)
+        routes.delete("auth", "token", use: revoke)
         routes.get("me", use: me)
+    }
+
+    /// Revokes the token the request presents.
+    func revoke(_ req: Request) async throws -> HTTPStatus {
+        guard let token = req.headers.bearerAuthorization?.token else {
+            throw Abort(.unauthorized, reason: "send the token to revoke as 'Authorization: Bearer …'")
+        }
+        _ = try req.requirePrincipal()
+        try await APITokens.revoke(digest: APITokens.digest(token), app: req.application)
+        return .noContent
     }
 
     func token(_ req: Request) async throws -> TokenResponse {
         let input = try req.content.decode(TokenRequest.self)
+        if let name = input.name, name.count > 100 { throw ValidationFailure([.init(field: "name", message: "at most 100 characters")]) }
         let user = try await Login.authenticate(username: input.username, password: input.password, on: req)
         let issued = try await APITokens.issue(for: user, name: input.name ?? "api", lifetime: req.application.palermo.config.tokenLifetime,
                                                on: req.store.database)
@@ -55,8 +67,13 @@ struct AdminAPIController: RouteCollection {
         if Countries.find(input.country) == nil { issues.append(.init(field: "country", message: "'\(input.country)' is not an ISO 3166-1 alpha-3 code")) }
         if input.name.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(.init(field: "name", message: "is required")) }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
-        let model = OrganisationModel(name: input.name, kind: input.kind, country: Countries.find(input.country)!.alpha3)
-        try await model.create(on: req.store.database)
+        guard let country = Countries.find(input.country) else { throw ValidationFailure(issues) }
+        let name = input.name.trimmingCharacters(in: .whitespaces)
+        let db = req.store.database
+        let taken = Abort(.conflict, reason: "an organisation named '\(name)' exists already")
+        if try await OrganisationModel.query(on: db).filter(\.$name == name).first() != nil { throw taken }
+        let model = OrganisationModel(name: name, kind: input.kind, country: country.alpha3)
+        do { try await model.create(on: db) } catch let error as any DatabaseError where error.isConstraintFailure { throw taken }
         return try await OrganisationDTO(model).encodeResponse(status: .created, for: req)
     }
 
@@ -73,53 +90,13 @@ struct AdminAPIController: RouteCollection {
         guard principal.role.managesUsers else { throw Abort(.forbidden, reason: "only admins create users") }
         let input = try req.content.decode(NewUser.self)
         let organisationID = principal.role == .systemAdmin ? (input.organisationId ?? principal.organisationID) : principal.organisationID
+        if principal.role != .systemAdmin, let role = Role(rawValue: input.role), !Role.organisationStaff.contains(role) {
+            try await req.store.audit.record([AuditDraft(actor: principal, action: .denied, detail: "create user with role \(role.rawValue)")])
+            throw Abort(.forbidden, reason: "an organisation admin creates caseworkers, supervisors and organisation admins only")
+        }
         let user = try await UserAccounts.create(username: input.username, displayName: input.displayName, role: input.role,
                                                  password: input.password, organisationID: organisationID,
                                                  allowSystemAdmin: principal.role == .systemAdmin, app: req.application)
         return try await UserDTO(user).encodeResponse(status: .created, for: req)
-    }
-}
-
-/// Creating users, shared by the API, the CLI and the demo loader.
-public enum UserAccounts {
-    public static let minimumPasswordLength = 10
-
-    public static func create(username: String, displayName: String, role: String, password: String, organisationID: UUID,
-                              allowSystemAdmin: Bool, app: Application) async throws -> UserModel {
-        var issues: [ValidationIssue] = []
-        let name = username.trimmingCharacters(in: .whitespaces).lowercased()
-        if name.isEmpty || !name.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) {
-            issues.append(.init(field: "username", message: "use letters, digits, '.', '_' or '-'"))
-        }
-        guard let parsedRole = Role(rawValue: role) else {
-            throw ValidationFailure(issues + [.init(field: "role", message: "must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")])
-        }
-        if parsedRole == .systemAdmin && !allowSystemAdmin { issues.append(.init(field: "role", message: "only a system admin creates system admins")) }
-        if password.count < minimumPasswordLength { issues.append(.init(field: "password", message: "must have at least \(minimumPasswordLength) characters")) }
-        let db = app.palermo.store.database
-        if try await UserModel.query(on: db).filter(\.$username == name).first() != nil {
-            issues.append(.init(field: "username", message: "'\(name)' is taken"))
-        }
-        if try await OrganisationModel.find(organisationID, on: db) == nil {
-            issues.append(.init(field: "organisationId", message: "no such organisation"))
-        }
-        guard issues.isEmpty else { throw ValidationFailure(issues) }
-        let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(password).get()
-        let user = UserModel(organisationID: organisationID, username: name, displayName: displayName, role: parsedRole, passwordHash: hash)
-        try await user.create(on: db)
-        return user
-    }
-
-    public static func resetPassword(username: String, password: String, app: Application) async throws {
-        guard password.count >= minimumPasswordLength else {
-            throw ValidationFailure([.init(field: "password", message: "must have at least \(minimumPasswordLength) characters")])
-        }
-        guard let user = try await UserModel.query(on: app.palermo.store.database).filter(\.$username == username.lowercased()).first() else {
-            throw ValidationFailure([.init(field: "username", message: "no user '\(username)'")])
-        }
-        user.passwordHash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(password).get()
-        user.failedLogins = 0
-        user.lockedUntil = nil
-        try await user.save(on: app.palermo.store.database)
     }
 }

@@ -11,14 +11,15 @@ struct CaseAPIController: RouteCollection {
         cases.get(use: list)
         cases.post(use: create)
         cases.get("export", use: export)
-        cases.on(.POST, "import", body: .collect(maxSize: "20mb"), use: importFile)
+        cases.on(.POST, "import", body: .stream, use: importFile)
         cases.get(":id", use: read)
         cases.patch(":id", use: update)
         cases.get(":id", "history", use: history)
     }
 
     func list(_ req: Request) async throws -> CasePage {
-        try await req.store.cases.list(Self.query(from: req), by: req.requirePrincipal())
+        let principal = try req.requirePrincipal()
+        return try await req.store.cases.list(Self.query(from: req), by: principal)
     }
 
     func create(_ req: Request) async throws -> Response {
@@ -61,27 +62,37 @@ struct CaseAPIController: RouteCollection {
         let caseCodes: [String]
     }
 
+    /// The role is checked before a byte of the body is read: a caseworker's or analyst's upload is refused
+    /// unread. Then the body is collected up to the import limit, and parsed on the bounded work pool.
     func importFile(_ req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        guard let body = req.body.data, body.readableBytes > 0 else {
+        try await req.store.cases.requireBulkAccess(principal)
+        let limit = req.application.palermo.config.maxImportBytes
+        let body = try await req.body.collect(max: limit).get() ?? ByteBuffer()
+        guard body.readableBytes > 0 else {
             throw Abort(.badRequest, reason: "send the CSV or XLSX file as the request body")
         }
         let data = Data(buffer: body)
-        let format = (try? req.query.get(String.self, at: "format")).flatMap(SheetFormat.init(rawValue:)) ?? SheetFormat(sniffing: data)
-        let rows = try HTCDSSheet.rows(from: format.read(data))
+        let requested = req.queryText("format")
+        guard let format = requested.map({ SheetFormat(rawValue: $0) }) ?? SheetFormat(sniffing: data) else {
+            throw ValidationFailure([.init(field: "format", message: "must be csv or xlsx")])
+        }
+        let rows = try await req.application.palermo.heavy.run(on: req.application.threadPool) {
+            try HTCDSSheet.rows(from: format.read(data))
+        }
         let organisation = try await req.organisation(of: principal)
         let records = try await req.store.cases.importAll(rows, organisationCountry: organisation.country, by: principal,
                                                           source: "\(format.rawValue) upload")
-        return try await ImportResult(imported: records.count, caseCodes: records.map(\.caseCode)).encodeResponse(status: .created, for: req)
+        return try await ImportResult(imported: records.count, caseCodes: records.map(\.caseCode))
+            .encodeResponse(status: .created, for: req)
     }
 
-    static func query(from req: Request) -> CaseQuery {
-        func text(_ key: String) -> String? {
-            (try? req.query.get(String.self, at: key)).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-        }
-        return CaseQuery(text: text("q"), status: text("status"), traffickingStatus: text("traffickingStatus"),
-                         exploitation: text("exploitation"), citizenship: text("citizenship"), gender: text("gender"),
-                         ageGroup: text("ageGroup"), page: text("page").flatMap(Int.init) ?? 1,
-                         perPage: text("perPage").flatMap(Int.init) ?? 25)
+    /// The list's filters. Paging is bounded so that the offset (page − 1) × perPage cannot overflow.
+    static func query(from req: Request) throws -> CaseQuery {
+        CaseQuery(text: req.queryText("q"), status: req.queryText("status"),
+                  traffickingStatus: req.queryText("traffickingStatus"), exploitation: req.queryText("exploitation"),
+                  citizenship: req.queryText("citizenship"), gender: req.queryText("gender"),
+                  ageGroup: req.queryText("ageGroup"), page: try req.queryInt("page", in: 1...1_000_000, default: 1),
+                  perPage: try req.queryInt("perPage", in: 1...500, default: 25))
     }
 }

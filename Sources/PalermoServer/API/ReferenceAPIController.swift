@@ -59,7 +59,8 @@ struct ReferenceAPIController: RouteCollection {
     }
 
     func estimate(_ req: Request) async throws -> EstimateDTO {
-        EstimateDTO(try await EstimateService.run(req, try EstimateService.Query(req)))
+        _ = try EstimateService.requireEstimator(req)
+        return EstimateDTO(try await EstimateService.run(req, try EstimateService.Query(req)))
     }
 
     struct AuditStatus: Content {

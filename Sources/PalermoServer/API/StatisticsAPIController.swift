@@ -28,13 +28,13 @@ struct StatisticsAPIController: RouteCollection {
     }
 
     func patterns(_ req: Request) async throws -> PatternsAndFlowsReport {
-        try await StatisticsService.patterns(req, try .init(req))
+        try await StatisticsService.patterns(req).report
     }
 
     /// One table of the report as CSV: `/statistics/patterns-and-flows/regions.csv`.
     func table(_ req: Request) async throws -> Response {
         let name = (req.parameters.get("table") ?? "").replacingOccurrences(of: ".csv", with: "")
-        let report = try await StatisticsService.patterns(req, try .init(req))
+        let report = try await StatisticsService.patterns(req).report
         guard let table = report.table(named: name) else {
             throw Abort(.notFound, reason: "no table '\(name)'; tables: \(report.tables.map(\.name).joined(separator: ", "))")
         }

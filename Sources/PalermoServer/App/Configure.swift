@@ -22,10 +22,16 @@ public func configure(_ app: Application, _ config: ServerConfiguration, keyRing
         HTTPCookies.Value(string: id.string, maxAge: 8 * 3600, path: "/", isSecure: false, isHTTPOnly: true, sameSite: .lax)
     }
     let store = Store(database: app.db(.main), cipher: FieldCipher(keys: keyRing), isPostgres: config.database.isPostgres)
-    app.palermo = PalermoServices(store: store, config: config, metrics: RequestMetrics(), tokenCache: NIOLockedValueBox([:]))
+    let cores = System.coreCount
+    app.palermo = PalermoServices(
+        store: store, config: config, metrics: RequestMetrics(), tokenCache: NIOLockedValueBox([:]),
+        hashing: WorkLimiter(name: "sign-ins", running: max(1, cores - 1), waiting: 32),
+        heavy: WorkLimiter(name: "reports and imports", running: config.heavyConcurrency ?? max(1, cores - 1), waiting: 16),
+        dummyPasswordHash: try Bcrypt.hash(UUID().uuidString, cost: config.passwordCost))
 
     app.middleware = Middlewares()
     app.middleware.use(RequestMetricsMiddleware())
+    app.middleware.use(PrivacyHeadersMiddleware())
     app.middleware.use(PalermoErrorMiddleware(environment: app.environment))
     try routes(app)
 }
@@ -57,6 +63,12 @@ public struct PalermoServices: Sendable {
     let metrics: RequestMetrics
     /// Verified API tokens (by SHA-256) and until when they may be trusted without a look-up.
     let tokenCache: NIOLockedValueBox<[String: (principal: Principal, until: Date)]>
+    /// bcrypt, bounded (see `WorkLimiter`).
+    let hashing: WorkLimiter
+    /// Reports, estimates and file parsing, bounded.
+    let heavy: WorkLimiter
+    /// A hash of a password nobody knows, at the configured cost: unknown users take as long as known ones.
+    let dummyPasswordHash: String
 }
 
 extension Application {

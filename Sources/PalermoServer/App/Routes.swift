@@ -3,9 +3,7 @@ import Vapor
 
 func routes(_ app: Application) throws {
     app.get("health", use: health)
-    app.get("metrics") { req in
-        Response(status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4"], body: .init(string: req.application.palermo.metrics.text()))
-    }
+    app.get("metrics", use: metrics)
     app.get("openapi.yaml") { _ in
         Response(status: .ok, headers: ["Content-Type": "application/yaml"], body: .init(string: Resources.openAPI))
     }

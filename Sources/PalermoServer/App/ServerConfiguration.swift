@@ -12,6 +12,16 @@ public struct ServerConfiguration: Sendable {
     public var passwordCost: Int
     public var maxImportBytes: Int
     public var tokenLifetime: TimeInterval
+    /// How many reports, estimates and file imports run at once (default: one less than the cores).
+    public var heavyConcurrency: Int?
+    /// The address people reach Palermo at; with `https`, the session cookie is marked Secure.
+    public var publicURL: String?
+    /// A session ends after this long without a request, and after `sessionAbsoluteLimit` in any case.
+    public var sessionIdleLimit: TimeInterval = 30 * 60
+    public var sessionAbsoluteLimit: TimeInterval = 12 * 3600
+    /// Without a token, `/metrics` answers only requests from the loopback address; with one, only requests
+    /// that present it as a bearer token.
+    public var metricsToken: String?
 
     public init(database: DatabaseLocation = .sqliteFile("data/palermo.sqlite"), keyFile: String = "data/palermo.keys.json",
                 hostname: String = "127.0.0.1", port: Int = 8080, passwordCost: Int = 12,
@@ -31,7 +41,16 @@ public struct ServerConfiguration: Sendable {
         if let url = environment["PALERMO_DATABASE_URL"], !url.isEmpty { config.database = DatabaseLocation(url) }
         if let file = environment["PALERMO_KEY_FILE"], !file.isEmpty { config.keyFile = file }
         if let host = environment["PALERMO_HOSTNAME"], !host.isEmpty { config.hostname = host }
-        if let port = environment["PALERMO_PORT"].flatMap(Int.init) { config.port = port }
+        if let port = environment["PALERMO_PORT"].flatMap({ Int($0) }) { config.port = port }
+        if let url = environment["PALERMO_PUBLIC_URL"], !url.isEmpty { config.publicURL = url }
+        if let token = environment["PALERMO_METRICS_TOKEN"], !token.isEmpty { config.metricsToken = token }
+        if let n = environment["PALERMO_HEAVY_CONCURRENCY"].flatMap({ Int($0) }), (1...64).contains(n) { config.heavyConcurrency = n }
+        if let minutes = environment["PALERMO_SESSION_IDLE_MINUTES"].flatMap({ Int($0) }), (1...1440).contains(minutes) {
+            config.sessionIdleLimit = TimeInterval(minutes * 60)
+        }
+        if let hours = environment["PALERMO_SESSION_MAX_HOURS"].flatMap({ Int($0) }), (1...168).contains(hours) {
+            config.sessionAbsoluteLimit = TimeInterval(hours * 3600)
+        }
         return config
     }
 }

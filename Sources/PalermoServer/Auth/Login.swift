@@ -3,47 +3,64 @@ import Fluent
 import Foundation
 import PalermoCore
 import PalermoStore
+import SQLKit
 import Vapor
 
-/// Password login with lockout: after `maxFailures` wrong passwords in a row the account is locked for
-/// `lockout`, whatever is typed. Every success and failure goes to the audit log.
+/// Password login with lockout: after `maxFailures` wrong passwords the account is locked for `lockout`,
+/// whatever is typed. Failures are counted by one atomic UPDATE in the database, so parallel guesses all
+/// count. Unknown user, wrong password and locked account answer alike (401, the same body, one bcrypt each),
+/// and the lock's end is never disclosed. Every success and failure goes to the audit log.
 enum Login {
     static let maxFailures = 5
     static let lockout: TimeInterval = 15 * 60
 
-    enum Failure: Error { case invalid, locked(until: Date) }
+    static let refused = Abort(.unauthorized, reason: "wrong username or password, or the account is locked")
 
     static func authenticate(username: String, password: String, on request: Request) async throws -> UserModel {
-        let store = request.store
-        guard let user = try await UserModel.query(on: store.database).filter(\.$username == username.lowercased()).first() else {
-            _ = try? await request.password.async.verify(password, created: dummyHash) // same time whether or not the user exists
+        let store = request.store, app = request.application
+        let name = username.trimmingCharacters(in: .whitespaces).lowercased()
+        guard name.count <= 64, password.utf8.count <= 4096,
+              let user = try await UserModel.query(on: store.database).filter(\.$username == name).first(),
+              let id = user.id
+        else {
+            _ = try await PasswordHashing.verify(password, hash: app.palermo.dummyPasswordHash, app: app)
             try await store.audit.record([AuditDraft(actor: nil, actorName: "unknown", action: .loginFailed, detail: "unknown username")])
-            throw Abort(.unauthorized, reason: "wrong username or password")
+            throw refused
         }
-        if let until = user.lockedUntil, until > Date() {
+        let matches = try await PasswordHashing.verify(password, hash: user.passwordHash, app: app)
+        // Read again after the hash: a lock set by a parallel guess while this one was hashing still holds.
+        let lockedUntil = try await UserModel.find(id, on: store.database)?.lockedUntil
+        if let lockedUntil, lockedUntil > Date() {
             try await store.audit.record([AuditDraft(actor: user.principal, action: .loginFailed, detail: "account locked")])
-            throw Abort(.tooManyRequests, reason: "too many failed logins: the account is locked until \(until.formatted(.iso8601))")
+            throw refused
         }
-        guard try await request.password.async.verify(password, created: user.passwordHash) else {
-            user.failedLogins += 1
-            if user.failedLogins >= maxFailures {
-                user.lockedUntil = Date().addingTimeInterval(lockout)
-                user.failedLogins = 0
-            }
-            try await user.save(on: store.database)
+        guard matches else {
+            let locked = try await countFailure(of: id, on: store)
             try await store.audit.record([AuditDraft(actor: user.principal, action: .loginFailed,
-                                                     detail: user.lockedUntil != nil ? "wrong password; account locked" : "wrong password")])
-            throw Abort(.unauthorized, reason: "wrong username or password")
+                                                     detail: locked ? "wrong password; account locked" : "wrong password")])
+            throw refused
         }
-        user.failedLogins = 0
-        user.lockedUntil = nil
-        try await user.save(on: store.database)
+        try await store.sql.update(UserModel.schema)
+            .set("failed_logins", to: 0).set("locked_until", to: SQLLiteral.null)
+            .where("id", .equal, id).run()
         try await store.audit.record([AuditDraft(actor: user.principal, action: .login)])
         return user
     }
 
-    /// A valid bcrypt hash of nothing anyone knows, to spend the same time on unknown usernames.
-    private static let dummyHash = "$2b$12$C6UzMDM.H6dfI/f/IKxGhuSOPb0ye5mq6HVRgOF5kE3qNvNHNlS0a"
+    /// Adds one failure in the database and locks the account when the count reaches `maxFailures`;
+    /// true when this failure locked it.
+    private static func countFailure(of id: UUID, on store: Store) async throws -> Bool {
+        let sql = try store.sql
+        try await sql.update(UserModel.schema)
+            .set(SQLIdentifier("failed_logins"), to: SQLBinaryExpression(SQLIdentifier("failed_logins"), .add, SQLLiteral.numeric("1")))
+            .where("id", .equal, id).run()
+        let until = Date().addingTimeInterval(lockout)
+        let locked = try await sql.update(UserModel.schema)
+            .set("locked_until", to: until).set("failed_logins", to: 0)
+            .where("id", .equal, id).where("failed_logins", .greaterThanOrEqual, maxFailures)
+            .returning("id").all()
+        return !locked.isEmpty
+    }
 }
 
 /// API tokens: `plm_` and 32 random bytes; only the SHA-256 is stored.
@@ -58,6 +75,19 @@ enum APITokens {
 
     static func digest(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).hexString
+    }
+
+    /// Revokes one token. It stops working at once on this server; other servers forget it within
+    /// `BearerTokenMiddleware.memory`.
+    static func revoke(digest: String, app: Application) async throws {
+        try await APITokenModel.query(on: app.palermo.store.database).filter(\.$tokenHash == digest).delete()
+        app.palermo.tokenCache.withLockedValue { _ = $0.removeValue(forKey: digest) }
+    }
+
+    /// Revokes every token of a user (password reset, role change, disabling).
+    static func revokeAll(of userID: UUID, app: Application) async throws {
+        try await APITokenModel.query(on: app.palermo.store.database).filter(\.$user.$id == userID).delete()
+        app.palermo.tokenCache.withLockedValue { cache in cache = cache.filter { $0.value.principal.userID != userID } }
     }
 }
 

@@ -15,16 +15,19 @@ struct EstimateService {
 
         init(_ req: Request) throws {
             let year = Calendar(identifier: .gregorian).component(.year, from: Date())
-            let code = (try? req.query.get(String.self, at: "country")) ?? ""
+            let code = req.queryText("country") ?? ""
             var issues: [ValidationIssue] = []
             let found = Countries.find(code)
             if found == nil { issues.append(.init(field: "country", message: "'\(code)' is not an ISO 3166-1 alpha-3 country code")) }
-            from = (try? req.query.get(Int.self, at: "from")) ?? year - 4
-            to = (try? req.query.get(Int.self, at: "to")) ?? year
-            if from > to || from < 1900 || to > year { issues.append(.init(field: "from", message: "the period \(from)–\(to) is not a range of past years")) }
-            resamples = (try? req.query.get(Int.self, at: "bootstrap")) ?? 1000
-            if resamples < 0 || resamples > 5000 { issues.append(.init(field: "bootstrap", message: "must be between 0 and 5000")) }
-            seed = (try? req.query.get(UInt64.self, at: "seed")) ?? 1234
+            from = try req.queryInt("from", in: 1900...year, default: year - 4)
+            to = try req.queryInt("to", in: 1900...year, default: year)
+            if from > to { issues.append(.init(field: "from", message: "the period \(from)–\(to) is not a range of past years")) }
+            resamples = try req.queryInt("bootstrap", in: 0...5000, default: 1000)
+            let seedText = req.queryText("seed")
+            guard let seed = seedText.map({ UInt64($0) }) ?? 1234 else {
+                throw ValidationFailure([.init(field: "seed", message: "must be a whole number from 0 to \(UInt64.max)")])
+            }
+            self.seed = seed
             guard issues.isEmpty, let found else { throw ValidationFailure(issues) }
             country = found.alpha3
         }
@@ -34,6 +37,15 @@ struct EstimateService {
         let query: Query
         let table: CaptureTable
         let result: MSEEstimator.Result
+    }
+
+    /// Who may estimate, checked before the query is read.
+    static func requireEstimator(_ req: Request) throws -> Principal {
+        let principal = try req.requirePrincipal()
+        guard principal.role.estimatesAcrossOrganisations else {
+            throw Abort(.forbidden, reason: "estimates across organisations are for analysts and national coordinators")
+        }
+        return principal
     }
 
     static func run(_ req: Request, _ query: Query) async throws -> Outcome {

@@ -16,14 +16,13 @@ enum StatisticsService {
 
         init(_ req: Request) throws {
             let year = Calendar(identifier: .gregorian).component(.year, from: Date())
-            from = (try? req.query.get(Int.self, at: "from")) ?? 2016
-            to = (try? req.query.get(Int.self, at: "to")) ?? min(year, 2022)
-            let region = (try? req.query.get(String.self, at: "region"))?.trimmingCharacters(in: .whitespaces)
-            self.region = region?.isEmpty == false ? region : nil
-            source = (try? req.query.get(String.self, at: "source")).flatMap { $0.isEmpty ? nil : $0 } ?? "GLOTIP"
+            let years = Observation.plausibleYears()
+            from = try req.queryInt("from", in: years, default: 2016)
+            to = try req.queryInt("to", in: years, default: min(year, 2022))
+            region = req.queryText("region")
+            source = req.queryText("source") ?? "GLOTIP"
             var problems: [ValidationIssue] = []
             if from > to { problems.append(.init(field: "from", message: "must not be after 'to'")) }
-            if !Observation.plausibleYears().contains(from) { problems.append(.init(field: "from", message: "must be a year from 2000")) }
             if to - from > 30 { problems.append(.init(field: "to", message: "a report spans at most 30 years")) }
             if !problems.isEmpty { throw ValidationFailure(problems) }
         }
@@ -43,9 +42,16 @@ enum StatisticsService {
         return principal
     }
 
-    /// The report for a query. A coordinator's report from case records covers their own country only.
-    static func patterns(_ req: Request, _ query: PatternsQuery) async throws -> PatternsAndFlowsReport {
+    /// The report a request asks for. The role is checked before the query is read: a caller without access
+    /// learns nothing from how their parameters are judged.
+    static func patterns(_ req: Request) async throws -> (query: PatternsQuery, report: PatternsAndFlowsReport) {
         let principal = try await requireReader(req)
+        let query = try PatternsQuery(req)
+        return (query, try await patterns(req, query, by: principal))
+    }
+
+    /// The report for a query. A coordinator's report from case records covers their own country only.
+    static func patterns(_ req: Request, _ query: PatternsQuery, by principal: Principal) async throws -> PatternsAndFlowsReport {
         let source = ReportSource(query.source)
         let scope = PatternsAndFlowsReport.Scope(from: query.from, to: query.to, region: query.region, source: source.name)
         return try await notFoundIfForbidden {
@@ -89,9 +95,9 @@ enum StatisticsService {
 
     static func national(_ req: Request) async throws -> National {
         let principal = try await requireReader(req)
-        let requested = try? req.query.get(String.self, at: "country")
-        let year = (try? req.query.get(Int.self, at: "year")) ?? Calendar(identifier: .gregorian).component(.year, from: Date()) - 1
-        guard Observation.plausibleYears().contains(year) else { throw ValidationFailure([.init(field: "year", message: "\(year) is not a plausible year")]) }
+        let requested = req.queryText("country")
+        let lastYear = Calendar(identifier: .gregorian).component(.year, from: Date()) - 1
+        let year = try req.queryInt("year", in: Observation.plausibleYears(), default: lastYear)
         let code = try await notFoundIfForbidden { try await req.store.national.allowedCountry(requested, for: principal) }
         // An analyst who names no country starts with the first organisation's.
         let fallback = principal.role == .analyst ? try await OrganisationModel.query(on: req.store.database).first()?.country : nil

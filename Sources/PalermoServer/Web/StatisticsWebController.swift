@@ -18,10 +18,10 @@ struct StatisticsWebController: RouteCollection {
 
     func patterns(_ req: Request) async throws -> Response {
         guard req.principal != nil else { return req.redirect(to: "/login") }
+        _ = try await StatisticsService.requireReader(req)
         let datasets = try await req.store.statistics.datasets().map(\.name)
         do {
-            let query = try StatisticsService.PatternsQuery(req)
-            let report = try await StatisticsService.patterns(req, query)
+            let (query, report) = try await StatisticsService.patterns(req)
             return StatisticsViews.patterns(req, query: query, datasets: datasets, report: report, problem: nil)
         } catch let failure as ValidationFailure {
             return StatisticsViews.patterns(req, query: nil, datasets: datasets, report: nil, problem: failure.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
@@ -48,8 +48,10 @@ struct StatisticsWebController: RouteCollection {
     func saveNational(_ req: Request) async throws -> Response {
         guard req.principal != nil else { return req.redirect(to: "/login") }
         let principal = try await StatisticsService.requireReader(req)
-        let form = try req.content.decode([String: String].self)
-        guard let year = form["year"].flatMap(Int.init) else { throw ValidationFailure([.init(field: "year", message: "is not a year")]) }
+        let form = try PostedForm.fields(req)
+        guard let year = form["year"].flatMap({ Int($0) }), Observation.plausibleYears().contains(year) else {
+            throw ValidationFailure([.init(field: "year", message: "is not a year from 2000")])
+        }
         var counts: [NationalStatistics.JusticeCount] = []
         var problems: [ValidationIssue] = []
         for indicator in StatisticsViews.justiceIndicators {
@@ -57,7 +59,10 @@ struct StatisticsWebController: RouteCollection {
                 let field = "\(indicator.slug)-\(sex.rawValue.lowercased())"
                 let text = (form[field] ?? "").trimmingCharacters(in: .whitespaces)
                 if text.isEmpty { continue }
-                guard let n = Int(text), n >= 0 else { problems.append(.init(field: field, message: "'\(text)' is not a whole number")); continue }
+                guard let n = Int(text), (0...CountRange.largestCount).contains(n) else {
+                    problems.append(.init(field: field, message: "'\(text)' is not a whole number from 0 to \(CountRange.largestCount)"))
+                    continue
+                }
                 counts.append(.init(indicator: indicator, sex: sex, count: n))
             }
         }

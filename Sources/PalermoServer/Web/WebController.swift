@@ -57,13 +57,12 @@ struct WebController: RouteCollection {
 
     func language(_ req: Request) -> Response {
         if let code = req.parameters.get("code"), Localizer.languages.contains(code) { req.session.data["lang"] = code }
-        let back = (try? req.query.get(String.self, at: "back")) ?? "/"
-        return req.redirect(to: back.hasPrefix("/") && !back.hasPrefix("//") ? back : "/")
+        return req.redirect(to: SameSitePath.validated(req.query[String.self, at: "back"]) ?? "/")
     }
 
     func list(_ req: Request) async throws -> Response {
         let principal = try signedIn(req)
-        let query = CaseAPIController.query(from: req)
+        let query = try CaseAPIController.query(from: req)
         return CaseViews.list(req, page: try await req.store.cases.list(query, by: principal), query: query)
     }
 
@@ -135,10 +134,8 @@ struct WebController: RouteCollection {
     }
 
     func estimate(_ req: Request) async throws -> Response {
-        let principal = try signedIn(req)
-        guard principal.role.estimatesAcrossOrganisations else {
-            throw Abort(.forbidden, reason: "estimates across organisations are for analysts and national coordinators")
-        }
+        _ = try signedIn(req)
+        let principal = try EstimateService.requireEstimator(req)
         var countries = Set(try await OrganisationModel.query(on: req.store.database).all().map(\.country)).sorted()
         if principal.role == .nationalCoordinator { countries = [try await req.organisation(of: principal).country] }
         guard req.url.query?.contains("country=") == true else {
@@ -157,13 +154,11 @@ struct WebController: RouteCollection {
         return principal
     }
 
-    /// Reads the posted form. Checkbox groups repeat their name, so the body is read as a list of pairs.
-    /// On update every field of the form is sent, and an empty one clears the field.
+    /// Reads the posted form with Vapor's form decoder. Checkbox groups repeat their name, so every field is
+    /// read as a list; no separator splits a value (free text has commas). On update every field of the form
+    /// is sent, and an empty one clears the field.
     static func formFields(_ req: Request, clearing: Bool) throws -> (fields: [String: FieldValue?], version: Int?) {
-        var components = URLComponents()
-        components.percentEncodedQuery = (req.body.string ?? "").replacingOccurrences(of: "+", with: "%20")
-        var values: [String: [String]] = [:]
-        for item in components.queryItems ?? [] { values[item.name, default: []].append(item.value ?? "") }
+        let values = try PostedForm.values(req)
         var fields: [String: FieldValue?] = [:]
         for field in HTCDS.fields {
             let sent = (values[field.name] ?? []).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
@@ -175,6 +170,12 @@ struct WebController: RouteCollection {
                 fields[field.name] = .some(nil)
             }
         }
-        return (fields, values["_version"]?.first.flatMap(Int.init))
+        let version = try values["_version"]?.first.map { text in
+            guard let number = Int(text), number >= 1 else {
+                throw ValidationFailure([.init(field: "_version", message: "is not a version number")])
+            }
+            return number
+        }
+        return (fields, version)
     }
 }

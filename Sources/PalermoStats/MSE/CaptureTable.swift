@@ -61,6 +61,6 @@ public struct CaptureTable: Sendable, Equatable {
             if merged[reduced] == nil { order.append(reduced) }
             merged[reduced, default: 0] += count
         }
-        return (CaptureTable(lists: keep.map { lists[$0] }, histories: order, counts: order.map { merged[$0]! }), notes)
+        return (CaptureTable(lists: keep.map { lists[$0] }, histories: order, counts: order.map { merged[$0, default: 0] }), notes)
     }
 }

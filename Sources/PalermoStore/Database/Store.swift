@@ -42,7 +42,7 @@ public struct Store: Sendable {
     }
 
     /// The database as SQL (see `Database.sql`).
-    var sql: any SQLDatabase { get throws { try database.sql } }
+    public var sql: any SQLDatabase { get throws { try database.sql } }
 
     public var cases: CaseRepository { CaseRepository(store: self) }
     public var audit: AuditLog { AuditLog(store: self) }

@@ -110,7 +110,12 @@ public struct CaseRepository: Sendable {
             var after = before
             for (name, value) in clean { after[name] = value ?? nil }
             let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
-            guard !changed.isEmpty else { return model }
+            guard !changed.isEmpty else {
+                // Nothing changed, but the whole record goes back to the caller: that is a read, and is audited.
+                try await AuditLog.append([AuditDraft(actor: principal, action: .read, caseID: id, fields: before.keys.sorted(),
+                                                      detail: "update without changes")], on: db, isPostgres: isPostgres)
+                return model
+            }
             try apply(fields: after, to: model, country: String(model.caseCode.prefix(3)), by: principal)
             model.version += 1
             try await model.update(on: db)
@@ -143,6 +148,9 @@ public struct CaseRepository: Sendable {
                           by principal: Principal, source: String,
                           writing: (@Sendable () -> Void)? = nil) async throws -> [CaseRecord] {
         try await requireBulkAccess(principal)
+        guard !rows.isEmpty else {
+            throw ValidationFailure([.init(field: "file", message: "the file has a header but no data rows: nothing to import")])
+        }
         var issues: [ValidationIssue] = []
         var models: [CaseModel] = []
         for row in rows {
@@ -217,7 +225,7 @@ public struct CaseRepository: Sendable {
     private func apply(fields: CaseFields, to model: CaseModel, country: String, by principal: Principal) throws {
         let facets = CaseFacets(fields: fields, recordedAt: model.createdAt ?? Date())
         model.record = String(decoding: try JSONEncoder.sorted.encode(fields.withoutPersonalFields), as: UTF8.self)
-        model.sealed = try store.cipher.seal(fields.personalFields, caseID: model.id!)
+        model.sealed = try store.cipher.seal(fields.personalFields, caseID: try model.requireID())
         model.searchTokens = " " + store.cipher.searchTokens(for: fields).joined(separator: " ") + " "
         model.linkageKey = store.cipher.linkageKey(for: fields)
         model.status = facets.status
@@ -233,8 +241,9 @@ public struct CaseRepository: Sendable {
 
     func decode(_ model: CaseModel) throws -> CaseRecord {
         var fields = try CaseFields(storedJSON: Data(model.record.utf8))
-        fields.merge(try store.cipher.open(model.sealed, caseID: model.id!)) { _, personal in personal }
-        return CaseRecord(id: model.id!, caseCode: model.caseCode, organisationID: model.organisationID, fields: fields,
+        let id = try model.requireID()
+        fields.merge(try store.cipher.open(model.sealed, caseID: id)) { _, personal in personal }
+        return CaseRecord(id: id, caseCode: model.caseCode, organisationID: model.organisationID, fields: fields,
                           version: model.version, createdAt: model.createdAt, updatedAt: model.updatedAt)
     }
 
@@ -267,7 +276,7 @@ public struct CaseRepository: Sendable {
         }
     }
 
-    private func requireBulkAccess(_ principal: Principal) async throws {
+    public func requireBulkAccess(_ principal: Principal) async throws {
         guard principal.role.movesCasesInBulk else {
             try await store.audit.record([AuditDraft(actor: principal, action: .denied, detail: "role \(principal.role.rawValue) may not import or export cases")])
             throw StoreError.forbidden("importing and exporting cases needs the supervisor or organisation admin role")

@@ -10,7 +10,8 @@ extension CaseRepository {
         return try await store.write { db in
             let stale = try await CaseModel.query(on: db).all().filter { cipher.needsResealing($0.sealed) }
             for model in stale {
-                model.sealed = try cipher.seal(try cipher.open(model.sealed, caseID: model.id!), caseID: model.id!)
+                let id = try model.requireID()
+                model.sealed = try cipher.seal(try cipher.open(model.sealed, caseID: id), caseID: id)
                 try await model.update(on: db)
             }
             try await AuditLog.append([AuditDraft(actor: nil, actorName: actorName, action: .rotateKeys,

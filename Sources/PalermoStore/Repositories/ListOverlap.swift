@@ -36,7 +36,8 @@ public struct ListOverlap: Sendable {
         var people: [String: UInt32] = [:]
         var unlinked: [UInt32] = []
         for row in rows {
-            let bit = UInt32(1) << index[row.name]!
+            guard let position = index[row.name] else { continue }
+            let bit = UInt32(1) << position
             if let key = row.linkage_key { people[key, default: 0] |= bit } else { unlinked.append(bit) }
         }
         var counts: [UInt32: Int] = [:]
@@ -47,6 +48,6 @@ public struct ListOverlap: Sendable {
         if !unlinked.isEmpty {
             notes.append("\(unlinked.count) case(s) lack a name or birth date and cannot be linked: each counts as a different person")
         }
-        return Overlap(table: CaptureTable(lists: lists, histories: histories, counts: histories.map { counts[$0]! }), notes: notes)
+        return Overlap(table: CaptureTable(lists: lists, histories: histories, counts: histories.map { counts[$0, default: 0] }), notes: notes)
     }
 }

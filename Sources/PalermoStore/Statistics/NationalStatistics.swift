@@ -103,7 +103,9 @@ public struct NationalStatistics: Sendable {
         var problems: [ValidationIssue] = []
         if !Observation.plausibleYears().contains(year) { problems.append(.init(field: "year", message: "\(year) is not a plausible year")) }
         for (i, c) in counts.enumerated() {
-            if c.count < 0 { problems.append(.init(field: "counts[\(i)].count", message: "must not be negative")) }
+            if !(0...CountRange.largestCount).contains(c.count) {
+                problems.append(.init(field: "counts[\(i)].count", message: "must be from 0 to \(CountRange.largestCount)"))
+            }
             if c.indicator == .detectedVictims { problems.append(.init(field: "counts[\(i)].indicator", message: "detected victims come from case records")) }
         }
         if !problems.isEmpty { throw ValidationFailure(problems) }

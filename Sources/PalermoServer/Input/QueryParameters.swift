@@ -1,0 +1,22 @@
+import PalermoCore
+import Vapor
+
+/// Numbers from the query string are hostile until checked: each is parsed into a range fixed by the
+/// route, so no arithmetic on it can trap, and anything else is refused with a 422 naming the parameter.
+extension Request {
+    /// A whole-number parameter within `range`; `fallback` when it is absent or empty.
+    func queryInt(_ name: String, in range: ClosedRange<Int>, default fallback: Int) throws -> Int {
+        guard let text = queryText(name) else { return fallback }
+        guard let value = Int(text), range.contains(value) else {
+            throw ValidationFailure([.init(field: name, message: "must be a whole number from \(range.lowerBound) to \(range.upperBound)")])
+        }
+        return value
+    }
+
+    /// A text parameter, trimmed; nil when absent or blank.
+    func queryText(_ name: String) -> String? {
+        guard let raw = query[String.self, at: name] else { return nil }
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : text
+    }
+}
