@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -80,3 +81,10 @@ let package = Package(
         ]),
     ]
 )
+
+// The fuzz harness exists only for the fuzzing build (scripts/fuzz.sh sets PALERMO_FUZZ=1): libFuzzer brings its
+// own main, so the harness has none, and an ordinary build or `swift test` must not try to link it.
+if ProcessInfo.processInfo.environment["PALERMO_FUZZ"] == "1" {
+    package.products.append(.executable(name: "palermo-fuzz", targets: ["palermo-fuzz"]))
+    package.targets.append(.executableTarget(name: "palermo-fuzz", dependencies: ["PalermoIO", "PalermoCore"]))
+}

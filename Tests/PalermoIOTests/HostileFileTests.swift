@@ -75,4 +75,24 @@ final class HostileFileTests: XCTestCase {
         let cells = try CSVTable.read(data).rows[0].cells
         XCTAssertEqual(cells, ["'=1+1", "'+1", "'-1", "'@A1", "'\tx", "'\r\nx", "plain", "ab"])
     }
+
+    /// Every input the fuzzers found that crashed a reader (Tests/Fuzz/regressions/TARGET) is now refused cleanly.
+    func testInputsFoundByFuzzingAreRefused() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fuzz/regressions")
+        var seen = 0
+        for target in ["csv", "xlsx", "htcds", "glotip", "overlap"] {
+            let folder = root.appendingPathComponent(target)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+                let data = try Data(contentsOf: folder.appendingPathComponent(name))
+                seen += 1
+                switch target {
+                case "csv": XCTAssertThrowsError(try CSVTable.read(data), name)
+                case "overlap": XCTAssertThrowsError(try CaptureTableReader.read(data), name)
+                default: XCTAssertThrowsError(try SheetFormat(sniffing: data).read(data), name)
+                }
+            }
+        }
+        XCTAssertGreaterThan(seen, 0)
+    }
 }
