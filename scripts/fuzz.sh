@@ -8,6 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
+# Targets whose findings are reported but do not fail the run (FUZZ_REPORT_ONLY="xlsx htcds"): see
+# Tests/Fuzz/known/README.md for the open finding in FoundationXML's XMLParser that they reach.
+report_only=" ${FUZZ_REPORT_ONLY:-} "
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(csv xlsx htcds glotip overlap)
 shared=../shared/data
@@ -36,10 +39,11 @@ for target in "${targets[@]}"; do
   if [ -d "Tests/Fuzz/regressions/$target" ]; then cp Tests/Fuzz/regressions/"$target"/* "$corpus/" 2>/dev/null || true; fi
   echo "fuzz: $target for ${seconds}s"
   # rss_limit: a reader must not need more than 2 GB for any input; max_len: inputs up to 1 MB.
-  if ! PALERMO_FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=0 "$binary" "$corpus" \
+  if ! SWIFT_BACKTRACE=enable=no PALERMO_FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=0 "$binary" "$corpus" \
       -max_total_time="$seconds" -max_len=1048576 -rss_limit_mb=2048 -timeout=20 \
       -artifact_prefix="$findings/" -print_final_stats=1 > "$findings/log.txt" 2>&1; then
-    echo "fuzz: $target FOUND A CRASH:"; tail -n 40 "$findings/log.txt"; status=1
+    echo "fuzz: $target FOUND A CRASH:"; grep -E "Fatal error|SUMMARY|ERROR:|^ +#[0-9] " "$findings/log.txt" | head -n 30
+    if [[ "$report_only" == *" $target "* ]]; then echo "fuzz: $target is report-only (known open finding)"; else status=1; fi
   else
     grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$findings/log.txt" | sed "s/^/fuzz: $target /"
   fi

@@ -42,25 +42,36 @@ final class SecurityTests: XCTestCase {
     }
 
     func testAuditChainFindsAlteredAndMissingEntries() {
+        let key = KeyRing.generate().auditKey
         var entries: [(record: AuditRecord, previousHash: String, hash: String)] = []
         var previous = AuditChain.genesis
         for sequence in 1...5 {
             let record = AuditRecord(sequence: sequence, at: Date(timeIntervalSince1970: 1_700_000_000 + Double(sequence)), actorID: UUID(),
                                      actorName: "amina", organisationID: UUID(), action: .read, caseID: UUID(), fields: ["prs_FirstName"], detail: "")
-            let hash = record.hash(previous: previous)
+            let hash = record.hash(previous: previous, key: key)
             entries.append((record, previous, hash))
             previous = hash
         }
-        XCTAssertNil(AuditChain.verify(entries))
+        XCTAssertNil(AuditChain.verify(entries, key: key))
         var altered = entries
         altered[2].record.actorName = "mallory"
-        XCTAssertEqual(AuditChain.verify(altered)?.sequence, 3)
+        XCTAssertEqual(AuditChain.verify(altered, key: key)?.sequence, 3)
         var missing = entries
         missing.remove(at: 3)
-        XCTAssertEqual(AuditChain.verify(missing)?.sequence, 5)
+        XCTAssertEqual(AuditChain.verify(missing, key: key)?.sequence, 5)
         var rehashed = entries  // an attacker who re-hashes one entry still breaks the link to the next
         rehashed[1].record.detail = "x"
-        rehashed[1].hash = rehashed[1].record.hash(previous: rehashed[1].previousHash)
-        XCTAssertEqual(AuditChain.verify(rehashed)?.sequence, 3)
+        rehashed[1].hash = rehashed[1].record.hash(previous: rehashed[1].previousHash, key: key)
+        XCTAssertEqual(AuditChain.verify(rehashed, key: key)?.sequence, 3)
+        // Without the key, a whole rewritten chain (plain SHA-256, or another key) does not verify.
+        var forged: [(record: AuditRecord, previousHash: String, hash: String)] = []
+        var link = AuditChain.genesis
+        for entry in entries {
+            let hash = entry.record.hash(previous: link, key: KeyRing.generate().auditKey)
+            forged.append((entry.record, link, hash))
+            link = hash
+        }
+        XCTAssertEqual(AuditChain.verify(forged, key: key)?.sequence, 1)
+        XCTAssertNil(AuditChain.verify(entries.map { ($0.record, $0.previousHash, $0.hash) }, key: key, keyedFrom: 1))
     }
 }

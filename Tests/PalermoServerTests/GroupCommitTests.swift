@@ -61,7 +61,8 @@ final class GroupCommitTests: XCTestCase {
                 try await group.waitForAll()
             }
             let entries = try await store.audit.entries(forCase: id)
-            XCTAssertEqual(entries.filter { $0.action == .read }.count, 20, world.label)
+            // An update that finds the status already set changes nothing and is audited as a read of its own.
+            XCTAssertEqual(entries.filter { $0.action == .read && $0.detail != "update without changes" }.count, 20, world.label)
             let verified = try await store.audit.verify()
             XCTAssertNil(verified, world.label)
         }

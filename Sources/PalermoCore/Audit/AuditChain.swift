@@ -41,9 +41,12 @@ public struct AuditRecord: Sendable, Equatable {
             .joined(separator: "|")
     }
 
-    public func hash(previous: String) -> String {
-        let digest = SHA256.hash(data: Data((previous + "\n" + canonicalText).utf8))
-        return digest.hexString
+    /// The entry's link in the chain: HMAC-SHA256 with the ring's audit key, or plain SHA-256 for entries
+    /// written before the chain was keyed (`key` nil).
+    public func hash(previous: String, key: SymmetricKey?) -> String {
+        let message = Data((previous + "\n" + canonicalText).utf8)
+        guard let key else { return SHA256.hash(data: message).hexString }
+        return Data(HMAC<SHA256>.authenticationCode(for: message, using: key)).hexString
     }
 }
 
@@ -61,8 +64,10 @@ public enum AuditChain {
         public var description: String { "audit entry \(sequence): \(reason)" }
     }
 
-    /// Walks entries in sequence order and reports the first one that does not fit the chain.
-    public static func verify(_ entries: some Sequence<(record: AuditRecord, previousHash: String, hash: String)>) -> Break? {
+    /// Walks entries in sequence order and reports the first one that does not fit the chain. Entries from
+    /// `keyedFrom` on are chained with `key`; earlier ones (written before the chain was keyed) with SHA-256.
+    public static func verify(_ entries: some Sequence<(record: AuditRecord, previousHash: String, hash: String)>,
+                              key: SymmetricKey, keyedFrom: Int = 1) -> Break? {
         var expectedPrevious = genesis
         var expectedSequence = 1
         for entry in entries {
@@ -73,7 +78,7 @@ public enum AuditChain {
             if entry.previousHash != expectedPrevious {
                 return Break(sequence: sequence, reason: "does not chain to the entry before it (an entry was deleted or altered)")
             }
-            if entry.record.hash(previous: entry.previousHash) != entry.hash {
+            if entry.record.hash(previous: entry.previousHash, key: sequence >= keyedFrom ? key : nil) != entry.hash {
                 return Break(sequence: sequence, reason: "its content does not match its hash (the entry was altered)")
             }
             expectedPrevious = entry.hash

@@ -63,6 +63,15 @@ public struct KeyRing: Sendable, Codable {
         return SymmetricKey(data: data)
     }
 
+    /// Chains the audit log (HMAC-SHA256), so that only a holder of the key ring can write a chain that verifies.
+    public var auditKey: SymmetricKey { derived("palermo audit chain v1") }
+    /// Signs audit checkpoints kept outside the database.
+    public var checkpointKey: SymmetricKey { derived("palermo audit checkpoint v1") }
+
+    private func derived(_ purpose: String) -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: indexSymmetricKey, info: Data(purpose.utf8), outputByteCount: 32)
+    }
+
     var indexSymmetricKey: SymmetricKey { SymmetricKey(data: Data(base64Encoded: indexKey) ?? Data()) }
 
     private static func randomKey() -> String {

@@ -18,8 +18,10 @@ public func configure(_ app: Application, _ config: ServerConfiguration, keyRing
     app.migrations.add(StoreMigrations.all)
     app.migrations.add(SessionRecord.migration)
     app.sessions.use(.fluent)
+    // Served over https (behind a proxy that terminates TLS), the cookie never travels in the clear.
+    let secure = config.publicURL?.lowercased().hasPrefix("https://") == true
     app.sessions.configuration = SessionsConfiguration(cookieName: "palermo-session") { id in
-        HTTPCookies.Value(string: id.string, maxAge: 8 * 3600, path: "/", isSecure: false, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(string: id.string, maxAge: 8 * 3600, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
     let store = Store(database: app.db(.main), cipher: FieldCipher(keys: keyRing), isPostgres: config.database.isPostgres)
     let cores = System.coreCount

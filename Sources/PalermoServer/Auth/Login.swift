@@ -40,9 +40,11 @@ enum Login {
                                                      detail: locked ? "wrong password; account locked" : "wrong password")])
             throw refused
         }
-        try await store.sql.update(UserModel.schema)
-            .set("failed_logins", to: 0).set("locked_until", to: SQLLiteral.null)
-            .where("id", .equal, id).run()
+        try await store.write { db in
+            try await db.sql.update(UserModel.schema)
+                .set("failed_logins", to: 0).set("locked_until", to: SQLLiteral.null)
+                .where("id", .equal, id).run()
+        }
         try await store.audit.record([AuditDraft(actor: user.principal, action: .login)])
         return user
     }
@@ -50,16 +52,18 @@ enum Login {
     /// Adds one failure in the database and locks the account when the count reaches `maxFailures`;
     /// true when this failure locked it.
     private static func countFailure(of id: UUID, on store: Store) async throws -> Bool {
-        let sql = try store.sql
-        try await sql.update(UserModel.schema)
-            .set(SQLIdentifier("failed_logins"), to: SQLBinaryExpression(SQLIdentifier("failed_logins"), .add, SQLLiteral.numeric("1")))
-            .where("id", .equal, id).run()
-        let until = Date().addingTimeInterval(lockout)
-        let locked = try await sql.update(UserModel.schema)
-            .set("locked_until", to: until).set("failed_logins", to: 0)
-            .where("id", .equal, id).where("failed_logins", .greaterThanOrEqual, maxFailures)
-            .returning("id").all()
-        return !locked.isEmpty
+        // Through the store's writer: on SQLite every write shares its one write transaction (group commit).
+        try await store.write { db in
+            let sql = try db.sql
+            try await sql.update(UserModel.schema)
+                .set(SQLIdentifier("failed_logins"), to: SQLBinaryExpression(SQLIdentifier("failed_logins"), .add, SQLLiteral.numeric("1")))
+                .where("id", .equal, id).run()
+            let locked = try await sql.update(UserModel.schema)
+                .set("locked_until", to: Date().addingTimeInterval(lockout)).set("failed_logins", to: 0)
+                .where("id", .equal, id).where("failed_logins", .greaterThanOrEqual, maxFailures)
+                .returning("id").all()
+            return !locked.isEmpty
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import FluentKit
+import PalermoCore
 import SQLKit
 
 /// Group commit: writes and audit entries that arrive while a transaction is being committed wait and go
@@ -13,11 +14,13 @@ import SQLKit
 actor GroupCommit {
     private let database: any Database
     private let isPostgres: Bool
+    private let keys: KeyRing
     private var writes: [PendingWrite] = []
     private var audit: [(drafts: [AuditDraft], done: CheckedContinuation<Void, any Error>)] = []
     private var flushing = false
 
-    init(database: any Database, isPostgres: Bool) {
+    init(database: any Database, isPostgres: Bool, keys: KeyRing) {
+        self.keys = keys
         self.database = database
         self.isPostgres = isPostgres
     }
@@ -51,9 +54,9 @@ actor GroupCommit {
             writes = []
             audit = []
             do {
-                let outcomes = try await database.transaction { [isPostgres] db in
+                let outcomes = try await database.transaction { [isPostgres, keys] db in
                     let outcomes = try await Self.run(batch, on: db)
-                    try await AuditLog.append(entries.flatMap(\.drafts), on: db, isPostgres: isPostgres)
+                    try await AuditLog.append(entries.flatMap(\.drafts), on: db, isPostgres: isPostgres, keys: keys)
                     return outcomes
                 }
                 for (write, outcome) in zip(batch, outcomes) { write.finish(outcome) }

@@ -14,7 +14,7 @@ public struct Store: Sendable {
         self.database = database
         self.cipher = cipher
         self.isPostgres = isPostgres
-        groupCommit = GroupCommit(database: database, isPostgres: isPostgres)
+        groupCommit = GroupCommit(database: database, isPostgres: isPostgres, keys: cipher.keys)
     }
 
     /// The same store reached through another handle on the same database, typically the one bound to a
@@ -65,7 +65,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
 extension Database {
     /// The database as SQL, for analytical queries and hot paths that skip Fluent's models. Both drivers
     /// Palermo runs on speak SQL; the error is for a driver that does not.
-    var sql: any SQLDatabase {
+    public var sql: any SQLDatabase {
         get throws {
             guard let sql = self as? any SQLDatabase else { throw StoreError.forbidden("this needs an SQL database") }
             return sql

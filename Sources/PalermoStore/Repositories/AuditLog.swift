@@ -1,3 +1,4 @@
+import Crypto
 import FluentKit
 import Foundation
 import PalermoCore
@@ -32,13 +33,14 @@ public struct AuditLog: Sendable {
     }
 
     /// Appends inside the caller's transaction, so the audit entry and the change it records commit together.
-    static func append(_ drafts: [AuditDraft], on db: any Database, isPostgres: Bool) async throws {
+    static func append(_ drafts: [AuditDraft], on db: any Database, isPostgres: Bool, keys: KeyRing) async throws {
         guard !drafts.isEmpty, let sql = db as? any SQLDatabase else { return }
         struct Head: Decodable { let seq: Int; let hash: String }
         let lock = isPostgres ? " FOR UPDATE" : ""
         guard let head = try await sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1\(unsafeRaw: lock)").first(decoding: Head.self) else {
             throw AuditChain.Break(sequence: 0, reason: "the audit head row is missing")
         }
+        let key = keys.auditKey
         let now = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded() / 1000)
         var sequence = head.seq, previous = head.hash
         var rows: [[any SQLExpression]] = []
@@ -48,7 +50,7 @@ public struct AuditLog: Sendable {
             let record = AuditRecord(sequence: sequence, at: now, actorID: draft.actor?.userID, actorName: draft.actorName,
                                      organisationID: draft.actor?.organisationID, action: draft.action, caseID: draft.caseID,
                                      fields: draft.fields, detail: draft.detail)
-            let hash = record.hash(previous: previous)
+            let hash = record.hash(previous: previous, key: key)
             rows.append([SQLBind(record.sequence), SQLBind(record.at), SQLBind(record.actorID), SQLBind(record.actorName),
                          SQLBind(record.organisationID), SQLBind(record.action.rawValue), SQLBind(record.caseID),
                          SQLBind(record.fields.joined(separator: ",")), SQLBind(record.detail), SQLBind(previous), SQLBind(hash)])
@@ -65,7 +67,13 @@ public struct AuditLog: Sendable {
     }
 
     /// Re-computes the whole chain; returns the first entry that does not fit, or nil when all is intact.
-    public func verify() async throws -> AuditChain.Break? {
+    /// With a checkpoint (see `checkpoint()`), also proves that nothing up to it was cut off or rewritten.
+    public func verify(checkpoint: AuditCheckpoint? = nil) async throws -> AuditChain.Break? {
+        let sql = try store.sql
+        struct Head: Decodable { let seq: Int; let hash: String; let keyed_from: Int }
+        guard let head = try await sql.raw("SELECT seq, hash, keyed_from FROM audit_head WHERE id = 1").first(decoding: Head.self) else {
+            return AuditChain.Break(sequence: 0, reason: "the chain's head row is missing (deleted)")
+        }
         var entries: [(record: AuditRecord, previousHash: String, hash: String)] = []
         var after = 0
         while true {
@@ -74,14 +82,34 @@ public struct AuditLog: Sendable {
             entries.append(contentsOf: batch.map { ($0.record, $0.previousHash, $0.hash) })
             after = batch.last?.id ?? after
         }
-        if let broken = AuditChain.verify(entries) { return broken }
+        let keys = store.cipher.keys
+        if let broken = AuditChain.verify(entries, key: keys.auditKey, keyedFrom: head.keyed_from) { return broken }
         // The head must agree with the last entry, or entries were cut off the end.
-        let head = try await AuditHeadModel.find(1, on: store.database)
-        if let head, head.sequence != (entries.last?.record.sequence ?? 0) || head.hash != (entries.last?.hash ?? AuditChain.genesis) {
-            return AuditChain.Break(sequence: (entries.last?.record.sequence ?? 0) + 1,
-                                    reason: "the log ends at entry \(entries.last?.record.sequence ?? 0) but the chain head says \(head.sequence): entries were deleted from the end")
+        let last = entries.last?.record.sequence ?? 0
+        if head.seq != last || head.hash != (entries.last?.hash ?? AuditChain.genesis) {
+            return AuditChain.Break(sequence: last + 1,
+                                    reason: "the log ends at entry \(last) but the chain head says \(head.seq): entries were deleted from the end")
+        }
+        if let checkpoint {
+            guard checkpoint.isSigned(by: keys.checkpointKey) else {
+                return AuditChain.Break(sequence: checkpoint.sequence, reason: "the checkpoint's signature does not match this key ring")
+            }
+            guard checkpoint.sequence <= last else {
+                return AuditChain.Break(sequence: last + 1, reason: "the log ends at entry \(last), before the checkpoint at "
+                    + "\(checkpoint.sequence): entries were cut off the end and the head rewound")
+            }
+            if checkpoint.sequence > 0, entries[checkpoint.sequence - 1].hash != checkpoint.hash {
+                return AuditChain.Break(sequence: checkpoint.sequence, reason: "differs from the checkpoint: the log was rewritten up to here")
+            }
         }
         return nil
+    }
+
+    /// A signed statement of the chain's head now, for an operator to keep outside the database.
+    public func checkpoint() async throws -> AuditCheckpoint {
+        let head = try await AuditHeadModel.find(1, on: store.database)
+        guard let head else { throw AuditChain.Break(sequence: 0, reason: "the chain's head row is missing (deleted)") }
+        return AuditCheckpoint(sequence: head.sequence, hash: head.hash, at: Date(), key: store.cipher.keys.checkpointKey)
     }
 
     /// The entries about one case, oldest first: its history.

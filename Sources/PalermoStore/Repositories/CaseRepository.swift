@@ -92,7 +92,7 @@ public struct CaseRepository: Sendable {
             try await Self.assignUniqueCodes([model], country: organisationCountry, on: db)
             try await model.create(on: db)
             try await AuditLog.append([AuditDraft(actor: principal, action: .create, caseID: model.id, fields: fields.keys.sorted())],
-                                      on: db, isPostgres: isPostgres)
+                                      on: db, isPostgres: isPostgres, keys: store.cipher.keys)
         }
         return try decode(model)
     }
@@ -113,13 +113,13 @@ public struct CaseRepository: Sendable {
             guard !changed.isEmpty else {
                 // Nothing changed, but the whole record goes back to the caller: that is a read, and is audited.
                 try await AuditLog.append([AuditDraft(actor: principal, action: .read, caseID: id, fields: before.keys.sorted(),
-                                                      detail: "update without changes")], on: db, isPostgres: isPostgres)
+                                                      detail: "update without changes")], on: db, isPostgres: isPostgres, keys: store.cipher.keys)
                 return model
             }
             try apply(fields: after, to: model, country: String(model.caseCode.prefix(3)), by: principal)
             model.version += 1
             try await model.update(on: db)
-            try await AuditLog.append([AuditDraft(actor: principal, action: .update, caseID: id, fields: changed)], on: db, isPostgres: isPostgres)
+            try await AuditLog.append([AuditDraft(actor: principal, action: .update, caseID: id, fields: changed)], on: db, isPostgres: isPostgres, keys: store.cipher.keys)
             return model
         }
         guard let result else {
@@ -172,7 +172,7 @@ public struct CaseRepository: Sendable {
             }
             try await AuditLog.append(batch.map {
                 AuditDraft(actor: principal, action: .import, caseID: $0.id, detail: source)
-            }, on: db, isPostgres: isPostgres)
+            }, on: db, isPostgres: isPostgres, keys: store.cipher.keys)
         }
         return try models.map(decode)
     }

@@ -16,7 +16,7 @@ extension CaseRepository {
             }
             try await AuditLog.append([AuditDraft(actor: nil, actorName: actorName, action: .rotateKeys,
                                                   detail: "re-sealed \(stale.count) case(s) with key \(cipher.keys.active)")],
-                                      on: db, isPostgres: isPostgres)
+                                      on: db, isPostgres: isPostgres, keys: cipher.keys)
             return stale.count
         }
     }

@@ -43,7 +43,7 @@ public struct StatisticsRepository: Sendable {
                 .run()
             try await insert(observations, into: name, on: sql, progress: progress)
             try await AuditLog.append([AuditDraft(actor: nil, actorName: actor, action: .import,
-                                                  detail: "statistics dataset \(name): \(observations.count) cell(s)")], on: db, isPostgres: store.isPostgres)
+                                                  detail: "statistics dataset \(name): \(observations.count) cell(s)")], on: db, isPostgres: store.isPostgres, keys: store.cipher.keys)
             return existing == nil ? .created(observations.count) : .replaced(observations.count)
         }
     }

@@ -11,6 +11,9 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Address to listen on. Default: $PALERMO_HOSTNAME, else 127.0.0.1.")
     var hostname: String?
 
+    @ArgumentParser.Option(help: "Address people reach Palermo at (https marks the session cookie Secure). Default: $PALERMO_PUBLIC_URL.")
+    var publicURL: String?
+
     @ArgumentParser.Option(help: "Port to listen on. Default: $PALERMO_PORT, else 8080.")
     var port: Int?
 
@@ -21,6 +24,7 @@ struct Serve: AsyncParsableCommand {
         var config = store.configuration
         if let hostname { config.hostname = hostname }
         if let port { config.port = port }
+        if let publicURL { config.publicURL = publicURL }
         let app = try await store.makeApplication(config)
         do {
             if !noDemo, try await DemoData.isEmpty(app) {
