@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import PalermoCore
+import PalermoServer
 import PalermoStore
 import SQLKit
 import XCTVapor
@@ -10,10 +11,13 @@ import XCTest
 final class EncryptionAtRestTests: XCTestCase {
     func testTheDatabaseHoldsNoPlaintextName() async throws {
         try await TestWorld.each { world in
-            let secrets = ["Qwertzuiop", "Asdfghjklo", "qwertz@example.org", "1987-06-05", "Mzizima Road 12"]
+            let secrets = ["Qwertzuiop", "Asdfghjklo", "qwertz@example.org", "1987-06-05", "Mzizima Road 12",
+                           "sold by her uncle Barasa", "moved to Zuhura's flat", "shelter of Wanjiku"]
             _ = try await world.createCase(as: "a-worker", [
                 "prs_FirstName": .text(secrets[0]), "prs_SecondName": .text(secrets[1]), "prs_Email": .text(secrets[2]),
                 "prs_Birthdate": .text(secrets[3]), "prs_MailingStreet": .text(secrets[4]), "prs_Gender": .text("Masculine"),
+                "cas_ReasonForIncomingReferral": .text(secrets[5]), "cas_ReasonForCaseClosure": .text(secrets[6]),
+                "cas_ReferredOrganisation": .text(secrets[7]),
             ])
             switch world.database {
             case .sqliteFile(let path):
@@ -47,6 +51,27 @@ final class EncryptionAtRestTests: XCTestCase {
             let res = try await world.api(.GET, "/api/v1/cases/\(second)", as: "a-worker")
             XCTAssertEqual(res.status, .internalServerError)
             XCTAssertFalse(res.body.string.contains("One"))
+        }
+    }
+
+    /// Free text that an earlier release stored in the clear is moved into the sealed box on start, and reads back.
+    func testFreeTextStoredInTheClearIsSealedOnStart() async throws {
+        try await TestWorld.each { world in
+            let id = try await world.createCase(as: "a-worker", ["prs_Gender": .text("Feminine")])
+            let db = world.app.palermo.store.database
+            let found = try await CaseModel.find(id, on: db)
+            let model = try XCTUnwrap(found)
+            model.record = #"{"cas_ReasonForCaseClosure":"left with cousin Otieno","prs_Gender":"Feminine"}"#
+            try await model.update(on: db)
+            try await migrate(world.app)
+            let after = try await CaseModel.find(id, on: db)
+            let stored = try XCTUnwrap(after)
+            XCTAssertFalse(stored.record.contains("Otieno"), stored.record)
+            let record = try await world.api(.GET, "/api/v1/cases/\(id)", as: "a-worker").content.decode(CaseRecord.self)
+            XCTAssertEqual(record.fields["cas_ReasonForCaseClosure"], .text("left with cousin Otieno"))
+            XCTAssertEqual(record.fields["prs_Gender"], .text("Feminine"))
+            let verified = try await world.app.palermo.store.audit.verify()
+            XCTAssertNil(verified)
         }
     }
 }

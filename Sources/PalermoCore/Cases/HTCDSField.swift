@@ -18,7 +18,9 @@ public struct HTCDSField: Sendable, Equatable {
     public let label: String
     public let section: Section
     public let kind: Kind
-    /// Identifies or locates a person: encrypted at rest, never logged, never shown to aggregate roles.
+    /// Identifies or locates a person, or is free text that can (reasons, details, organisation names typed
+    /// by hand): encrypted at rest, never logged, never shown to aggregate roles. Only picklists, countries,
+    /// dates and booleans stay in the clear, for statistics.
     public let personal: Bool
     /// Other spellings accepted on import (the standard's own spreadsheet has a typo in one name).
     public let aliases: [String]
@@ -69,17 +71,17 @@ public enum HTCDS {
         .init("vic_TypeOfSexExploitation", "Type of Sex Exploitation", .victim, .many(picklist: "typeofsexexploitation")),
         .init("vic_LocationOfExploitation", "Location of Exploitation", .victim, .country),
         .init("cas_Status", "Status", .caseManagement, .one(picklist: "status")),
-        .init("cas_ReferringOrganisation", "Referring Organisation", .referral, short),
+        .init("cas_ReferringOrganisation", "Referring Organisation", .referral, short, personal: true),
         .init("cas_IncomingReferralDate", "Incoming Referral Date", .referral, .date),
         .init("cas_ReferringPrimaryCaseWorker", "Referring Primary Case Worker", .referral, short, personal: true),
-        .init("cas_ReasonForIncomingReferral", "Reason for Incoming Referral", .referral, long),
+        .init("cas_ReasonForIncomingReferral", "Reason for Incoming Referral", .referral, long, personal: true),
         .init("cas_IncomingReferralDetails", "Incoming Referral Details", .referral, long, personal: true),
-        .init("cas_ReferredOrganisation", "Referred Organisation", .referral, short),
+        .init("cas_ReferredOrganisation", "Referred Organisation", .referral, short, personal: true),
         .init("cas_ReferredPrimaryCaseWorker", "Referred Primary Case Worker", .referral, short, personal: true),
-        .init("cas_ReasonForOutgoingReferral", "Reason for Outgoing Referral", .referral, long),
+        .init("cas_ReasonForOutgoingReferral", "Reason for Outgoing Referral", .referral, long, personal: true),
         .init("cas_OutgoingReferralDate", "Outgoing Referral Date", .referral, .date),
         .init("cas_OutgoingReferralDetails", "Outgoing Referral Details", .referral, long, personal: true),
-        .init("cas_ReasonForCaseClosure", "Reason for Case Closure", .caseManagement, long),
+        .init("cas_ReasonForCaseClosure", "Reason for Case Closure", .caseManagement, long, personal: true),
         // Palermo extensions: labour subdivisions listed by the field definitions but absent from the template,
         // and the assessment-and-planning section that HTCDS 2.0 describes without naming fields.
         .init("vic_LabourIndustryTier2", "Labour Subdivision (Tier 2)", .victim, .many(picklist: "labourindustrytier2")),

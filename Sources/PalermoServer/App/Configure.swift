@@ -52,6 +52,8 @@ public func migrate(_ app: Application) async throws {
         }
     }
     try await app.autoMigrate()
+    let sealed = try await app.palermo.store.cases.sealFieldsStoredInTheClear()
+    if sealed > 0 { app.logger.notice("sealed the free-text fields of \(sealed) case(s) that an earlier release stored in the clear") }
 }
 
 extension DatabaseID {
