@@ -45,17 +45,19 @@ final class AuthenticationTests: XCTestCase {
             // Log in through the form, carrying the session cookie and the form's token.
             var cookie = ""
             var csrf = ""
+            var csrfCookie = ""
             try await app.send(.GET, "/login", after: { res in
-                cookie = res.headers.setCookie?["palermo-session"]?.string ?? ""
+                XCTAssertNil(res.headers.setCookie?["palermo-session"], "an anonymous visit starts no session")
+                csrfCookie = res.headers.setCookie?["palermo-csrf"]?.string ?? ""
                 csrf = Self.csrf(in: res.body.string)
             })
             XCTAssertFalse(csrf.isEmpty)
-            try await app.send(.POST, "/login", before: { req in
-                req.headers.cookie = ["palermo-session": .init(string: cookie)]
+            try await app.send(.POST, "/login", before: { [csrfCookie] req in
+                req.headers.cookie = ["palermo-csrf": .init(string: csrfCookie)]
                 try req.content.encode(["username": "a-worker", "password": TestWorld.password, "_csrf": "forged"], as: .urlEncodedForm)
             }, after: { res in XCTAssertEqual(res.status, .forbidden, "a login without the right token is refused") })
-            try await app.send(.POST, "/login", before: { req in
-                req.headers.cookie = ["palermo-session": .init(string: cookie)]
+            try await app.send(.POST, "/login", before: { [csrfCookie] req in
+                req.headers.cookie = ["palermo-csrf": .init(string: csrfCookie)]
                 try req.content.encode(["username": "a-worker", "password": TestWorld.password, "_csrf": csrf], as: .urlEncodedForm)
             }, after: { res in
                 XCTAssertEqual(res.status, .seeOther, res.body.string)

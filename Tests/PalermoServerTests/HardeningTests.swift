@@ -285,4 +285,49 @@ final class HardeningTests: XCTestCase {
             }
         }
     }
+
+    func testSessionsAreHashedExpireOnTheServerAndAreNotMadeForVisitors() async throws {
+        try await TestWorld.each { world in
+            let sql = try world.app.palermo.store.sql
+            struct Count: Decodable { let n: Int }
+            func sessions() async throws -> Int {
+                try await sql.raw("SELECT COUNT(*) AS n FROM signin_sessions").first(decoding: Count.self)?.n ?? -1
+            }
+            for path in ["/login", "/", "/cases", "/lang/fr?back=/login"] { try await world.app.send(.GET, path) }
+            let afterVisits = try await sessions()
+            XCTAssertEqual(afterVisits, 0, "anonymous visits leave no session row")
+
+            let cookie = try await world.webLogin("a-worker")
+            let rows = try await sql.raw("SELECT id_hash FROM signin_sessions").all(decodingColumn: "id_hash", as: String.self)
+            XCTAssertEqual(rows.count, 1)
+            XCTAssertFalse(rows.contains(cookie), "the id is not stored as it is")
+            XCTAssertEqual(rows.first?.count, 64, "a SHA-256 digest")
+            let page = try await world.page("/cases", cookie: cookie)
+            XCTAssertEqual(page.status, .ok)
+
+            // Idle past the limit: the server ends the session, whatever the browser keeps.
+            try await sql.raw("UPDATE signin_sessions SET seen_at = seen_at - 7200").run()
+            let idle = try await world.page("/cases", cookie: cookie)
+            XCTAssertEqual(idle.status, .seeOther)
+            XCTAssertEqual(idle.headers.first(name: .location), "/login")
+            let left = try await sessions()
+            XCTAssertEqual(left, 0)
+
+            // Past the absolute limit, even when active.
+            let again = try await world.webLogin("a-worker")
+            try await sql.raw("UPDATE signin_sessions SET created_at = created_at - 13 * 3600").run()
+            let old = try await world.page("/cases", cookie: again)
+            XCTAssertEqual(old.status, .seeOther)
+
+            // Logout from a page other than the list ends the session on the server.
+            let third = try await world.webLogin("a-worker")
+            let token = AuthenticationTests.csrf(in: try await world.page("/stats", cookie: third).body.string)
+            try await world.app.send(.POST, "/logout", before: { req in
+                req.headers.cookie = ["palermo-session": .init(string: third)]
+                try req.content.encode(["_csrf": token], as: .urlEncodedForm)
+            }, after: { res in XCTAssertEqual(res.status, .seeOther) })
+            let afterLogout = try await sessions()
+            XCTAssertEqual(afterLogout, 0)
+        }
+    }
 }

@@ -17,7 +17,8 @@ public func configure(_ app: Application, _ config: ServerConfiguration, keyRing
     app.databases.use(try config.database.configuration(), as: .main, isDefault: true)
     app.migrations.add(StoreMigrations.all)
     app.migrations.add(SessionRecord.migration)
-    app.sessions.use(.fluent)
+    app.migrations.add(HashedSessions.Migration())
+    app.sessions.use { _ in HashedSessions() }
     // Served over https (behind a proxy that terminates TLS), the cookie never travels in the clear.
     let secure = config.publicURL?.lowercased().hasPrefix("https://") == true
     app.sessions.configuration = SessionsConfiguration(cookieName: "palermo-session") { id in

@@ -18,7 +18,10 @@ func routes(_ app: Application) throws {
     try api.register(collection: ReferenceAPIController())
     try api.register(collection: StatisticsAPIController())
 
-    let web = app.grouped(app.sessions.middleware, SessionPrincipalMiddleware(), CSRF.Middleware())
+    // Errors of pages become pages inside the session middleware, so that a token an error page hands out
+    // (its logout form) is saved with the session like any other page's.
+    let web = app.grouped(app.sessions.middleware, PalermoErrorMiddleware(environment: app.environment),
+                          SessionPrincipalMiddleware(), CSRF.Middleware())
     try web.register(collection: WebController())
     try web.register(collection: StatisticsWebController())
 }

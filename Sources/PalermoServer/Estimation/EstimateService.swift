@@ -58,7 +58,8 @@ struct EstimateService {
         estimator.resamples = query.resamples
         estimator.seed = query.seed
         let table = overlap.table, configured = estimator
-        let result = try await req.application.threadPool.runIfActive { configured.estimate(table, notes: overlap.notes) }
+        let app = req.application
+        let result = try await app.palermo.heavy.run(on: app.threadPool) { configured.estimate(table, notes: overlap.notes) }
         return Outcome(query: query, table: table, result: result)
     }
 }

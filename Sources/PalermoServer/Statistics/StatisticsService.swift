@@ -54,9 +54,15 @@ enum StatisticsService {
     static func patterns(_ req: Request, _ query: PatternsQuery, by principal: Principal) async throws -> PatternsAndFlowsReport {
         let source = ReportSource(query.source)
         let scope = PatternsAndFlowsReport.Scope(from: query.from, to: query.to, region: query.region, source: source.name)
-        return try await notFoundIfForbidden {
-            let country = source == .cases ? try await req.store.national.allowedCountry(nil, for: principal) : nil
-            return try await req.store.patternsAndFlows(from: source, scope, country: country)
+        let app = req.application
+        // One place of the bounded pool for the whole report: reading its cells, then computing it on a
+        // thread of the pool, so that eight reports at once neither starve the event loops nor the database.
+        return try await app.palermo.heavy.withPlace {
+            let input = try await notFoundIfForbidden {
+                let country = source == .cases ? try await req.store.national.allowedCountry(nil, for: principal) : nil
+                return try await req.store.patternsAndFlowsInput(from: source, scope, country: country)
+            }
+            return try await app.threadPool.runIfActive { input.report() }
         }
     }
 

@@ -24,9 +24,11 @@ struct Localizer: Sendable {
         Self.tables[language]?["field.\(field.name)"] ?? field.label
     }
 
-    /// The session's choice, else the browser's preference, else English.
+    static let cookieName = "palermo-lang"
+
+    /// The reader's choice (a cookie), else the browser's preference, else English.
     static func language(for request: Request) -> String {
-        if request.hasSession, let chosen = request.session.data["lang"], languages.contains(chosen) { return chosen }
+        if let chosen = request.cookies[cookieName]?.string, languages.contains(chosen) { return chosen }
         let preferred = request.headers.first(name: .acceptLanguage)?.split(separator: ",").map { $0.prefix(2).lowercased() } ?? []
         return preferred.first(where: { languages.contains($0) }) ?? "en"
     }

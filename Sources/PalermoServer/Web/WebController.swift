@@ -55,9 +55,14 @@ struct WebController: RouteCollection {
         return req.redirect(to: "/login")
     }
 
+    /// The language is remembered in a cookie of its own: choosing one before sign-in creates no session.
     func language(_ req: Request) -> Response {
-        if let code = req.parameters.get("code"), Localizer.languages.contains(code) { req.session.data["lang"] = code }
-        return req.redirect(to: SameSitePath.validated(req.query[String.self, at: "back"]) ?? "/")
+        let response = req.redirect(to: SameSitePath.validated(req.query[String.self, at: "back"]) ?? "/")
+        if let code = req.parameters.get("code"), Localizer.languages.contains(code) {
+            response.cookies[Localizer.cookieName] = HTTPCookies.Value(string: code, maxAge: 365 * 24 * 3600, path: "/",
+                                                                       isHTTPOnly: true, sameSite: .lax)
+        }
+        return response
     }
 
     func list(_ req: Request) async throws -> Response {

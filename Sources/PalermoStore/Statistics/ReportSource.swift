@@ -23,17 +23,35 @@ public enum ReportSource: Sendable, Equatable {
 extension Store {
     /// `country` limits a report from case records to one country (a national coordinator's own).
     public func patternsAndFlows(from source: ReportSource, _ scope: PatternsAndFlowsReport.Scope, country: String? = nil) async throws -> PatternsAndFlowsReport {
+        let input = try await patternsAndFlowsInput(from: source, scope, country: country)
+        return input.report()
+    }
+
+    /// What a report is computed from, read from the database: the cells and the notes. Computing the report
+    /// (`ReportInput.report()`) is CPU work that a server runs off its event loops.
+    public func patternsAndFlowsInput(from source: ReportSource, _ scope: PatternsAndFlowsReport.Scope,
+                                      country: String? = nil) async throws -> ReportInput {
         switch source {
         case .dataset(let name):
             guard let dataset = try await statistics.datasets().first(where: { $0.name == name }) else {
                 throw StoreError.forbidden("there is no statistics dataset '\(name)'; import one with `palermo import glotip FILE`")
             }
             let observations = try await statistics.observations(in: name, years: scope.years)
-            return PatternsAndFlowsAnalysis(observations).report(scope, notes: dataset.notes)
+            return ReportInput(observations: observations, scope: scope, notes: dataset.notes)
         case .cases:
             let built = try await national.fromCases(country: country, years: scope.years)
             let notes = ["\(built.cases) case record(s)\(country.map { " in \($0)" } ?? ""); \(built.undated) without an identification date (cas_IncomingReferralDate) are left out"]
-            return PatternsAndFlowsAnalysis(built.observations).report(scope, notes: notes)
+            return ReportInput(observations: built.observations, scope: scope, notes: notes)
         }
+    }
+}
+
+public struct ReportInput: Sendable {
+    public let observations: [Observation]
+    public let scope: PatternsAndFlowsReport.Scope
+    public let notes: [String]
+
+    public func report() -> PatternsAndFlowsReport {
+        PatternsAndFlowsAnalysis(observations).report(scope, notes: notes)
     }
 }

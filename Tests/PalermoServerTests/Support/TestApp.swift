@@ -162,15 +162,17 @@ extension Application {
 }
 
 extension TestWorld {
-    /// Logs in through the login form and returns the session cookie.
+    /// Logs in through the login form and returns the session cookie. Before sign-in there is no session:
+    /// the form's token comes with a cookie of its own.
     func webLogin(_ username: String) async throws -> String {
-        var cookie = "", csrf = ""
+        var cookie = "", csrf = "", csrfCookie = ""
         try await app.send(.GET, "/login", after: { res in
-            cookie = res.headers.setCookie?["palermo-session"]?.string ?? ""
+            XCTAssertNil(res.headers.setCookie?["palermo-session"], "an anonymous visit starts no session")
+            csrfCookie = res.headers.setCookie?["palermo-csrf"]?.string ?? ""
             csrf = AuthenticationTests.csrf(in: res.body.string)
         })
-        try await app.send(.POST, "/login", before: { [cookie, csrf] req in
-            req.headers.cookie = ["palermo-session": .init(string: cookie)]
+        try await app.send(.POST, "/login", before: { [csrf, csrfCookie] req in
+            req.headers.cookie = ["palermo-csrf": .init(string: csrfCookie)]
             try req.content.encode(["username": username, "password": TestWorld.password, "_csrf": csrf], as: .urlEncodedForm)
         }, after: { res in
             XCTAssertEqual(res.status, .seeOther, res.body.string)
