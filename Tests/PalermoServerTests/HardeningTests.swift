@@ -330,4 +330,46 @@ final class HardeningTests: XCTestCase {
             XCTAssertEqual(afterLogout, 0)
         }
     }
+
+    func testARetriedImportDoesNotDuplicate() async throws {
+        try await TestWorld.each { world in
+            let file = Data("prs_FirstName,prs_Gender\nAmani,Feminine\nBaraka,Masculine\n".utf8)
+            func upload(_ body: Data, key: String?) async throws -> XCTHTTPResponse {
+                var captured: XCTHTTPResponse?
+                let token = world.tokens["a-super"]!
+                try await world.app.send(.POST, "/api/v1/cases/import", before: { req in
+                    req.headers.bearerAuthorization = BearerAuthorization(token: token)
+                    if let key { req.headers.replaceOrAdd(name: "Idempotency-Key", value: key) }
+                    req.headers.contentType = .init(type: "text", subType: "csv")
+                    req.body = ByteBuffer(data: body)
+                }, after: { captured = $0 })
+                return captured!
+            }
+            let first = try await upload(file, key: "upload-7")
+            XCTAssertEqual(first.status, .created, first.body.string)
+            let retried = try await upload(file, key: "upload-7")
+            XCTAssertEqual(retried.status, .created)
+            XCTAssertEqual(retried.headers.first(name: "Idempotent-Replayed"), "true")
+            struct Result: Decodable, Equatable { let imported: Int; let caseCodes: [String] }
+            XCTAssertEqual(try retried.content.decode(Result.self), try first.content.decode(Result.self),
+                           "the retry gets the first import's result")
+            let afterKeyed = try await world.caseCount()
+            XCTAssertEqual(afterKeyed, 2)
+            // The same key for another file is refused.
+            let other = try await upload(Data("prs_FirstName\nChausiku\n".utf8), key: "upload-7")
+            XCTAssertEqual(other.status, .conflict)
+            // Without a key, the same file within a day is the same import (also after a keyed upload of it).
+            let unkeyed = try await upload(file, key: nil)
+            XCTAssertEqual(unkeyed.headers.first(name: "Idempotent-Replayed"), "true")
+            let second = Data("prs_FirstName,prs_Gender\nDalila,Feminine\nEsther,Feminine\n".utf8)
+            let plain = try await upload(second, key: nil)
+            XCTAssertEqual(plain.status, .created)
+            XCTAssertNil(plain.headers.first(name: "Idempotent-Replayed"))
+            let again = try await upload(second, key: nil)
+            XCTAssertEqual(again.headers.first(name: "Idempotent-Replayed"), "true")
+            XCTAssertEqual(try again.content.decode(Result.self), try plain.content.decode(Result.self))
+            let count = try await world.caseCount()
+            XCTAssertEqual(count, 4, "two files' worth, each imported once")
+        }
+    }
 }

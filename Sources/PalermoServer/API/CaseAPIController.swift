@@ -1,3 +1,5 @@
+import Crypto
+import FluentKit
 import Foundation
 import PalermoCore
 import PalermoIO
@@ -73,6 +75,9 @@ struct CaseAPIController: RouteCollection {
             throw Abort(.badRequest, reason: "send the CSV or XLSX file as the request body")
         }
         let data = Data(buffer: body)
+        let receipt = try ImportReceipt(userID: principal.userID, key: Self.idempotencyKey(req),
+                                        digest: SHA256.hash(data: data).hexString)
+        if let earlier = try await Self.earlierImport(receipt, req) { return earlier }
         let requested = req.queryText("format")
         guard let format = requested.map({ SheetFormat(rawValue: $0) }) ?? SheetFormat(sniffing: data) else {
             throw ValidationFailure([.init(field: "format", message: "must be csv or xlsx")])
@@ -81,10 +86,40 @@ struct CaseAPIController: RouteCollection {
             try HTCDSSheet.rows(from: format.read(data))
         }
         let organisation = try await req.organisation(of: principal)
-        let records = try await req.store.cases.importAll(rows, organisationCountry: organisation.country, by: principal,
-                                                          source: "\(format.rawValue) upload")
-        return try await ImportResult(imported: records.count, caseCodes: records.map(\.caseCode))
-            .encodeResponse(status: .created, for: req)
+        do {
+            let records = try await req.store.cases.importAll(rows, organisationCountry: organisation.country, by: principal,
+                                                              source: "\(format.rawValue) upload", receipt: receipt)
+            return try await ImportResult(imported: records.count, caseCodes: records.map(\.caseCode))
+                .encodeResponse(status: .created, for: req)
+        } catch {
+            // The same key raced in from a parallel retry, whose import won: its result is the answer.
+            if receipt.key != nil, (error as? any DatabaseError)?.isConstraintFailure == true,
+               let earlier = try await Self.earlierImport(receipt, req) { return earlier }
+            throw error
+        }
+    }
+
+    /// `Idempotency-Key`: at most 200 printable characters.
+    static func idempotencyKey(_ req: Request) throws -> String? {
+        guard let key = req.headers.first(name: "Idempotency-Key") else { return nil }
+        guard (1...200).contains(key.utf8.count), key.unicodeScalars.allSatisfy({ (33...126).contains($0.value) }) else {
+            throw ValidationFailure([.init(field: "Idempotency-Key", message: "must be 1 to 200 printable ASCII characters")])
+        }
+        return key
+    }
+
+    /// The result of the import this upload repeats, answered again (with `Idempotent-Replayed: true`).
+    static func earlierImport(_ receipt: ImportReceipt, _ req: Request) async throws -> Response? {
+        switch try await receipt.find(in: req.store) {
+        case .none:
+            return nil
+        case .keyReused:
+            throw Abort(.conflict, reason: "this Idempotency-Key was used for another file; use a new key for a new file")
+        case .done(let codes):
+            let response = try await ImportResult(imported: codes.count, caseCodes: codes).encodeResponse(status: .created, for: req)
+            response.headers.replaceOrAdd(name: "Idempotent-Replayed", value: "true")
+            return response
+        }
     }
 
     /// The list's filters. Paging is bounded so that the offset (page − 1) × perPage cannot overflow.

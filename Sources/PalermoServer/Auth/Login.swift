@@ -28,25 +28,33 @@ enum Login {
             throw refused
         }
         let matches = try await PasswordHashing.verify(password, hash: user.passwordHash, app: app)
-        // Read again after the hash: a lock set by a parallel guess while this one was hashing still holds.
-        let lockedUntil = try await UserModel.find(id, on: store.database)?.lockedUntil
-        if let lockedUntil, lockedUntil > Date() {
-            try await store.audit.record([AuditDraft(actor: user.principal, action: .loginFailed, detail: "account locked")])
-            throw refused
-        }
         guard matches else {
             let locked = try await countFailure(of: id, on: store)
             try await store.audit.record([AuditDraft(actor: user.principal, action: .loginFailed,
                                                      detail: locked ? "wrong password; account locked" : "wrong password")])
             throw refused
         }
-        try await store.write { db in
-            try await db.sql.update(UserModel.schema)
-                .set("failed_logins", to: 0).set("locked_until", to: SQLLiteral.null)
-                .where("id", .equal, id).run()
+        // Checked after the hash and in the same statement as the reset: a lock set by a parallel guess while
+        // this one was hashing still holds, and a success cannot clear a lock it did not see.
+        guard try await clearFailures(of: id, on: store) else {
+            try await store.audit.record([AuditDraft(actor: user.principal, action: .loginFailed, detail: "account locked")])
+            throw refused
         }
         try await store.audit.record([AuditDraft(actor: user.principal, action: .login)])
         return user
+    }
+
+    /// Resets the failure count unless the account is locked; false when it is.
+    private static func clearFailures(of id: UUID, on store: Store) async throws -> Bool {
+        let now = Date()
+        return try await store.write { db in
+            let cleared = try await db.sql.update(UserModel.schema)
+                .set("failed_logins", to: 0).set("locked_until", to: SQLLiteral.null)
+                .where("id", .equal, id)
+                .where { $0.where("locked_until", .is, SQLLiteral.null).orWhere("locked_until", .lessThanOrEqual, now) }
+                .returning("id").all()
+            return !cleared.isEmpty
+        }
     }
 
     /// Adds one failure in the database and locks the account when the count reaches `maxFailures`;

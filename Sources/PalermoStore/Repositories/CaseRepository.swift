@@ -145,7 +145,7 @@ public struct CaseRepository: Sendable {
     /// file is written, in one transaction, so an interrupted import leaves no trace.
     /// `writing` is called inside the transaction, once validation is over and the first row is about to be written.
     public func importAll(_ rows: [(row: Int, fields: [String: FieldValue?])], organisationCountry: String,
-                          by principal: Principal, source: String,
+                          by principal: Principal, source: String, receipt: ImportReceipt? = nil,
                           writing: (@Sendable () -> Void)? = nil) async throws -> [CaseRecord] {
         try await requireBulkAccess(principal)
         guard !rows.isEmpty else {
@@ -173,6 +173,9 @@ public struct CaseRepository: Sendable {
             try await AuditLog.append(batch.map {
                 AuditDraft(actor: principal, action: .import, caseID: $0.id, detail: source)
             }, on: db, isPostgres: isPostgres, keys: store.cipher.keys)
+            // The receipt commits with the cases: an import that commits after its client went away is found
+            // by the retry, which then gets this result instead of importing every case again.
+            try await receipt?.save(caseCodes: batch.map(\.caseCode), on: db)
         }
         return try models.map(decode)
     }
