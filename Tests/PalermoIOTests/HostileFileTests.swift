@@ -43,6 +43,16 @@ final class HostileFileTests: XCTestCase {
         XCTAssertThrowsError(try XLSXTable.read(backwards))
     }
 
+    func testAnInvalidUTF8ByteBeforeANonASCIIElementNameIsRefused() throws {
+        // Foundation's XMLParser traps on this (an invalid byte, then a non-ASCII element name): refused first.
+        var sheet = Data(#"<?xml version="1.0" encoding="UTF-8"?><worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>"#.utf8)
+        sheet.append(contentsOf: [0xA0] + Array("x</t></is></c></row><rowé/></sheetData></worksheet>".utf8))
+        let file = try Self.workbook(sheetData: "", sheetBytes: sheet)
+        XCTAssertThrowsError(try XLSXTable.read(file)) { error in
+            XCTAssertTrue("\(error)".contains("not UTF-8"), "\(error)")
+        }
+    }
+
     func testAFarColumnCannotFillMemory() throws {
         let rows = (1...1000).map { #"<row r="\#($0)"><c r="XFD\#($0)"><v>1</v></c></row>"# }.joined()
         let file = try Self.workbook(sheetData: rows)

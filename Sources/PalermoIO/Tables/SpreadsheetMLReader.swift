@@ -45,6 +45,12 @@ final class SpreadsheetMLReader: NSObject, XMLParserDelegate {
     }
 
     private func parse(_ data: Data, name: String) throws {
+        // Found by fuzzing: after an invalid UTF-8 byte, libxml2 reads on in another encoding and Foundation's
+        // XMLParser traps on the next non-ASCII element name. SpreadsheetML parts are UTF-8; anything else is refused
+        // before the parser sees it.
+        guard String(validating: data, as: UTF8.self) != nil else {
+            throw TableReadError("\(name) is not UTF-8 text: the workbook is damaged (save it again from the spreadsheet program)")
+        }
         // From a stream, XMLParser feeds libxml2 in chunks; given the whole Data at once it fails past
         // about 10 MB on one line, and real worksheets are one line of XML.
         let parser = XMLParser(stream: InputStream(data: data))

@@ -9,7 +9,7 @@ public enum XLSXTable {
     static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
     public static func read(_ data: Data) throws -> Table {
-        try ZIPBounds.check(data)
+        try ZIPBounds.check(data, maxInflated: inflationLimit(compressed:))
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
             throw TableReadError("not an XLSX file (the ZIP container is unreadable or truncated)")
