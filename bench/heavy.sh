@@ -37,28 +37,27 @@ health() { # label
 
 health "idle"
 
-# 8 reports at once, each client asking again as soon as it has its answer, until the measurement ends.
-stop=$((SECONDS + DURATION + 2))
-for _ in $(seq 1 8); do
-  ( while [ $SECONDS -lt $stop ]; do
-      curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $token" \
-        "$base/api/v1/statistics/patterns-and-flows?from=2003&to=2022" >> "$WORK/reports.txt"
-    done ) &
-done
+# `clients` clients, each asking again as soon as it has its answer, until the measurement ends; the status
+# codes they get go to `file`.
+load() { # clients file curl-arguments...
+  local clients=$1 file=$2; shift 2
+  local stop=$((SECONDS + DURATION + 2))
+  for _ in $(seq 1 "$clients"); do
+    ( while [ $SECONDS -lt $stop ]; do curl -s -o /dev/null -w '%{http_code}\n' "$@" >> "$file"; done ) &
+  done
+}
+finish() { wait $(jobs -p | grep -v "^$SERVER$") 2> /dev/null || true; }
+
+load 8 "$WORK/reports.txt" -H "Authorization: Bearer $token" "$base/api/v1/statistics/patterns-and-flows?from=2003&to=2022"
 sleep 1
 health "8 concurrent reports"
-wait $(jobs -p | grep -v "^$SERVER$") 2> /dev/null || true
+finish
 echo "  report answers: $(sort "$WORK/reports.txt" | uniq -c | tr '\n' ' ')"
 
-# 50 sign-ins at once, repeated for the whole measurement (wrong passwords of a user that does not exist).
-stop=$((SECONDS + DURATION + 2))
-for _ in $(seq 1 50); do
-  ( while [ $SECONDS -lt $stop ]; do
-      curl -s -o /dev/null -w '%{http_code}\n' "$base/api/v1/auth/token" -H 'content-type: application/json' \
-        -d '{"username":"nobody-here","password":"wrong password"}' >> "$WORK/logins.txt"
-    done ) &
-done
+# Sign-ins of a user that does not exist: each costs a bcrypt, as a real one does.
+load 50 "$WORK/logins.txt" "$base/api/v1/auth/token" -H 'content-type: application/json' \
+  -d '{"username":"nobody-here","password":"wrong password"}'
 sleep 1
 health "50 concurrent sign-ins"
-wait $(jobs -p | grep -v "^$SERVER$") 2> /dev/null || true
+finish
 echo "  sign-in answers: $(sort "$WORK/logins.txt" | uniq -c | tr '\n' ' ')"

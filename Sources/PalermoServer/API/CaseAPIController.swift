@@ -82,7 +82,7 @@ struct CaseAPIController: RouteCollection {
         guard let format = requested.map({ SheetFormat(rawValue: $0) }) ?? SheetFormat(sniffing: data) else {
             throw ValidationFailure([.init(field: "format", message: "must be csv or xlsx")])
         }
-        let rows = try await req.application.palermo.heavy.run(on: req.application.threadPool) {
+        let rows = try await req.application.palermo.heavy.run {
             try HTCDSSheet.rows(from: format.read(data))
         }
         let organisation = try await req.organisation(of: principal)

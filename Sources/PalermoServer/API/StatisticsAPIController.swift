@@ -27,8 +27,11 @@ struct StatisticsAPIController: RouteCollection {
         return try await req.store.statistics.datasets()
     }
 
-    func patterns(_ req: Request) async throws -> PatternsAndFlowsReport {
-        try await StatisticsService.patterns(req).report
+    /// The report as JSON, encoded on the thread pool: a whole report is over 100 kB of JSON.
+    func patterns(_ req: Request) async throws -> Response {
+        let report = try await StatisticsService.patterns(req).report
+        let json = try await req.application.palermo.heavy.compute { try JSONEncoder().encode(report) }
+        return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(data: json))
     }
 
     /// One table of the report as CSV: `/statistics/patterns-and-flows/regions.csv`.

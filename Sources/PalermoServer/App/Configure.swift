@@ -32,6 +32,7 @@ public func configure(_ app: Application, _ config: ServerConfiguration, keyRing
         heavy: WorkLimiter(name: "reports and imports", running: config.heavyConcurrency ?? max(1, cores - 1), waiting: 16),
         dummyPasswordHash: try Bcrypt.hash(UUID().uuidString, cost: config.passwordCost))
 
+    app.lifecycle.use(WorkLimiterShutdown())
     app.middleware = Middlewares()
     app.middleware.use(RequestMetricsMiddleware())
     app.middleware.use(PrivacyHeadersMiddleware())

@@ -59,7 +59,7 @@ struct EstimateService {
         estimator.seed = query.seed
         let table = overlap.table, configured = estimator
         let app = req.application
-        let result = try await app.palermo.heavy.run(on: app.threadPool) { configured.estimate(table, notes: overlap.notes) }
+        let result = try await app.palermo.heavy.run { configured.estimate(table, notes: overlap.notes) }
         return Outcome(query: query, table: table, result: result)
     }
 }

@@ -6,11 +6,11 @@ import Vapor
 enum PasswordHashing {
     static func hash(_ password: String, app: Application) async throws -> String {
         let input = PasswordPolicy.bcryptInput(password), cost = app.palermo.config.passwordCost
-        return try await app.palermo.hashing.run(on: app.threadPool) { try Bcrypt.hash(input, cost: cost) }
+        return try await app.palermo.hashing.run { try Bcrypt.hash(input, cost: cost) }
     }
 
     static func verify(_ password: String, hash: String, app: Application) async throws -> Bool {
         let input = PasswordPolicy.bcryptInput(password)
-        return try await app.palermo.hashing.run(on: app.threadPool) { (try? Bcrypt.verify(input, created: hash)) ?? false }
+        return try await app.palermo.hashing.run { (try? Bcrypt.verify(input, created: hash)) ?? false }
     }
 }

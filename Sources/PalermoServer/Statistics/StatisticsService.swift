@@ -62,7 +62,7 @@ enum StatisticsService {
                 let country = source == .cases ? try await req.store.national.allowedCountry(nil, for: principal) : nil
                 return try await req.store.patternsAndFlowsInput(from: source, scope, country: country)
             }
-            return try await app.threadPool.runIfActive { input.report() }
+            return try await app.palermo.heavy.compute { try input.report() }
         }
     }
 

@@ -1,16 +1,21 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import NIOConcurrencyHelpers
 import NIOPosix
 import Vapor
 
-/// Runs CPU-heavy work (bcrypt, reports, estimates, file parsing) on a thread pool, never on an event loop,
+/// Runs CPU-heavy work (bcrypt, reports, estimates, file parsing) on threads of its own, never on an event loop,
 /// with at most `running` jobs at once and `waiting` more queued. Past that the caller gets 503 with
-/// `Retry-After` at once: a burst is shed instead of piling up until every request times out, and the event
-/// loops stay free to answer everything else (`/health` among them).
+/// `Retry-After` at once: a burst is shed instead of piling up until every request times out. Its threads run
+/// at a lower scheduling priority (nice 10), so that on a machine whose cores are busy with reports the event
+/// loops still get the CPU at once to answer everything else (`/health` among them).
 final class WorkLimiter: Sendable {
     let name: String
     private let running: Int
     private let waiting: Int
     private let state = NIOLockedValueBox(State())
+    private let pool: NIOThreadPool
 
     private struct State {
         var active = 0
@@ -21,13 +26,34 @@ final class WorkLimiter: Sendable {
         self.name = name
         self.running = max(1, running)
         self.waiting = max(0, waiting)
+        pool = NIOThreadPool(numberOfThreads: self.running)
+        pool.start()
     }
 
-    /// Runs `work` on `pool` once a place is free.
-    func run<T: Sendable>(on pool: NIOThreadPool, _ work: @escaping @Sendable () throws -> T) async throws -> T {
+    /// Runs `work` on the limiter's threads once a place is free.
+    func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await admit()
         defer { leave() }
-        return try await pool.runIfActive(work)
+        return try await compute(work)
+    }
+
+    /// Runs `work` on the limiter's threads without taking a place: for work inside `withPlace`.
+    func compute<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await pool.runIfActive {
+            Self.lowerPriority()
+            return try work()
+        }
+    }
+
+    func shutdown() async {
+        try? await pool.shutdownGracefully()
+    }
+
+    /// nice 10 for the calling thread only: on Linux the nice value belongs to a thread, and `who` 0 names the caller.
+    private static func lowerPriority() {
+        #if os(Linux)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        #endif
     }
 
     /// Holds a place while `work` runs where it is (for work that is mostly waiting on the database).
@@ -80,5 +106,13 @@ final class WorkLimiter: Sendable {
     static func busy(_ name: String) -> Abort {
         Abort(.serviceUnavailable, headers: ["Retry-After": "2"],
               reason: "the server is busy with other \(name); try again in a few seconds")
+    }
+}
+
+/// Stops the limiters' threads with the application.
+struct WorkLimiterShutdown: LifecycleHandler {
+    func shutdownAsync(_ application: Application) async {
+        await application.palermo.hashing.shutdown()
+        await application.palermo.heavy.shutdown()
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PalermoCore
 import PalermoStats
+import SQLKit
 
 /// Where the patterns-and-flows figures come from: a stored dataset (UNODC's published GLOTIP data, a
 /// country's national figures) or Palermo's own case records, grouped in the database.
@@ -24,7 +25,7 @@ extension Store {
     /// `country` limits a report from case records to one country (a national coordinator's own).
     public func patternsAndFlows(from source: ReportSource, _ scope: PatternsAndFlowsReport.Scope, country: String? = nil) async throws -> PatternsAndFlowsReport {
         let input = try await patternsAndFlowsInput(from: source, scope, country: country)
-        return input.report()
+        return try input.report()
     }
 
     /// What a report is computed from, read from the database: the cells and the notes. Computing the report
@@ -36,22 +37,25 @@ extension Store {
             guard let dataset = try await statistics.datasets().first(where: { $0.name == name }) else {
                 throw StoreError.forbidden("there is no statistics dataset '\(name)'; import one with `palermo import glotip FILE`")
             }
-            let observations = try await statistics.observations(in: name, years: scope.years)
-            return ReportInput(observations: observations, scope: scope, notes: dataset.notes)
+            let rows = try await statistics.observationRows(in: name, years: scope.years)
+            return ReportInput(observations: { try StatisticsRepository.decode(rows) }, scope: scope, notes: dataset.notes)
         case .cases:
             let built = try await national.fromCases(country: country, years: scope.years)
             let notes = ["\(built.cases) case record(s)\(country.map { " in \($0)" } ?? ""); \(built.undated) without an identification date (cas_IncomingReferralDate) are left out"]
-            return ReportInput(observations: built.observations, scope: scope, notes: notes)
+            let observations = built.observations
+            return ReportInput(observations: { observations }, scope: scope, notes: notes)
         }
     }
 }
 
+/// A report's cells as read (decoded when the report is computed) and its scope and notes.
 public struct ReportInput: Sendable {
-    public let observations: [Observation]
-    public let scope: PatternsAndFlowsReport.Scope
-    public let notes: [String]
+    let observations: @Sendable () throws -> [Observation]
+    let scope: PatternsAndFlowsReport.Scope
+    let notes: [String]
 
-    public func report() -> PatternsAndFlowsReport {
-        PatternsAndFlowsAnalysis(observations).report(scope, notes: notes)
+    /// Decodes the cells and computes the report: call it off the event loops.
+    public func report() throws -> PatternsAndFlowsReport {
+        PatternsAndFlowsAnalysis(try observations()).report(scope, notes: notes)
     }
 }

@@ -84,39 +84,36 @@ public struct StatisticsRepository: Sendable {
     /// The cells of a dataset, optionally only for some years. Read column by column as the rows stream in:
     /// a report reads tens of thousands of cells, and decoding each row into a Decodable struct took most of its time.
     public func observations(in dataset: String, years: ClosedRange<Int>? = nil) async throws -> [Observation] {
+        try Self.decode(try await observationRows(in: dataset, years: years))
+    }
+
+    /// The rows of a dataset as the driver returns them. Decoding them (`decode(_:)`) is CPU work that a server
+    /// does off its event loops: for the whole GLOTIP file it takes as long as the report itself.
+    public func observationRows(in dataset: String, years: ClosedRange<Int>? = nil) async throws -> [any SQLRow] {
         guard let sql = store.database as? any SQLDatabase else { return [] }
         var query = sql.select().columns("area", "area_name", "region", "subregion", "indicator", "dimension", "category", "category_area",
                                          "sex", "age", "year", "low", "high", "source_row")
             .from("stat_observations").where("dataset", .equal, dataset)
         if let years { query = query.where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound) }
-        let collected = Collected()
-        try await query.run { row in collected.add(row) }
-        if let error = collected.error { throw error }
-        return collected.observations
+        return try await query.all()
     }
 
-    /// Gathers rows as the driver hands them over (on one event loop, one at a time).
-    private final class Collected: @unchecked Sendable {
+    public static func decode(_ rows: [any SQLRow]) throws -> [Observation] {
         var observations: [Observation] = []
-        var error: (any Error)?
-
-        func add(_ row: any SQLRow) {
-            guard error == nil else { return }
-            do {
-                func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
-                guard let indicator = Indicator(slug: try text("indicator")), let dimension = Disaggregation(label: try text("dimension")),
-                      let sex = Sex(label: try text("sex")), let age = AgeBand(label: try text("age")) else { return }
-                observations.append(Observation(
-                    area: try text("area"), areaName: try text("area_name"), region: try text("region"), subregion: try text("subregion"),
-                    indicator: indicator, dimension: dimension, category: try text("category"),
-                    categoryArea: try row.decode(column: "category_area", as: String?.self), sex: sex, age: age,
-                    year: try row.decode(column: "year", as: Int.self),
-                    value: CountRange(low: try row.decode(column: "low", as: Int.self), high: try row.decode(column: "high", as: Int.self)),
-                    sourceRow: try row.decode(column: "source_row", as: Int?.self)))
-            } catch {
-                self.error = error
-            }
+        observations.reserveCapacity(rows.count)
+        for row in rows {
+            func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
+            guard let indicator = Indicator(slug: try text("indicator")), let dimension = Disaggregation(label: try text("dimension")),
+                  let sex = Sex(label: try text("sex")), let age = AgeBand(label: try text("age")) else { continue }
+            observations.append(Observation(
+                area: try text("area"), areaName: try text("area_name"), region: try text("region"), subregion: try text("subregion"),
+                indicator: indicator, dimension: dimension, category: try text("category"),
+                categoryArea: try row.decode(column: "category_area", as: String?.self), sex: sex, age: age,
+                year: try row.decode(column: "year", as: Int.self),
+                value: CountRange(low: try row.decode(column: "low", as: Int.self), high: try row.decode(column: "high", as: Int.self)),
+                sourceRow: try row.decode(column: "source_row", as: Int?.self)))
         }
+        return observations
     }
 
     /// A fingerprint of the cells, independent of their order, so a re-import of the same file is recognised.
