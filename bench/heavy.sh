@@ -43,7 +43,7 @@ load() { # clients file curl-arguments...
   local clients=$1 file=$2; shift 2
   local stop=$((SECONDS + DURATION + 2))
   for _ in $(seq 1 "$clients"); do
-    ( while [ $SECONDS -lt $stop ]; do curl -s -o /dev/null -w '%{http_code}\n' "$@" >> "$file"; done ) &
+    ( while [ $SECONDS -lt $stop ]; do nice -n 10 curl -s -o /dev/null -w '%{http_code}\n' "$@" >> "$file"; done ) &
   done
 }
 finish() { wait $(jobs -p | grep -v "^$SERVER$") 2> /dev/null || true; }
