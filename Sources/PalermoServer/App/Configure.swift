@@ -30,7 +30,7 @@ public func configure(_ app: Application, _ config: ServerConfiguration, keyRing
         store: store, config: config, metrics: RequestMetrics(), tokenCache: NIOLockedValueBox([:]),
         hashing: WorkLimiter(name: "sign-ins", running: max(1, cores - 1), waiting: 32),
         heavy: WorkLimiter(name: "reports and imports", running: config.heavyConcurrency ?? max(1, cores - 1), waiting: 16),
-        dummyPasswordHash: try Bcrypt.hash(UUID().uuidString, cost: config.passwordCost))
+        dummyPasswordHash: try Bcrypt.hash(UUID().uuidString, cost: config.passwordCost), healthProbe: NIOLockedValueBox(nil))
 
     app.lifecycle.use(WorkLimiterShutdown())
     app.middleware = Middlewares()
@@ -75,6 +75,8 @@ public struct PalermoServices: Sendable {
     let heavy: WorkLimiter
     /// A hash of a password nobody knows, at the configured cost: unknown users take as long as known ones.
     let dummyPasswordHash: String
+    /// When `/health` last asked the database, and whether it answered.
+    let healthProbe: NIOLockedValueBox<(at: Date, ok: Bool)?>
 }
 
 extension Application {

@@ -26,17 +26,6 @@ func routes(_ app: Application) throws {
     try web.register(collection: StatisticsWebController())
 }
 
-struct HealthStatus: Content {
-    let status: String
-    let database: String
-}
-
-@Sendable func health(_ req: Request) async throws -> Response {
-    let ok = (try? await req.store.audit.recent(limit: 1)) != nil
-    return try await HealthStatus(status: ok ? "ok" : "degraded", database: ok ? "ok" : "unreachable")
-        .encodeResponse(status: ok ? .ok : .serviceUnavailable, for: req)
-}
-
 /// Files shipped in the target's resources.
 enum Resources {
     static func text(_ name: String, _ ext: String, subdirectory: String? = nil) -> String {
