@@ -64,10 +64,10 @@ struct AdminAPIController: RouteCollection {
         if OrganisationKind(rawValue: input.kind) == nil {
             issues.append(.init(field: "kind", message: "must be one of \(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
-        if Countries.find(input.country) == nil { issues.append(.init(field: "country", message: "'\(input.country)' is not an ISO 3166-1 alpha-3 code")) }
+        let country = Countries.find(input.country)
+        if country == nil { issues.append(.init(field: "country", message: "'\(input.country)' is not an ISO 3166-1 alpha-3 code")) }
         if input.name.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(.init(field: "name", message: "is required")) }
-        guard issues.isEmpty else { throw ValidationFailure(issues) }
-        guard let country = Countries.find(input.country) else { throw ValidationFailure(issues) }
+        guard issues.isEmpty, let country else { throw ValidationFailure(issues) }
         let name = input.name.trimmingCharacters(in: .whitespaces)
         let db = req.store.database
         let taken = Abort(.conflict, reason: "an organisation named '\(name)' exists already")

@@ -6,8 +6,6 @@ import Vapor
 
 /// Creating users and resetting passwords, shared by the API, the CLI and the demo loader.
 public enum UserAccounts {
-    public static var minimumPasswordLength: Int { PasswordPolicy.minimumLength }
-
     public static func create(username: String, displayName: String, role: String, password: String, organisationID: UUID,
                               allowSystemAdmin: Bool, app: Application) async throws -> UserModel {
         var issues: [ValidationIssue] = []

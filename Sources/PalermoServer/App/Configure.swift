@@ -19,8 +19,7 @@ public func configure(_ app: Application, _ config: ServerConfiguration, keyRing
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(HashedSessions.Migration())
     app.sessions.use { _ in HashedSessions() }
-    // Served over https (behind a proxy that terminates TLS), the cookie never travels in the clear.
-    let secure = config.publicURL?.lowercased().hasPrefix("https://") == true
+    let secure = config.servesOverHTTPS
     app.sessions.configuration = SessionsConfiguration(cookieName: "palermo-session") { id in
         HTTPCookies.Value(string: id.string, maxAge: 8 * 3600, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }

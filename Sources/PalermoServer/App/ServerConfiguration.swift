@@ -23,6 +23,9 @@ public struct ServerConfiguration: Sendable {
     /// that present it as a bearer token.
     public var metricsToken: String?
 
+    /// Served over https (behind a proxy that terminates TLS): cookies are marked Secure, never sent in the clear.
+    public var servesOverHTTPS: Bool { publicURL?.lowercased().hasPrefix("https://") == true }
+
     public init(database: DatabaseLocation = .sqliteFile("data/palermo.sqlite"), keyFile: String = "data/palermo.keys.json",
                 hostname: String = "127.0.0.1", port: Int = 8080, passwordCost: Int = 12,
                 maxImportBytes: Int = 20 * 1024 * 1024, tokenLifetime: TimeInterval = 30 * 24 * 3600) {

@@ -1,4 +1,3 @@
-import Crypto
 import Fluent
 import Foundation
 import PalermoCore
@@ -78,16 +77,13 @@ enum Login {
 /// API tokens: `plm_` and 32 random bytes; only the SHA-256 is stored.
 enum APITokens {
     static func issue(for user: UserModel, name: String, lifetime: TimeInterval, on db: any Database) async throws -> (token: String, expires: Date) {
-        let raw = "plm_" + Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let raw = "plm_" + Secrets.token(bytes: 32)
         let expires = Date().addingTimeInterval(lifetime)
         try await APITokenModel(userID: try user.requireID(), name: name, tokenHash: digest(raw), expiresAt: expires).create(on: db)
         return (raw, expires)
     }
 
-    static func digest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).hexString
-    }
+    static func digest(_ token: String) -> String { Secrets.digest(token) }
 
     /// Revokes one token. It stops working at once on this server; other servers forget it within
     /// `BearerTokenMiddleware.memory`.
@@ -182,9 +178,7 @@ enum CSRF {
         return token
     }
 
-    private static func random() -> String {
-        Data((0..<24).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
-    }
+    private static func random() -> String { Secrets.random(bytes: 24).base64EncodedString() }
 
     struct Middleware: AsyncMiddleware {
         func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
@@ -200,8 +194,9 @@ enum CSRF {
             }
             let response = try await next.respond(to: request)
             if let minted = request.storage[MintedKey.self] {
-                response.cookies[cookieName] = HTTPCookies.Value(string: minted, maxAge: 3600, path: "/", isSecure: request.application
-                    .palermo.config.publicURL?.lowercased().hasPrefix("https://") == true, isHTTPOnly: true, sameSite: .strict)
+                let secure = request.application.palermo.config.servesOverHTTPS
+                response.cookies[cookieName] = HTTPCookies.Value(string: minted, maxAge: 3600, path: "/", isSecure: secure,
+                                                                 isHTTPOnly: true, sameSite: .strict)
             }
             return response
         }

@@ -1,4 +1,3 @@
-import Crypto
 import FluentKit
 import Foundation
 import PalermoCore
@@ -15,8 +14,7 @@ struct HashedSessions: AsyncSessionDriver {
     static let touchInterval: TimeInterval = 60
 
     func createSession(_ data: SessionData, for request: Request) async throws -> SessionID {
-        let id = Data((0..<32).map { _ in UInt8.random(in: .min ... .max) }).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let id = Secrets.token(bytes: 32)
         // Vapor starts an empty session for a cookie it no longer knows (one that expired); nothing to keep.
         guard !data.snapshot.isEmpty else { return SessionID(string: id) }
         let digest = Self.digest(id), json = try Self.encode(data), now = Date().timeIntervalSince1970
@@ -69,7 +67,7 @@ struct HashedSessions: AsyncSessionDriver {
         }
     }
 
-    static func digest(_ id: String) -> String { SHA256.hash(data: Data(id.utf8)).hexString }
+    static func digest(_ id: String) -> String { Secrets.digest(id) }
 
     private static func encode(_ data: SessionData) throws -> String {
         String(decoding: try JSONEncoder().encode(data.snapshot), as: UTF8.self)

@@ -18,10 +18,11 @@ struct StatisticsWebController: RouteCollection {
 
     func patterns(_ req: Request) async throws -> Response {
         guard req.principal != nil else { return req.redirect(to: "/login") }
-        _ = try await StatisticsService.requireReader(req)
+        let principal = try await StatisticsService.requireReader(req)
         let datasets = try await req.store.statistics.datasets().map(\.name)
         do {
-            let (query, report) = try await StatisticsService.patterns(req)
+            let query = try StatisticsService.PatternsQuery(req)
+            let report = try await StatisticsService.patterns(req, query, by: principal)
             return StatisticsViews.patterns(req, query: query, datasets: datasets, report: report, problem: nil)
         } catch let failure as ValidationFailure {
             return StatisticsViews.patterns(req, query: nil, datasets: datasets, report: nil, problem: failure.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
