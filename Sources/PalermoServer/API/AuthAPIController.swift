@@ -46,6 +46,7 @@ struct AdminAPIController: RouteCollection {
         routes.post("organisations", use: createOrganisation)
         routes.get("users", use: users)
         routes.post("users", use: createUser)
+        routes.patch("users", ":userID", use: changeUser)
     }
 
     func organisations(_ req: Request) async throws -> [OrganisationDTO] {
@@ -98,5 +99,14 @@ struct AdminAPIController: RouteCollection {
                                                  password: input.password, organisationID: organisationID,
                                                  allowSystemAdmin: principal.role == .systemAdmin, app: req.application)
         return try await UserDTO(user).encodeResponse(status: .created, for: req)
+    }
+
+    /// A new role, name or disabled state; the role is checked before the body is read.
+    func changeUser(_ req: Request) async throws -> UserDTO {
+        let principal = try req.requirePrincipal()
+        guard principal.role.managesUsers else { throw Abort(.forbidden, reason: "only admins change users") }
+        guard let id = req.parameters.get("userID", as: UUID.self) else { throw Abort(.notFound, reason: "no such user") }
+        let change = try req.content.decode(UserChange.self)
+        return UserDTO(try await UserAccounts.change(userID: id, change, by: principal, app: req.application))
     }
 }

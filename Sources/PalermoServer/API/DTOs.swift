@@ -61,6 +61,7 @@ struct UserDTO: Content {
     let username: String
     let displayName: String
     let role: String
+    let disabled: Bool
 
     init(_ model: UserModel) {
         id = model.id
@@ -68,6 +69,7 @@ struct UserDTO: Content {
         username = model.username
         displayName = model.displayName
         role = model.role
+        disabled = model.disabledAt != nil
     }
 }
 

@@ -39,6 +39,12 @@ enum Login {
             try await store.audit.record([AuditDraft(actor: user.principal, action: .loginFailed, detail: "account locked")])
             throw refused
         }
+        // A disabled user is refused like a wrong password, after the same bcrypt, with no hint why.
+        guard user.disabledAt == nil else {
+            try await store.audit.record([AuditDraft(actor: nil, actorName: user.username, action: .loginFailed,
+                                                     detail: "account disabled")])
+            throw refused
+        }
         try await store.audit.record([AuditDraft(actor: user.principal, action: .login)])
         return user
     }

@@ -69,6 +69,15 @@ struct HashedSessions: AsyncSessionDriver {
 
     static func digest(_ id: String) -> String { Secrets.digest(id) }
 
+    /// Ends every session of a user (new role, disabled account).
+    static func endAll(of userID: UUID, store: Store) async throws {
+        // The session data is JSON of string values that holds the user's id as `"user":"<uuid>"`.
+        let pattern = "%\"user\":\"\(userID.uuidString)\"%"
+        try await store.write { db in
+            try await db.sql.delete(from: Self.table).where("data", .like, pattern).run()
+        }
+    }
+
     private static func encode(_ data: SessionData) throws -> String {
         String(decoding: try JSONEncoder().encode(data.snapshot), as: UTF8.self)
     }

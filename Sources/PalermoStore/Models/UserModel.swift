@@ -13,6 +13,7 @@ public final class UserModel: Model, @unchecked Sendable {
     @Field(key: "password_hash") public var passwordHash: String
     @Field(key: "failed_logins") public var failedLogins: Int
     @OptionalField(key: "locked_until") public var lockedUntil: Date?
+    @OptionalField(key: "disabled_at") public var disabledAt: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
@@ -27,8 +28,9 @@ public final class UserModel: Model, @unchecked Sendable {
         self.failedLogins = 0
     }
 
+    /// Nil for a disabled user: whatever reads the principal (sessions, tokens) then refuses them.
     public var principal: Principal? {
-        guard let id, let role = Role(rawValue: role) else { return nil }
+        guard let id, disabledAt == nil, let role = Role(rawValue: role) else { return nil }
         return Principal(userID: id, username: username, organisationID: $organisation.id, role: role)
     }
 }

@@ -8,7 +8,7 @@ import Vapor
 
 struct Users: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create users and reset passwords.",
-                                                    subcommands: [Create.self, ResetPassword.self, List.self])
+                                                    subcommands: [Create.self, ResetPassword.self, Change.self, List.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a user. The password is read from $PALERMO_PASSWORD or standard input.")
@@ -45,6 +45,30 @@ struct Users: AsyncParsableCommand {
         }
     }
 
+    struct Change: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a user's role, or disable or enable the account. Either ends the user's sessions and API tokens.")
+        @OptionGroup var store: StoreOptions
+        @ArgumentParser.Option(help: "Username.") var username: String
+        @ArgumentParser.Option(help: "The new role.") var role: String?
+        @ArgumentParser.Flag(help: "Disable the account, or enable it again.") var disabled: Disabling?
+
+        enum Disabling: EnumerableFlag { case disable, enable }
+
+        func run() async throws {
+            guard role != nil || disabled != nil else { throw ValidationError("give --role, --disable or --enable") }
+            try await store.makeApplication().run { app in
+                let db = app.palermo.store.database
+                guard let id = try await UserModel.query(on: db).filter(\.$username == username.lowercased()).first()?.id else {
+                    throw ValidationError("no user '\(username)'")
+                }
+                let user = try await UserAccounts.change(userID: id, UserChange(role: role, disabled: disabled.map { $0 == .disable }),
+                                                         by: nil, app: app)
+                print("\(user.username): \(user.role)\(user.disabledAt == nil ? "" : ", disabled").")
+            }
+        }
+    }
+
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List users with their roles and organisations.")
         @OptionGroup var store: StoreOptions
@@ -52,7 +76,8 @@ struct Users: AsyncParsableCommand {
         func run() async throws {
             try await store.makeApplication().run { app in
                 for user in try await UserModel.query(on: app.palermo.store.database).with(\.$organisation).sort(\.$username).all() {
-                    print("\(user.username)\t\(user.role)\t\(user.organisation.name)\(user.lockedUntil.map { $0 > Date() ? "\tlocked" : "" } ?? "")")
+                    let state = user.disabledAt != nil ? "\tdisabled" : (user.lockedUntil.map { $0 > Date() ? "\tlocked" : "" } ?? "")
+                    print("\(user.username)\t\(user.role)\t\(user.organisation.name)\(state)")
                 }
             }
         }

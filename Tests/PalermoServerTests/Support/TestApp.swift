@@ -46,10 +46,12 @@ struct TestWorld {
         }
     }
 
-    static func make(_ database: DatabaseLocation) async throws -> TestWorld {
+    static func make(_ database: DatabaseLocation,
+                     adjust: (inout ServerConfiguration) -> Void = { _ in }) async throws -> TestWorld {
         let app = try await Application.make(.testing)
         let keys = KeyRing.generate()
-        let config = ServerConfiguration(database: database, keyFile: "/nonexistent", passwordCost: 4)
+        var config = ServerConfiguration(database: database, keyFile: "/nonexistent", passwordCost: 4)
+        adjust(&config)
         if case .postgres = database { try await wipePostgres(app: app, config: config, keys: keys) }
         try await configure(app, config, keyRing: keys)
         try await migrate(app)
