@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/CoreOffice/XMLCoder.git", from: "0.18.2"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
     ],
     targets: [
         .target(name: "PalermoCore", dependencies: [
@@ -46,14 +47,17 @@ let package = Package(
             .product(name: "XMLCoder", package: "XMLCoder"),
             .product(name: "CSV", package: "CSV.swift"),
         ]),
-        .target(name: "PalermoReport", dependencies: ["PalermoCore", "PalermoStats"]),
+        .target(name: "PalermoReport", dependencies: [
+            "PalermoCore", "PalermoStats", .product(name: "Plot", package: "Plot"),
+        ], resources: [.copy("Wording/Strings")]),
         .target(name: "PalermoServer", dependencies: [
             "PalermoCore", "PalermoStore", "PalermoIO", "PalermoStats", "PalermoReport",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "Metrics", package: "swift-metrics"),
-        ], resources: [.copy("Public"), .copy("Localization"), .copy("openapi.yaml")]),
+            .product(name: "Plot", package: "Plot"),
+        ], resources: [.copy("Public"), .copy("openapi.yaml")]),
         .executableTarget(name: "palermo", dependencies: [
             "PalermoServer", "PalermoStore", "PalermoCore", "PalermoIO", "PalermoStats", "PalermoReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -63,7 +67,9 @@ let package = Package(
         ]),
         .testTarget(name: "PalermoCoreTests", dependencies: ["PalermoCore"]),
         .testTarget(name: "PalermoStatsTests", dependencies: ["PalermoStats", "PalermoIO", "PalermoCore"]),
-        .testTarget(name: "PalermoReportTests", dependencies: ["PalermoReport", "PalermoStats", "PalermoCore"]),
+        .testTarget(name: "PalermoReportTests", dependencies: [
+            "PalermoReport", "PalermoStats", "PalermoCore", .product(name: "Plot", package: "Plot"),
+        ]),
         .testTarget(name: "PalermoIOTests", dependencies: [
             "PalermoIO", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
@@ -78,6 +84,7 @@ let package = Package(
         .testTarget(name: "PalermoServerTests", dependencies: [
             "PalermoServer", "PalermoIO", "PalermoStats", "PalermoReport",
             .product(name: "XCTVapor", package: "vapor"),
+            .product(name: "Plot", package: "Plot"),
         ]),
     ]
 )

@@ -95,7 +95,7 @@ final class AuthenticationTests: XCTestCase {
                 req.headers.replaceOrAdd(name: .acceptLanguage, value: "fr-FR,fr;q=0.9")
             }, after: { res in
                 XCTAssertTrue(res.body.string.contains("Mot de passe"))
-                XCTAssertTrue(res.body.string.contains("<html lang=\"fr\">"))
+                XCTAssertTrue(res.body.string.contains("<html lang=\"fr\" dir=\"ltr\">"), res.body.string)
             })
         }
     }

@@ -13,7 +13,7 @@ public struct CaseValidator: Sendable {
         var issues: [ValidationIssue] = []
         for (name, value) in input.sorted(by: { $0.key < $1.key }) {
             guard let field = HTCDS.field(named: name) else {
-                issues.append(.init(row: row, field: name, message: "is not a field of HTCDS 2.0"))
+                issues.append(.init(row: row, field: name, message: "is not a field of HTCDS 2.0", code: "unknownField"))
                 continue
             }
             guard let value, !value.values.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
@@ -22,42 +22,49 @@ public struct CaseValidator: Sendable {
             }
             switch canonical(value, for: field) {
             case .success(let clean): output[field.name] = clean
-            case .failure(let message): issues.append(.init(row: row, field: field.name, message: message.text))
+            case .failure(let message):
+                issues.append(.init(row: row, field: field.name, message: message.text, code: message.code, values: message.values))
             }
         }
         return issues.isEmpty ? .success(output) : .failure(ValidationFailure(issues))
     }
 
-    struct Message: Error { let text: String }
+    struct Message: Error {
+        let text: String
+        let code: String
+        var values: [String: String] = [:]
+    }
 
     func canonical(_ value: FieldValue, for field: HTCDSField) -> Result<FieldValue, Message> {
         switch field.kind {
         case .text(let maxLength):
-            guard case .text(let text) = value else { return .failure(Message(text: "expected text, got a list")) }
+            guard case .text(let text) = value else { return .failure(Message(text: "expected text, got a list", code: "expectedText")) }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             return trimmed.count <= maxLength ? .success(.text(trimmed))
-                : .failure(Message(text: "is longer than \(maxLength) characters"))
+                : .failure(Message(text: "is longer than \(maxLength) characters", code: "tooLong", values: ["max": String(maxLength)]))
         case .date:
             guard case .text(let text) = value, let date = Self.parseDate(text) else {
-                return .failure(Message(text: "'\(value)' is not a date in the form YYYY-MM-DD"))
+                return .failure(Message(text: "'\(value)' is not a date in the form YYYY-MM-DD", code: "notADate",
+                                       values: ["value": value.description]))
             }
-            guard date <= today else { return .failure(Message(text: "'\(value)' is in the future")) }
+            guard date <= today else { return .failure(Message(text: "'\(value)' is in the future", code: "future", values: ["value": value.description])) }
             return .success(.text(Self.isoDay.format(date)))
         case .boolean:
             switch value.description.trimmingCharacters(in: .whitespaces).lowercased() {
             case "true", "yes", "1": return .success(.text("TRUE"))
             case "false", "no", "0": return .success(.text("FALSE"))
-            default: return .failure(Message(text: "'\(value)' is not TRUE or FALSE"))
+            default: return .failure(Message(text: "'\(value)' is not TRUE or FALSE", code: "notBoolean", values: ["value": value.description]))
             }
         case .country:
             guard case .text(let text) = value, let country = Countries.find(text) else {
-                return .failure(Message(text: "'\(value)' is not an ISO 3166-1 alpha-3 country code"))
+                return .failure(Message(text: "'\(value)' is not an ISO 3166-1 alpha-3 country code", code: "notACountry",
+                                       values: ["value": value.description]))
             }
             return .success(.text(country.alpha3))
         case .one(let name):
-            guard case .text(let text) = value else { return .failure(Message(text: "expected one value, got a list")) }
+            guard case .text(let text) = value else { return .failure(Message(text: "expected one value, got a list", code: "expectedOne")) }
             guard let code = Picklists.named(name).code(for: text) else {
-                return .failure(Message(text: "'\(text)' is not in the picklist \(name)"))
+                return .failure(Message(text: "'\(text)' is not in the picklist \(name)", code: "notInList", values: ["value": text]))
             }
             return .success(.text(code))
         case .many(let name):
@@ -74,7 +81,9 @@ public struct CaseValidator: Sendable {
                 let words = list.code(for: item) != nil ? [item] : item.split(separator: " ").map(String.init)
                 for word in words {
                     guard let code = list.code(for: word) else {
-                        return .failure(Message(text: "'\(item.trimmingCharacters(in: .whitespaces))' is not in the picklist \(name)"))
+                        let shown = item.trimmingCharacters(in: .whitespaces)
+                        return .failure(Message(text: "'\(shown)' is not in the picklist \(name)", code: "notInList",
+                                                values: ["value": shown]))
                     }
                     if !codes.contains(code) { codes.append(code) }
                 }

@@ -2,12 +2,19 @@
 public struct ValidationIssue: Error, Sendable, Equatable, Codable, CustomStringConvertible {
     public let row: Int?
     public let field: String
+    /// The English message, for the API and the logs.
     public let message: String
+    /// What kind of problem it is, and the values its message names, so a page can say it in the
+    /// reader's language (`validation.<code>` in the strings); nil for problems only the API meets.
+    public let code: String?
+    public let values: [String: String]?
 
-    public init(row: Int? = nil, field: String, message: String) {
+    public init(row: Int? = nil, field: String, message: String, code: String? = nil, values: [String: String]? = nil) {
         self.row = row
         self.field = field
         self.message = message
+        self.code = code
+        self.values = values
     }
 
     public var description: String {

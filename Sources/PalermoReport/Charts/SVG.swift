@@ -1,33 +1,17 @@
 import Foundation
+import Plot
 
-/// Escapes text for HTML and SVG content and attribute values.
-public func esc(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.count)
-    for ch in text {
-        switch ch {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.append(ch)
-        }
-    }
-    return out
-}
-
-/// Shared drawing helpers: number formatting, a colour-blind-safe palette (Okabe–Ito), axis ticks.
+/// Shared drawing helpers: a colour-blind-safe palette (Okabe–Ito), axis ticks, tick labels, the legend.
 enum SVG {
+    typealias Content = SVGMarkup.Content
+
     static let palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
     static func colour(_ index: Int) -> String { palette[index % palette.count] }
 
-    static func n(_ value: Double) -> String { String(format: "%.1f", value) }
-
     /// Rounded tick values from zero to at least `maximum`.
     static func ticks(upTo maximum: Double, count: Int = 4) -> [Double] {
-        guard maximum > 0 else { return [0, 1] }
+        guard maximum > 0, maximum.isFinite else { return [0, 1] }
         let raw = maximum / Double(count)
         let magnitude = pow(10, floor(log10(raw)))
         let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
@@ -39,18 +23,21 @@ enum SVG {
             : value >= 10_000 ? String(format: "%.0fk", value / 1_000) : String(format: "%.0f", value)
     }
 
-    static func frame(width: Double, height: Double, title: String, _ body: String) -> String {
-        """
-        <svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-label="\(esc(title))" font-family="sans-serif" font-size="11">
-        <title>\(esc(title))</title>\(body)</svg>
-        """
+    static func legend(_ names: [String], x: Double, y: Double) -> [Content] {
+        var offset = x
+        return names.enumerated().flatMap { index, name -> [Content] in
+            defer { offset += Double(name.count) * 6.2 + 28 }
+            return [SVGMarkup.rect(x: offset, y: y - 9, width: 10, height: 10, fill: colour(index)),
+                    SVGMarkup.text(name, x: offset + 14, y: y)]
+        }
     }
 
-    static func legend(_ names: [String], x: Double, y: Double) -> String {
-        var offset = x
-        return names.enumerated().map { index, name in
-            defer { offset += Double(name.count) * 6.2 + 28 }
-            return "<rect x=\"\(n(offset))\" y=\"\(n(y - 9))\" width=\"10\" height=\"10\" fill=\"\(colour(index))\"/><text x=\"\(n(offset + 14))\" y=\"\(n(y))\">\(esc(name))</text>"
-        }.joined()
+    /// Horizontal grid lines with their labels at the left.
+    static func grid(_ ticks: [Double], left: Double, right: Double, y: (Double) -> Double,
+                     label: (Double) -> String) -> [Content] {
+        ticks.flatMap { t -> [Content] in
+            [SVGMarkup.line(x1: left, y1: y(t), x2: right, y2: y(t), stroke: "#ddd"),
+             SVGMarkup.text(label(t), x: left - 4, y: y(t) + 4, anchor: .end)]
+        }
     }
 }

@@ -1,10 +1,16 @@
+import Plot
+
 extension SVGChart {
     /// Flows from origins (left) to destinations (right), each band as thick as its count.
-    public static func sankey(_ flows: [(from: String, to: String, value: Double)], title: String, width: Double = 640, height: Double = 360) -> String {
-        let positive = flows.filter { $0.value > 0 }
-        guard !positive.isEmpty else { return "" }
-        let origins = Dictionary(grouping: positive, by: \.from).mapValues { $0.reduce(0) { $0 + $1.value } }.sorted { $0.value > $1.value }
-        let destinations = Dictionary(grouping: positive, by: \.to).mapValues { $0.reduce(0) { $0 + $1.value } }.sorted { $0.value > $1.value }
+    public static func sankey(_ flows: [(from: String, to: String, value: Double)], title: String, width: Double = 640,
+                              height: Double = 360) -> Content {
+        let positive = flows.filter { $0.value > 0 && $0.value.isFinite }
+        guard !positive.isEmpty else { return .empty }
+        func totals(_ key: KeyPath<(from: String, to: String, value: Double), String>) -> [(key: String, value: Double)] {
+            Dictionary(grouping: positive, by: { $0[keyPath: key] }).mapValues { $0.reduce(0) { $0 + $1.value } }
+                .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        }
+        let origins = totals(\.from), destinations = totals(\.to)
         let total = positive.reduce(0) { $0 + $1.value }
         let top = 12.0, gap = 10.0, nodeW = 14.0, left = 150.0, right = width - 150.0
         // Pixels per unit of flow on each side (the sides have different numbers of nodes, so of gaps).
@@ -22,7 +28,7 @@ extension SVGChart {
         let originBox = layout(origins, originScale), destinationBox = layout(destinations, destinationScale)
         let colourOf = Dictionary(uniqueKeysWithValues: origins.enumerated().map { ($0.element.key, SVG.colour($0.offset)) })
         var outOffset: [String: Double] = [:], inOffset: [String: Double] = [:]
-        var body = ""
+        var body: [Content] = []
         let ordered = positive.sorted { ($0.from, destinationBox[$0.to]?.y ?? 0) < ($1.from, destinationBox[$1.to]?.y ?? 0) }
         for flow in ordered {
             guard let o = originBox[flow.from], let d = destinationBox[flow.to] else { continue }
@@ -31,20 +37,21 @@ extension SVGChart {
             outOffset[flow.from, default: 0] += ho
             inOffset[flow.to, default: 0] += hd
             let x0 = left + nodeW, x1 = right, mid = (x0 + x1) / 2
-            body += """
-                <path class="flow" d="M\(SVG.n(x0)),\(SVG.n(y0)) C\(SVG.n(mid)),\(SVG.n(y0)) \(SVG.n(mid)),\(SVG.n(y1)) \(SVG.n(x1)),\(SVG.n(y1)) \
-                L\(SVG.n(x1)),\(SVG.n(y1 + hd)) C\(SVG.n(mid)),\(SVG.n(y1 + hd)) \(SVG.n(mid)),\(SVG.n(y0 + ho)) \(SVG.n(x0)),\(SVG.n(y0 + ho)) Z" \
-                fill="\(colourOf[flow.from] ?? "#999")" fill-opacity="0.45"><title>\(esc(flow.from)) → \(esc(flow.to)): \(SVG.label(flow.value))</title></path>
-                """
+            body.append(SVGMarkup.path([
+                ("M", [(x0, y0)]), ("C", [(mid, y0), (mid, y1), (x1, y1)]), ("L", [(x1, y1 + hd)]),
+                ("C", [(mid, y1 + hd), (mid, y0 + ho), (x0, y0 + ho)]), ("Z", []),
+            ], fill: colourOf[flow.from] ?? "#999", opacity: 0.45,
+               tooltip: "\(flow.from) → \(flow.to): \(SVG.label(flow.value))"))
         }
-        for (name, box) in originBox {
-            body += "<rect class=\"node\" x=\"\(SVG.n(left))\" y=\"\(SVG.n(box.y))\" width=\"\(SVG.n(nodeW))\" height=\"\(SVG.n(box.h))\" fill=\"\(colourOf[name] ?? "#999")\"/>"
-            body += "<text x=\"\(SVG.n(left - 4))\" y=\"\(SVG.n(box.y + box.h / 2 + 4))\" text-anchor=\"end\">\(esc(name))</text>"
+        for (name, box) in originBox.sorted(by: { $0.value.y < $1.value.y }) {
+            body.append(SVGMarkup.rect(x: left, y: box.y, width: nodeW, height: box.h, fill: colourOf[name] ?? "#999",
+                                       className: "node"))
+            body.append(SVGMarkup.text(name, x: left - 4, y: box.y + box.h / 2 + 4, anchor: .end))
         }
-        for (name, box) in destinationBox {
-            body += "<rect class=\"node\" x=\"\(SVG.n(right))\" y=\"\(SVG.n(box.y))\" width=\"\(SVG.n(nodeW))\" height=\"\(SVG.n(box.h))\" fill=\"#555\"/>"
-            body += "<text x=\"\(SVG.n(right + nodeW + 4))\" y=\"\(SVG.n(box.y + box.h / 2 + 4))\">\(esc(name))</text>"
+        for (name, box) in destinationBox.sorted(by: { $0.value.y < $1.value.y }) {
+            body.append(SVGMarkup.rect(x: right, y: box.y, width: nodeW, height: box.h, fill: "#555", className: "node"))
+            body.append(SVGMarkup.text(name, x: right + nodeW + 4, y: box.y + box.h / 2 + 4))
         }
-        return SVG.frame(width: width, height: height, title: title, body)
+        return SVGMarkup.svg(width: width, height: height, title: title, body)
     }
 }

@@ -1,124 +1,197 @@
 import Foundation
 import PalermoCore
 import PalermoStats
+import Plot
 
-/// The patterns-and-flows report as HTML: `document` is a self-contained page (inline style, inline SVG,
-/// no script, nothing fetched), `sections` the same content for a page of the web app.
+/// The patterns-and-flows report as HTML in the reader's language: `document` is a self-contained page
+/// (inline style, inline SVG, no script, nothing fetched), `sections` the same content for a page of the web app.
 public enum PatternsAndFlowsDocument {
-    public static func document(_ report: PatternsAndFlowsReport, generated: Date = Date()) -> String {
-        let stamp = generated.formatted(.iso8601)
-        return """
-            <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(esc(title(report)))</title><style>\(style)</style></head>
-            <body><main>
-            <h1>\(esc(title(report)))</h1>
-            <p class="meta">Generated \(esc(stamp)) by Palermo from \(esc(report.scope.source)). Tables are also in the CSV files beside this page.</p>
-            \(sections(report, csv: { "\($0).csv" }))
-            </main></body></html>
-            """
+    public typealias Content = Node<HTML.BodyContext>
+
+    public static func document(_ report: PatternsAndFlowsReport, wording w: Wording = .english,
+                                generated: Date = Date()) -> String {
+        HTML(
+            .attr("lang", w.language), .attr("dir", w.direction),
+            .head(.meta(.charset(.utf8)), .meta(.attr("name", "viewport"), .attr("content", "width=device-width, initial-scale=1")),
+                  .element(named: "title", text: title(report, w)), .style(style)),
+            .body(.main(
+                .h1(.words(title(report, w))),
+                .p(.class("meta"), .words(w("report.generated", ["when": w.dateTime(generated), "source": report.scope.source]))),
+                sections(report, wording: w, csv: { "\($0).csv" })
+            ))
+        ).render()
     }
 
-    public static func title(_ report: PatternsAndFlowsReport) -> String {
-        "Trafficking in persons: patterns and flows, \(report.scope.from)–\(report.scope.to)" + (report.scope.region.map { " — \($0)" } ?? "")
+    public static func title(_ report: PatternsAndFlowsReport, _ w: Wording = .english) -> String {
+        let years = w("report.title", ["from": String(report.scope.from), "to": String(report.scope.to)])
+        return report.scope.region.map { "\(years) — \(w.region($0))" } ?? years
     }
 
     /// The report's sections; `csv` gives the link for a table's CSV (nil for none).
-    public static func sections(_ report: PatternsAndFlowsReport, csv: (String) -> String?) -> String {
-        func download(_ name: String) -> String { csv(name).map { " <a class=\"csv\" href=\"\(esc($0))\">CSV</a>" } ?? "" }
-        let r = report
-        var out = """
-            <section class="method"><h2>How to read these figures</h2><ul>
-            <li>Counts are of countries (groups of countries reported together are left out). A country's count is its published total, or the sum of the parts it published.</li>
-            <li>UNODC publishes counts of 1 to 4 as <code>&lt;5</code>. Such a cell is counted as 0 to 4, so a figure that includes one is a range (low–high); the value drawn is its middle.</li>
-            <li>Every figure says how many countries it covers. A rise or fall in the all-countries line can come from who reported; the constant-coverage line uses only the \(r.panelCountries.count) countries that reported in every year.</li>
-            </ul>\(r.notes.isEmpty ? "" : "<details><summary>Notes on the source data</summary><ul>" + r.notes.map { "<li>\(esc($0))</li>" }.joined() + "</ul></details>")</section>
-            """
-
-        out += "<section id=\"trend\"><h2>Trend\(download("trend"))</h2>"
-        out += SVGChart.lines([
-            .init(name: "All reporting countries", points: r.trend.map { ($0.year, Double($0.victims.low), Double($0.victims.high)) }),
-            .init(name: "Constant coverage (\(r.panelCountries.count) countries)", points: r.trend.map { ($0.year, Double($0.panelVictims.low), Double($0.panelVictims.high)) }),
-        ], title: "Detected victims by year")
-        out += table(["Year", "Countries reporting", "Detected victims", "Constant-coverage victims", "Prosecuted (countries)", "Convicted (countries)"],
-                     r.trend.map { [String($0.year), String($0.countries), $0.victims.description, $0.panelVictims.description,
-                                    "\($0.prosecuted) (\($0.prosecutedCountries))", "\($0.convicted) (\($0.convictedCountries))"] })
-        out += "</section>"
-
-        let years = Array(r.scope.years)
-        out += "<section id=\"regions\"><h2>Regions and subregions\(download("regions"))</h2>"
-        let regionNames = Array(Set(r.regions.map(\.region))).sorted()
-        out += SVGChart.stackedBars(years.map { year in
-            (String(year), regionNames.map { name in r.regions.first { $0.year == year && $0.region == name }?.victims.midpoint ?? 0 })
-        }, partNames: regionNames, title: "Detected victims by region of detection")
-        var pivot: [[String]] = []
-        for region in regionNames {
-            pivot.append(["<strong>\(esc(region))</strong>"] + years.map { year in cell(r.regions.first { $0.year == year && $0.region == region }) })
-            for sub in Array(Set(r.subregions.filter { $0.region == region }.compactMap(\.subregion))).sorted() {
-                pivot.append(["&nbsp;&nbsp;" + esc(sub)] + years.map { year in cell(r.subregions.first { $0.year == year && $0.subregion == sub }) })
-            }
-        }
-        out += "<p class=\"caption\">Detected victims (countries reporting).</p>"
-        out += table(["Region"] + years.map(String.init), pivot, escaped: true)
-        out += "</section>"
-
-        out += "<section id=\"sex-age\"><h2>Sex and age\(download("sex_age"))</h2>"
-        out += SVGChart.stackedBars(r.sexAge.map { (String($0.year), [$0.women.midpoint, $0.girls.midpoint, $0.men.midpoint, $0.boys.midpoint]) },
-                                    partNames: ["Women", "Girls", "Men", "Boys"], title: "Detected victims by sex and age (share)", percent: true)
-        out += table(["Year", "Countries (sex and age)", "Women", "Girls", "Men", "Boys", "Countries (sex)", "Female share"],
-                     r.sexAge.map { [String($0.year), String($0.countries), $0.women.description, $0.girls.description, $0.men.description,
-                                     $0.boys.description, String($0.countriesBySex), $0.femaleShare?.percent() ?? "–"] })
-        out += "</section>"
-
-        let forms = ExploitationForm.allCases.map(\.rawValue)
-        out += "<section id=\"forms\"><h2>Forms of exploitation\(download("forms"))</h2>"
-        out += SVGChart.stackedBars(r.forms.map { row in (String(row.year), forms.map { row.counts[$0]?.midpoint ?? 0 }) },
-                                    partNames: forms, title: "Detected victims by form of exploitation (share)", percent: true)
-        out += table(["Year", "Countries"] + forms, r.forms.map { row in
-            [String(row.year), String(row.countries)] + forms.map { f in
-                "\(row.counts[f]?.description ?? "0") (\(row.shares[f]?.percent() ?? "–"))"
-            }
-        })
-        out += "</section>"
-
-        let s = r.flowSummary
-        out += "<section id=\"flows\"><h2>Flows\(download("flows"))</h2>"
-        out += "<p class=\"caption\">From the region of citizenship to the region where victims were detected, \(r.scope.from)–\(r.scope.to), \(s.countries) countries reporting citizenship. Domestic: \(s.domestic) victims; cross-border: \(s.crossBorder); citizenship unspecified or not a known country: \(s.unspecified). Domestic share: \(s.domesticShare?.percent() ?? "–").</p>"
-        out += SVGChart.sankey(r.flows.map { ($0.origin, $0.destination, $0.victims.midpoint) }, title: "Flows from region of citizenship to region of detection")
-        out += table(["Origin (citizenship)", "Detected in", "Victims", "Countries"], r.flows.map { [$0.origin, $0.destination, $0.victims.description, String($0.countries)] })
-        out += "</section>"
-
-        out += "<section id=\"convictions\"><h2>Convictions per person prosecuted\(download("convictions"))</h2>"
-        out += "<p class=\"caption\">Only country-years that published both figures.</p>"
-        out += table(["Region", "Country-years", "Prosecuted", "Convicted", "Ratio"],
-                     r.convictions.map { [$0.region, String($0.countryYears), $0.prosecuted.description, $0.convicted.description,
-                                          $0.ratio.map { String(format: "%.2f", $0.point) } ?? "–"] })
-        out += "</section>"
-
-        out += "<section id=\"countries\"><h2>Countries\(download("countries"))</h2>"
-        out += table(["Country", "Region", "Subregion", "Years reporting", "Detected victims (all years)", "Prosecuted", "Convicted"],
-                     r.countries.map { [$0.name, $0.region, $0.subregion, String($0.yearsReported), $0.victims.description,
-                                        $0.prosecuted?.description ?? "–", $0.convicted?.description ?? "–"] })
-        out += "</section>"
-        return out
-    }
-
-    private static func cell(_ row: PatternsAndFlowsReport.AreaYearRow?) -> String {
-        row.map { "\(esc($0.victims.description)) <span class=\"n\">(\($0.countries))</span>" } ?? "–"
-    }
-
-    private static func table(_ header: [String], _ rows: [[String]], escaped: Bool = false) -> String {
-        let head = header.map { "<th scope=\"col\">\(esc($0))</th>" }.joined()
-        let body = rows.map { "<tr>" + $0.map { "<td>\(escaped ? $0 : esc($0))</td>" }.joined() + "</tr>" }.joined()
-        return "<div class=\"scroll\"><table><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table></div>"
+    public static func sections(_ report: PatternsAndFlowsReport, wording w: Wording = .english,
+                                csv: @escaping (String) -> String?) -> Content {
+        let parts = Parts(report: report, w: w, csv: csv)
+        return .group(parts.method, parts.trend, parts.regions, parts.sexAge, parts.forms, parts.flows,
+                      parts.convictions, parts.countries)
     }
 
     static let style = """
         body{font-family:system-ui,sans-serif;color:#1a1a1a;margin:0;line-height:1.45}main{max-width:980px;margin:auto;padding:1rem}
         h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2rem}
-        table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.2rem .45rem;text-align:right}
-        th:first-child,td:first-child{text-align:left}.scroll{overflow-x:auto}.chart{width:100%;max-width:760px;height:auto;display:block}
-        .caption,.meta{color:#444;font-size:.9rem}.n{color:#666;font-size:.8em}.method{background:#f4f6f8;padding:.5rem 1rem;border-radius:4px}
-        a.csv{font-size:.8rem;font-weight:normal;margin-left:.5rem}
+        table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.2rem .45rem;text-align:end}
+        th:first-child,td:first-child{text-align:start}.scroll{overflow-x:auto}.chart{width:100%;max-width:760px;height:auto;display:block}
+        .caption,.meta{color:#444;font-size:.9rem}.n{color:#595959;font-size:.8em}.method{background:#f4f6f8;padding:.5rem 1rem;border-radius:4px}
+        a.csv{font-size:.8rem;font-weight:normal;margin-inline-start:.5rem}.sub{padding-inline-start:1.2em}
         """
+}
+
+/// The sections of the report, one function each.
+private struct Parts {
+    typealias Content = Node<HTML.BodyContext>
+    let report: PatternsAndFlowsReport
+    let w: Wording
+    let csv: (String) -> String?
+
+    var method: Content {
+        let r = report
+        return .section(.class("method"), .h2(.words(w("report.method.title"))),
+            .ul(.li(.words(w("report.method.countries"))), .li(.words(w("report.method.suppressed"))),
+                .li(.words(w("report.method.coverage", ["n": w.number(r.panelCountries.count)])))),
+            .if(!r.notes.isEmpty, .details(.summary(.words(w("report.method.notes"))),
+                                           .ul(.attr("lang", "en"), .forEach(r.notes) { .li(.words($0)) }))))
+    }
+
+    var trend: Content {
+        let r = report
+        return section("trend", w("report.trend.title"), [
+            SVGChart.lines([
+                .init(name: w("report.trend.all"), points: r.trend.map { ($0.year, Double($0.victims.low), Double($0.victims.high)) }),
+                .init(name: w("report.trend.panel", ["n": w.number(r.panelCountries.count)]),
+                      points: r.trend.map { ($0.year, Double($0.panelVictims.low), Double($0.panelVictims.high)) }),
+            ], title: w("report.trend.chart")),
+            table(["report.col.year", "report.col.countriesReporting", "report.col.victims", "report.col.panelVictims",
+                   "report.col.prosecuted", "report.col.convicted"].map { w($0) },
+                  r.trend.map { row in
+                      [.words(String(row.year)), .words(w.number(row.countries)), .words(w.count(row.victims)),
+                       .words(w.count(row.panelVictims)),
+                       .words("\(w.count(row.prosecuted)) (\(w.number(row.prosecutedCountries)))"),
+                       .words("\(w.count(row.convicted)) (\(w.number(row.convictedCountries)))")]
+                  }),
+        ])
+    }
+
+    var regions: Content {
+        let r = report, years = Array(r.scope.years)
+        let names = Array(Set(r.regions.map(\.region))).sorted()
+        var rows: [[Content]] = []
+        for region in names {
+            rows.append([.strong(.words(w.region(region)))] + years.map { year in
+                cell(r.regions.first { $0.year == year && $0.region == region })
+            })
+            for sub in Array(Set(r.subregions.filter { $0.region == region }.compactMap(\.subregion))).sorted() {
+                rows.append([.span(.class("sub"), .words(w.region(sub)))] + years.map { year in
+                    cell(r.subregions.first { $0.year == year && $0.subregion == sub })
+                })
+            }
+        }
+        return section("regions", w("report.regions.title"), [
+            SVGChart.stackedBars(years.map { year in
+                (String(year), names.map { name in r.regions.first { $0.year == year && $0.region == name }?.victims.midpoint ?? 0 })
+            }, partNames: names.map(w.region), title: w("report.regions.chart")),
+            .p(.class("caption"), .words(w("report.regions.caption"))),
+            table([w("report.col.region")] + years.map(String.init), rows),
+        ])
+    }
+
+    var sexAge: Content {
+        let r = report
+        let groups = ["report.women", "report.girls", "report.men", "report.boys"].map { w($0) }
+        return section("sex-age", w("report.sexAge.title"), [
+            SVGChart.stackedBars(r.sexAge.map { (String($0.year), [$0.women.midpoint, $0.girls.midpoint, $0.men.midpoint,
+                                                                    $0.boys.midpoint]) },
+                                 partNames: groups, title: w("report.sexAge.chart"), percent: true),
+            table([w("report.col.year"), w("report.col.countriesSexAge")] + groups
+                  + [w("report.col.countriesSex"), w("report.col.femaleShare")],
+                  r.sexAge.map { row in
+                      [String(row.year), w.number(row.countries), w.count(row.women), w.count(row.girls), w.count(row.men),
+                       w.count(row.boys), w.number(row.countriesBySex), row.femaleShare.map(w.share) ?? "–"].map { .words($0) }
+                  }),
+        ])
+    }
+
+    var forms: Content {
+        let r = report, forms = ExploitationForm.allCases.map(\.rawValue)
+        return section("forms", w("report.forms.title"), [
+            SVGChart.stackedBars(r.forms.map { row in (String(row.year), forms.map { row.counts[$0]?.midpoint ?? 0 }) },
+                                 partNames: forms.map(w.region), title: w("report.forms.chart"), percent: true),
+            table([w("report.col.year"), w("report.col.countries")] + forms.map(w.region), r.forms.map { row in
+                [.words(String(row.year)), .words(w.number(row.countries))] + forms.map { form in
+                    .words("\(w.count(row.counts[form] ?? .zero)) (\(row.shares[form].map(w.share) ?? "–"))")
+                }
+            }),
+        ])
+    }
+
+    var flows: Content {
+        let r = report, s = r.flowSummary
+        return section("flows", w("report.flows.title"), [
+            .p(.class("caption"), .words(w("report.flows.caption", [
+                "from": String(r.scope.from), "to": String(r.scope.to), "countries": w.number(s.countries),
+                "domestic": w.count(s.domestic), "crossBorder": w.count(s.crossBorder), "unspecified": w.count(s.unspecified),
+                "share": s.domesticShare.map(w.share) ?? "–",
+            ]))),
+            SVGChart.sankey(r.flows.map { (w.region($0.origin), w.region($0.destination), $0.victims.midpoint) },
+                            title: w("report.flows.chart")),
+            table(["report.col.origin", "report.col.detectedIn", "report.col.victims", "report.col.countries"].map { w($0) },
+                  r.flows.map { [w.region($0.origin), w.region($0.destination), w.count($0.victims), w.number($0.countries)]
+                      .map { .words($0) } }),
+        ])
+    }
+
+    var convictions: Content {
+        section("convictions", w("report.convictions.title"), [
+            .p(.class("caption"), .words(w("report.convictions.caption"))),
+            table(["report.col.region", "report.col.countryYears", "report.col.prosecuted", "report.col.convicted",
+                   "report.col.ratio"].map { w($0) },
+                  report.convictions.map { row in
+                      [w.region(row.region), w.number(row.countryYears), w.count(row.prosecuted), w.count(row.convicted),
+                       row.ratio.map { w.decimal($0.point, digits: 2) } ?? "–"].map { .words($0) }
+                  }),
+        ])
+    }
+
+    var countries: Content {
+        section("countries", w("report.countries.title"), [
+            table(["report.col.country", "report.col.region", "report.col.subregion", "report.col.yearsReporting",
+                   "report.col.victimsAllYears", "report.col.prosecuted", "report.col.convicted"].map { w($0) },
+                  report.countries.map { row in
+                      [w.country(row.code), w.region(row.region), w.region(row.subregion), w.number(row.yearsReported),
+                       w.count(row.victims), row.prosecuted.map(w.count) ?? "–", row.convicted.map(w.count) ?? "–"]
+                          .map { .words($0) }
+                  }),
+        ])
+    }
+
+    private func section(_ id: String, _ heading: String, _ content: [Content]) -> Content {
+        let name = id.replacingOccurrences(of: "-", with: "_")
+        return .section(.attr("id", id), .h2(.words(heading), .unwrap(csv(name)) { link in
+            .a(.class("csv"), .attr("href", link), .words(w("report.csv")))
+        }), .group(content))
+    }
+
+    private func cell(_ row: PatternsAndFlowsReport.AreaYearRow?) -> Content {
+        guard let row else { return .words("–") }
+        return .group(.words(w.count(row.victims) + " "), .span(.class("n"), .words("(\(w.number(row.countries)))")))
+    }
+
+    private func table(_ header: [String], _ rows: [[String]]) -> Content {
+        table(header, rows.map { $0.map { Content.words($0) } })
+    }
+
+    private func table(_ header: [String], _ rows: [[Content]]) -> Content {
+        .div(.class("scroll"), .table(
+            .thead(.tr(.forEach(header) { .th(.attr("scope", "col"), .words($0)) })),
+            .tbody(.forEach(rows) { row in .tr(.forEach(row) { .td($0) }) })
+        ))
+    }
 }

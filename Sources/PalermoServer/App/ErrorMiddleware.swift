@@ -32,7 +32,7 @@ struct PalermoErrorMiddleware: AsyncMiddleware {
                 try response.content.encode(Body(error: message, issues: issues))
                 return response
             }
-            return WebPages.errorPage(request, status: status, message: message, issues: issues ?? [])
+            return ErrorPage(request, status: status, message: message, issues: issues ?? []).response(request)
         }
     }
 

@@ -10,6 +10,10 @@ func routes(_ app: Application) throws {
     app.get("static", "app.css") { _ in
         Response(status: .ok, headers: ["Content-Type": "text/css", "Cache-Control": "max-age=3600"], body: .init(string: Resources.stylesheet))
     }
+    app.get("static", "app.js") { _ in
+        Response(status: .ok, headers: ["Content-Type": "text/javascript", "Cache-Control": "max-age=3600"],
+                 body: .init(string: Resources.script))
+    }
 
     let api = app.grouped("api", "v1").grouped(BodyLimitMiddleware(), BearerTokenMiddleware())
     try api.register(collection: AuthAPIController())
@@ -22,8 +26,10 @@ func routes(_ app: Application) throws {
     // (its logout form) is saved with the session like any other page's.
     let web = app.grouped(app.sessions.middleware, PalermoErrorMiddleware(environment: app.environment),
                           SessionPrincipalMiddleware(), CSRF.Middleware())
-    try web.register(collection: WebController())
-    try web.register(collection: StatisticsWebController())
+    try web.register(collection: SignInPagesController())
+    try web.register(collection: CasePagesController())
+    try web.register(collection: StatisticsPagesController())
+    try web.register(collection: EstimatePagesController())
 }
 
 /// Files shipped in the target's resources.
@@ -36,6 +42,7 @@ enum Resources {
 
     static let openAPI = text("openapi", "yaml")
     static let stylesheet = text("app", "css", subdirectory: "Public")
+    static let script = text("app", "js", subdirectory: "Public")
 }
 
 /// Refuses request bodies over the limit with 413 before anything reads them: 1 MB for JSON,

@@ -1,13 +1,17 @@
 import Foundation
 import PalermoCore
 import PalermoIO
+import PalermoStats
 import PalermoReport
 import PalermoStore
+import Plot
 import Vapor
 
-/// The analyst's and coordinator's statistics pages: patterns and flows, and national figures.
-struct StatisticsWebController: RouteCollection {
+/// The statistics pages: counts of cases, patterns and flows, and national figures.
+struct StatisticsPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
+        routes.get("stats", use: caseStatistics)
+        routes.get("stats", "download", use: downloadCaseStatistics)
         routes.get("stats", "patterns", use: patterns)
         routes.get("stats", "patterns", ":table", use: patternsTable)
         routes.get("stats", "national", use: national)
@@ -16,18 +20,45 @@ struct StatisticsWebController: RouteCollection {
         routes.get("stats", "national", "export.xlsx") { try await exportNational($0, "xlsx") }
     }
 
+    func caseStatistics(_ req: Request) async throws -> Response {
+        let principal = try req.signedIn()
+        var breakdowns: [CaseStatistics.Breakdown] = []
+        for dimension in CaseStatistics.Dimension.allCases {
+            breakdowns.append(try await CaseStatistics(store: req.store).breakdown(by: dimension, for: principal))
+        }
+        let view = CaseStatisticsPage(req.localizer, breakdowns: breakdowns)
+        return req.page(title: view.title, view.view)
+    }
+
+    func downloadCaseStatistics(_ req: Request) async throws -> Response {
+        let principal = try req.signedIn()
+        let by = req.queryText("by") ?? "status"
+        guard let dimension = CaseStatistics.Dimension(rawValue: by) else {
+            throw ValidationFailure([.init(field: "by", message: "is not one of \(CaseStatistics.Dimension.allCases.map(\.rawValue))")])
+        }
+        let breakdown = try await CaseStatistics(store: req.store).breakdown(by: dimension, for: principal)
+        let rows = [["dimension", "category", "count", "scope"]]
+            + breakdown.cells.map { [breakdown.dimension, $0.category, String($0.count), breakdown.scope] }
+        return Response.download(try CSVTable.write(rows), contentType: SheetFormat.csv.contentType,
+                                 filename: "palermo-cases-by-\(dimension.rawValue).csv")
+    }
+
     func patterns(_ req: Request) async throws -> Response {
         guard req.principal != nil else { return req.redirect(to: "/login") }
         let principal = try await StatisticsService.requireReader(req)
         let datasets = try await req.store.statistics.datasets().map(\.name)
+        let w = req.localizer
+        func page(_ query: StatisticsService.PatternsQuery?, _ report: PatternsAndFlowsReport?, _ problem: String?) -> Response {
+            let view = PatternsPage(w, query: query, datasets: datasets, report: report, problem: problem)
+            return req.page(title: view.title, view.view)
+        }
         do {
             let query = try StatisticsService.PatternsQuery(req)
-            let report = try await StatisticsService.patterns(req, query, by: principal)
-            return StatisticsViews.patterns(req, query: query, datasets: datasets, report: report, problem: nil)
+            return page(query, try await StatisticsService.patterns(req, query, by: principal), nil)
         } catch let failure as ValidationFailure {
-            return StatisticsViews.patterns(req, query: nil, datasets: datasets, report: nil, problem: failure.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
+            return page(nil, nil, failure.issues.map(ValidationText(w).describe).joined(separator: "; "))
         } catch let abort as Abort where abort.status == .notFound {
-            return StatisticsViews.patterns(req, query: nil, datasets: datasets, report: nil, problem: abort.reason)
+            return page(nil, nil, w("patterns.noSuchDataset"))
         }
     }
 
@@ -38,11 +69,15 @@ struct StatisticsWebController: RouteCollection {
 
     func national(_ req: Request) async throws -> Response {
         guard req.principal != nil else { return req.redirect(to: "/login") }
+        let w = req.localizer
         do {
-            return StatisticsViews.national(req, try await StatisticsService.national(req), problem: nil)
+            let view = NationalPage(w, try await StatisticsService.national(req), canEdit: req.principal?.role == .nationalCoordinator,
+                                    problem: nil, csrf: CSRF.token(for: req))
+            return req.page(title: w("national.title"), view.view)
         } catch let failure as ValidationFailure {
-            return Layout.page(req, title: req.localizer("national.title"), status: .badRequest,
-                               body: "<div class=\"alert\" role=\"alert\">\(esc(failure.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; ")))</div>")
+            let problems = failure.issues.map(ValidationText(w).describe).joined(separator: "; ")
+            return req.page(title: w("national.title"), status: .badRequest,
+                            .div(.class("alert"), .attr("role", "alert"), .words(problems)))
         }
     }
 
@@ -55,8 +90,8 @@ struct StatisticsWebController: RouteCollection {
         }
         var counts: [NationalStatistics.JusticeCount] = []
         var problems: [ValidationIssue] = []
-        for indicator in StatisticsViews.justiceIndicators {
-            for sex in [Sex.total, .female, .male] {
+        for indicator in NationalPage.justiceIndicators {
+            for sex in NationalPage.sexes {
                 let field = "\(indicator.slug)-\(sex.rawValue.lowercased())"
                 let text = (form[field] ?? "").trimmingCharacters(in: .whitespaces)
                 if text.isEmpty { continue }

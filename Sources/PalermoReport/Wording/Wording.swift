@@ -1,0 +1,95 @@
+import Foundation
+import PalermoCore
+import PalermoStats
+
+/// What a reader reads, in their language: strings from `Strings/<language>.json`, and numbers, percentages,
+/// dates and country names formatted by the locale's own data. A string missing in a language falls back to
+/// English (a test keeps every language complete); HTCDS field labels and picklist values fall back to the
+/// standard's English.
+public struct Wording: Sendable {
+    /// The six official languages of the United Nations.
+    public static let languages = ["ar", "zh", "en", "fr", "ru", "es"]
+
+    private static let tables: [String: [String: String]] = Dictionary(uniqueKeysWithValues: languages.map { code in
+        let url = Bundle.module.url(forResource: code, withExtension: "json", subdirectory: "Strings")
+        let table = url.flatMap { try? Data(contentsOf: $0) }
+            .flatMap { try? JSONDecoder().decode([String: String].self, from: $0) }
+        return (code, table ?? [:])
+    })
+
+    public let language: String
+    public let locale: Locale
+
+    public init(_ language: String) {
+        self.language = Self.languages.contains(language) ? language : "en"
+        locale = Locale(identifier: self.language)
+    }
+
+    public static let english = Wording("en")
+
+    /// The keys a language defines, for the completeness test.
+    public static func keys(of language: String) -> Set<String> { Set(tables[language]?.keys ?? [:].keys) }
+
+    public var isRightToLeft: Bool { language == "ar" }
+    public var direction: String { isRightToLeft ? "rtl" : "ltr" }
+
+    public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
+        var text = Self.tables[language]?[key] ?? Self.tables["en"]?[key] ?? key
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// The string for `key` if this language or English has one.
+    public func optional(_ key: String) -> String? { Self.tables[language]?[key] ?? Self.tables["en"]?[key] }
+
+    // MARK: The standard's vocabulary
+
+    public func label(_ field: HTCDSField) -> String { optional("field.\(field.name)") ?? field.label }
+
+    public func picklist(_ list: String, _ code: String) -> String {
+        optional("picklist.\(list).\(code)") ?? Picklists.named(list).label(for: code)
+    }
+
+    /// A country's name from the locale's data, for an ISO 3166 alpha-3 or alpha-2 code.
+    public func country(_ code: String) -> String {
+        guard let country = Countries.find(code) else { return code }
+        return locale.localizedString(forRegionCode: country.alpha2) ?? country.name
+    }
+
+    /// A UN M49 region or subregion name, or a form of exploitation, by its English name.
+    public func region(_ name: String) -> String { optional("region.\(name)") ?? name }
+
+    // MARK: Numbers and dates
+
+    public func number(_ value: Int) -> String { value.formatted(.number.locale(locale)) }
+
+    public func decimal(_ value: Double, digits: Int = 1) -> String {
+        guard value.isFinite else { return "∞" }
+        return value.formatted(.number.precision(.fractionLength(digits)).locale(locale))
+    }
+
+    /// A share (0.428) as a percentage ("42.8 %", "42,8 %", "‎42.8‎%‎").
+    public func percent(_ share: Double, digits: Int = 1) -> String {
+        guard share.isFinite else { return "∞" }
+        return share.formatted(.percent.precision(.fractionLength(digits)).locale(locale))
+    }
+
+    /// A count that may be a range because of suppressed cells: "1,173" or "1,170–1,178".
+    public func count(_ range: CountRange) -> String {
+        range.low == range.high ? number(range.low) : "\(number(range.low))–\(number(range.high))"
+    }
+
+    /// A share that may be a range: "62.1 %" or "61.8 % (61.5–62.4 %)".
+    public func share(_ range: ShareRange) -> String {
+        let point = percent(range.point), low = percent(range.low), high = percent(range.high)
+        return low == high ? point : "\(point) (\(low)–\(high))"
+    }
+
+    public func date(_ date: Date) -> String {
+        date.formatted(Date.FormatStyle(date: .abbreviated, time: .omitted).locale(locale))
+    }
+
+    public func dateTime(_ date: Date) -> String {
+        date.formatted(Date.FormatStyle(date: .abbreviated, time: .shortened).locale(locale))
+    }
+}

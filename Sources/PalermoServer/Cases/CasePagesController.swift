@@ -1,0 +1,118 @@
+import Fluent
+import Foundation
+import PalermoCore
+import PalermoIO
+import PalermoStore
+import Vapor
+
+/// The case pages: the list, the form, a case, and the exports. A save that succeeds redirects to the case
+/// (post/redirect/get), so reloading it never sends the form again.
+struct CasePagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("cases", use: list)
+        routes.get("cases", "new", use: newCase)
+        routes.post("cases", use: create)
+        routes.get("cases", "export.csv") { try await export($0, .csv) }
+        routes.get("cases", "export.xlsx") { try await export($0, .xlsx) }
+        routes.get("cases", ":id", use: show)
+        routes.get("cases", ":id", "edit", use: edit)
+        routes.post("cases", ":id", use: update)
+    }
+
+    func list(_ req: Request) async throws -> Response {
+        let principal = try req.signedIn()
+        let query = try CaseAPIController.query(from: req)
+        let page = try await req.store.cases.list(query, by: principal)
+        let view = CaseListPage(req.localizer, page: page, query: query, canExport: principal.role.movesCasesInBulk)
+        return req.page(title: view.title, view.view)
+    }
+
+    func newCase(_ req: Request) throws -> Response {
+        _ = try req.signedIn()
+        return form(req, record: nil, values: ["cas_Status": .text("Active")], issues: [])
+    }
+
+    func create(_ req: Request) async throws -> Response {
+        let principal = try req.signedIn()
+        let input = try Self.formFields(req, clearing: false)
+        do {
+            let organisation = try await req.organisation(of: principal)
+            let record = try await req.store.cases.create(input.fields, organisationCountry: organisation.country, by: principal)
+            return req.redirect(to: "/cases/\(record.id)?saved=1")
+        } catch let failure as ValidationFailure {
+            return form(req, record: nil, values: input.fields.compactMapValues { $0 }, issues: failure.issues)
+        }
+    }
+
+    func show(_ req: Request) async throws -> Response {
+        let principal = try req.signedIn()
+        let record = try await req.store.cases.read(req.caseID(), by: principal)
+        let history = try await req.store.audit.entries(forCase: record.id)
+        let view = CaseRecordPage(req.localizer, record: record, history: history,
+                                  saved: (try? req.query.get(String.self, at: "saved")) != nil)
+        return req.page(title: record.caseCode, view.view)
+    }
+
+    func edit(_ req: Request) async throws -> Response {
+        let principal = try req.signedIn()
+        let record = try await req.store.cases.read(req.caseID(), by: principal)
+        return form(req, record: record, values: record.fields, issues: [])
+    }
+
+    func update(_ req: Request) async throws -> Response {
+        let principal = try req.signedIn()
+        let id = try req.caseID()
+        let input = try Self.formFields(req, clearing: true)
+        do {
+            let record = try await req.store.cases.update(id, changes: input.fields, expectedVersion: input.version, by: principal)
+            return req.redirect(to: "/cases/\(record.id)?saved=1")
+        } catch let failure as ValidationFailure {
+            let current = try await req.store.cases.read(id, by: principal)
+            return form(req, record: current, values: input.fields.compactMapValues { $0 }, issues: failure.issues)
+        }
+    }
+
+    func export(_ req: Request, _ format: SheetFormat) async throws -> Response {
+        let records = try await req.store.cases.exportAll(by: try req.signedIn(), format: format.rawValue)
+        return Response.download(try format.write(HTCDSSheet.table(for: records)), contentType: format.contentType,
+                                 filename: "palermo-cases.\(format.rawValue)")
+    }
+
+    private func form(_ req: Request, record: CaseRecord?, values: CaseFields, issues: [ValidationIssue]) -> Response {
+        let view = CaseFormPage(req.localizer, record: record, values: values, issues: issues, csrf: CSRF.token(for: req))
+        return req.page(title: view.title, status: issues.isEmpty ? .ok : .unprocessableEntity, view.view)
+    }
+
+    /// Reads the posted form with Vapor's form decoder. Checkbox groups repeat their name, so every field is
+    /// read as a list; no separator splits a value (free text has commas). On update every field of the form
+    /// is sent, and an empty one clears the field.
+    static func formFields(_ req: Request, clearing: Bool) throws -> (fields: [String: FieldValue?], version: Int?) {
+        let values = try PostedForm.values(req)
+        var fields: [String: FieldValue?] = [:]
+        for field in HTCDS.fields {
+            let sent = (values[field.name] ?? []).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            if case .many = field.kind {
+                if !sent.isEmpty { fields[field.name] = .list(sent) } else if clearing { fields[field.name] = .some(nil) }
+            } else if let first = sent.first {
+                fields[field.name] = .text(first)
+            } else if clearing {
+                fields[field.name] = .some(nil)
+            }
+        }
+        let version = try values["_version"]?.first.map { text in
+            guard let number = Int(text), number >= 1 else {
+                throw ValidationFailure([.init(field: "_version", message: "is not a version number")])
+            }
+            return number
+        }
+        return (fields, version)
+    }
+}
+
+extension Request {
+    /// The signed-in reader of a page; anyone else is sent to sign in.
+    func signedIn() throws -> Principal {
+        guard let principal else { throw Abort.redirect(to: "/login") }
+        return principal
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import PalermoCore
+import PalermoReport
+import Plot
+
+/// One case as its caseworker reads it: the fields by section, and who did what to it.
+struct CaseRecordPage {
+    struct Item { let label: String; let protected: Bool; let value: String }
+    struct Section { let heading: String; let items: [Item] }
+    struct Event { let when: String; let who: String; let what: String; let fields: String }
+
+    let savedNotice: String?
+    let code: String
+    let meta: String
+    let editHref: String
+    let editLabel: String
+    let protectedLabel: String
+    let sections: [Section]
+    let historyHeading: String
+    let historyColumns: [String]
+    let history: [Event]
+
+    init(_ w: Wording, record: CaseRecord, history: [AuditRecord], saved: Bool) {
+        savedNotice = saved ? w("case.saved") : nil
+        code = record.caseCode
+        meta = w("case.meta", ["version": w.number(record.version), "created": record.createdAt.map(w.dateTime) ?? ""])
+        editHref = "/cases/\(record.id)/edit"
+        editLabel = w("case.edit")
+        protectedLabel = w("case.protected")
+        sections = HTCDSField.Section.allCases.compactMap { section in
+            let items = HTCDS.fields.filter { $0.section == section }.compactMap { field -> Item? in
+                record.fields[field.name].map { Item(label: w.label(field), protected: field.personal, value: Self.display($0, field, w)) }
+            }
+            return items.isEmpty ? nil : Section(heading: w("section.\(section.rawValue)"), items: items)
+        }
+        historyHeading = w("case.history")
+        historyColumns = ["history.when", "history.who", "history.what", "history.fields"].map { w($0) }
+        self.history = history.reversed().prefix(100).map { entry in
+            Event(when: w.dateTime(entry.at), who: entry.actorName, what: w("action.\(entry.action.rawValue)"),
+                  fields: entry.action == .read ? "" : entry.fields.map { HTCDS.field(named: $0).map(w.label) ?? $0 }
+                      .joined(separator: ", "))
+        }
+    }
+
+    /// How a value reads: picklist labels instead of codes, country names instead of codes.
+    static func display(_ value: FieldValue, _ field: HTCDSField, _ w: Wording) -> String {
+        switch field.kind {
+        case .one(let list), .many(let list): value.values.map { w.picklist(list, $0) }.joined(separator: ", ")
+        case .country: value.values.map(w.country).joined(separator: ", ")
+        case .boolean: value.description == "TRUE" ? w("yes") : w("no")
+        case .date: CaseValidator.parseDate(value.description).map(w.date) ?? value.description
+        case .text: value.description
+        }
+    }
+
+    var view: Node<HTML.BodyContext> {
+        .group(
+            .unwrap(savedNotice) { .p(.class("notice"), .attr("role", "status"), .words($0)) },
+            .h1(.words(code)),
+            .p(.class("meta"), .words(meta)),
+            .p(.a(.class("button"), .attr("href", editHref), .words(editLabel))),
+            .forEach(sections) { section in
+                .section(.h2(.words(section.heading)), .dl(.forEach(section.items) { item in
+                    .group(.dt(.words(item.label), .if(item.protected, .group(.text(" "), .span(.class("badge"), .words(protectedLabel))))),
+                           .dd(.words(item.value)))
+                }))
+            },
+            .section(.h2(.words(historyHeading)), .div(.class("table-wrap"), .table(.id("history"),
+                .thead(.tr(.forEach(historyColumns) { .th(.attr("scope", "col"), .words($0)) })),
+                .tbody(.forEach(history) { event in
+                    .tr(.td(.words(event.when)), .td(.words(event.who)), .td(.words(event.what)), .td(.words(event.fields)))
+                })
+            )))
+        )
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import PalermoCore
+import PalermoReport
+import PalermoStats
+import Plot
+
+/// The hidden figure: the form, the list-overlap table, the model, the interval, what it means in plain
+/// words, and the bootstrap distribution.
+struct EstimatePage {
+    struct Result {
+        let heading: String
+        let estimate: String
+        let totalLabel: String
+        let interval: String?
+        let explanation: String
+        let model: String
+        let warnings: [String]
+        let tableHeading: String
+        let lists: [String]
+        let peopleLabel: String
+        let rows: [(marks: [Bool], count: String)]
+        let intervalHeading: String
+        let percentiles: [(String, String)]
+        let chart: Node<HTML.BodyContext>
+        let method: String
+    }
+
+    let title: String
+    let intro: String
+    let countryLabel: String
+    let countries: [Choice]
+    let fromLabel: String
+    let toLabel: String
+    let from: Int
+    let to: Int
+    let thisYear: Int
+    let runLabel: String
+    let problem: String?
+    let result: Result?
+
+    init(_ w: Wording, countries codes: [String], outcome: EstimateService.Outcome?, problem: String?) {
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let query = outcome?.query
+        title = w("estimate.title")
+        intro = w("estimate.intro")
+        countryLabel = w("estimate.country")
+        countries = codes.map { Choice(value: $0, label: w.country($0), selected: $0 == query?.country) }
+            .sorted { $0.label.compare($1.label, locale: w.locale) == .orderedAscending }
+        fromLabel = w("estimate.from")
+        toLabel = w("estimate.to")
+        from = query?.from ?? year - 4
+        to = query?.to ?? year
+        thisYear = year
+        runLabel = w("estimate.run")
+        self.problem = problem
+        result = outcome.map { Self.result($0, w) }
+    }
+
+    private static func result(_ outcome: EstimateService.Outcome, _ w: Wording) -> Result {
+        let r = outcome.result, table = outcome.table
+        let interval = Dictionary(r.intervals.map { ($0.percentile, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let low = interval[0.025], high = interval[0.975]
+        let hidden = r.estimate - Double(r.observed)
+        func whole(_ x: Double) -> String { x.isFinite && abs(x) < 1e15 ? w.number(Int(x.rounded())) : "–" }
+        let explanation = w("estimate.explanation", [
+            "observed": w.number(r.observed), "lists": w.number(table.lists.count), "country": w.country(outcome.query.country),
+            "from": String(outcome.query.from), "to": String(outcome.query.to), "estimate": whole(r.estimate),
+            "low": low.map(whole) ?? "–", "high": high.map(whole) ?? "–",
+            "ratio": w.decimal(hidden / Double(max(r.observed, 1))),
+        ])
+        var marks: [(value: Double, label: String)] = [(r.estimate, w("estimate.point"))]
+        if let low { marks.append((low, w.percent(0.025))) }
+        if let high { marks.append((high, w.percent(0.975))) }
+        let model = r.model.isEmpty ? w("estimate.mainEffects") : ([w("estimate.mainEffects")] + r.model).joined(separator: " + ")
+        return Result(
+            heading: w("estimate.result"), estimate: whole(r.estimate), totalLabel: w("estimate.total"),
+            interval: low.flatMap { low in high.map { w("estimate.interval95", ["low": whole(low), "high": whole($0)]) } },
+            explanation: explanation, model: w("estimate.model") + ": " + model, warnings: r.warnings,
+            tableHeading: w("estimate.table"), lists: table.lists, peopleLabel: w("estimate.people"),
+            rows: zip(table.histories, table.counts).map { history, count in
+                (table.lists.indices.map { history & (1 << $0) != 0 }, w.number(count))
+            },
+            intervalHeading: w("estimate.interval"),
+            percentiles: r.intervals.map { (w.percent($0.percentile), whole($0.value)) },
+            chart: SVGChart.histogram(r.bootstrap, marks: marks, title: w("estimate.distribution")),
+            method: w("estimate.method"))
+    }
+
+    var view: Node<HTML.BodyContext> {
+        .group(
+            .h1(.words(title)),
+            .p(.words(intro)),
+            FormMarkup.form(method: "get", action: "/stats/estimate", .class("filters"),
+                .div(FormMarkup.labelledSelect(name: "country", label: countryLabel, choices: countries, empty: nil)),
+                .div(FormMarkup.labelledNumber(name: "from", label: fromLabel, value: from, range: 1990...thisYear)),
+                .div(FormMarkup.labelledNumber(name: "to", label: toLabel, value: to, range: 1990...thisYear)),
+                .div(FormMarkup.button(runLabel))
+            ),
+            .unwrap(problem) { .div(.class("alert"), .attr("role", "alert"), .words($0)) },
+            .unwrap(result) { r in
+                .section(.attr("aria-live", "polite"),
+                    .h2(.words(r.heading)),
+                    .p(.class("big"), .strong(.words(r.estimate)), .words(" " + r.totalLabel),
+                       .unwrap(r.interval) { .words(" (\($0))") }),
+                    .p(.words(r.explanation)),
+                    .p(.class("meta"), .words(r.model)),
+                    .forEach(r.warnings) { .p(.class("note"), .attr("lang", "en"), .words("⚠ " + $0)) },
+                    .h2(.words(r.tableHeading)),
+                    .div(.class("table-wrap"), .table(
+                        .thead(.tr(.forEach(r.lists) { .th(.attr("scope", "col"), .words($0)) },
+                                   .th(.attr("scope", "col"), .words(r.peopleLabel)))),
+                        .tbody(.forEach(r.rows) { row in
+                            .tr(.forEach(row.marks) { .td(.words($0 ? "✓" : "")) }, .td(.class("num"), .words(row.count)))
+                        })
+                    )),
+                    .h2(.words(r.intervalHeading)),
+                    .div(.class("table-wrap"), .table(.class("narrow"), .tbody(.forEach(r.percentiles) { row in
+                        .tr(.th(.attr("scope", "row"), .words(row.0)), .td(.class("num"), .words(row.1)))
+                    }))),
+                    r.chart,
+                    .p(.class("meta"), .words(r.method))
+                )
+            }
+        )
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import PalermoCore
+import PalermoStore
+import Vapor
+
+extension Request {
+    /// The `:id` parameter as a UUID; anything else cannot name a case, so it is 404 like a missing one.
+    func caseID() throws -> UUID {
+        guard let id = parameters.get("id", as: UUID.self) else { throw StoreError.notFound }
+        return id
+    }
+
+    func organisation(of principal: Principal) async throws -> OrganisationModel {
+        guard let organisation = try await OrganisationModel.find(principal.organisationID, on: store.database) else {
+            throw Abort(.forbidden, reason: "the user's organisation no longer exists")
+        }
+        return organisation
+    }
+}
+
+extension Response {
+    /// A file for the browser to save.
+    static func download(_ data: Data, contentType: String, filename: String) -> Response {
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: contentType)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
+        return response
+    }
+}

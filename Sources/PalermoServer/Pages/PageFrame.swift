@@ -1,0 +1,119 @@
+import Foundation
+import PalermoCore
+import PalermoReport
+import Plot
+import Vapor
+
+/// The frame of every page, as data: the title, the navigation the reader's role allows, who is signed in,
+/// the language switch. Built from the request; the view (`PageFrameView`) only lays it out.
+struct PageFrame {
+    struct Link { let href: String; let label: String; let current: Bool }
+    struct Language { let code: String; let name: String; let href: String?; let current: Bool }
+
+    let language: String
+    let direction: String
+    let title: String
+    let skipLabel: String
+    let navigationLabel: String
+    let links: [Link]
+    let signedInAs: (label: String, username: String)?
+    let logoutLabel: String
+    let csrf: String
+    let languageLabel: String
+    let languages: [Language]
+
+    init(_ req: Request, title: String) {
+        let w = req.localizer
+        language = w.language
+        direction = w.direction
+        self.title = "\(title) · Palermo"
+        skipLabel = w("nav.skip")
+        navigationLabel = w("nav.main")
+        let path = req.url.path
+        var links: [(String, String)] = []
+        if let principal = req.principal {
+            if principal.role.handlesCases { links += [("/cases", w("nav.cases")), ("/cases/new", w("nav.new"))] }
+            if principal.role.seesAggregates { links.append(("/stats", w("nav.stats"))) }
+            if principal.role.estimatesAcrossOrganisations { links.append(("/stats/estimate", w("nav.estimate"))) }
+            if principal.role.readsNationalStatistics {
+                links += [("/stats/patterns", w("nav.patterns")), ("/stats/national", w("nav.national"))]
+            }
+            signedInAs = (w("nav.signedInAs"), principal.username)
+        } else {
+            signedInAs = nil
+        }
+        self.links = links.map { Link(href: $0.0, label: $0.1, current: $0.0 == path) }
+        logoutLabel = w("nav.logout")
+        csrf = CSRF.token(for: req)
+        languageLabel = w("nav.language")
+        let back = SameSitePath.validated(path) ?? "/"
+        languages = Wording.languages.map { code in
+            let here = code == w.language
+            var components = URLComponents()
+            components.path = "/lang/\(code)"
+            components.queryItems = [URLQueryItem(name: "back", value: back)]
+            return Language(code: code, name: Wording(code)("language.name"), href: here ? nil : components.string,
+                            current: here)
+        }
+    }
+}
+
+/// Lays out the frame around a page's main content.
+enum PageFrameView {
+    typealias Content = Node<HTML.BodyContext>
+
+    static func render(_ frame: PageFrame, main: Content) -> String {
+        HTML(
+            .attr("lang", frame.language), .attr("dir", frame.direction),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.attr("name", "viewport"), .attr("content", "width=device-width, initial-scale=1")),
+                .element(named: "title", text: frame.title),
+                .link(.attr("rel", "stylesheet"), .attr("href", "/static/app.css")),
+                .script(.attr("src", "/static/app.js"), .attr("defer", "defer"))
+            ),
+            .body(
+                .a(.class("skip"), .attr("href", "#main"), .words(frame.skipLabel)),
+                .header(.class("top"),
+                    .a(.class("brand"), .attr("href", "/"), .text("Palermo")),
+                    .nav(.attr("aria-label", frame.navigationLabel),
+                        .forEach(frame.links) { link in
+                            .a(.attr("href", link.href), link.current ? .attr("aria-current", "page") : .empty, .words(link.label))
+                        },
+                        .unwrap(frame.signedInAs) { who in
+                            .group(
+                                .span(.class("who"), .words(who.label + " "), .strong(.words(who.username))),
+                                FormMarkup.form(method: "post", action: "/logout", .class("inline"),
+                                                FormMarkup.hidden("_csrf", frame.csrf),
+                                                .button(.attr("type", "submit"), .class("link"), .words(frame.logoutLabel)))
+                            )
+                        }
+                    ),
+                    .nav(.class("languages"), .attr("aria-label", frame.languageLabel),
+                        .forEach(frame.languages) { language in
+                            .unwrap(language.href, { href in
+                                .a(.attr("href", href), .attr("lang", language.code), .attr("hreflang", language.code),
+                                   .words(language.name))
+                            }, else: .strong(.attr("lang", language.code), .attr("aria-current", "true"), .words(language.name)))
+                        }
+                    )
+                ),
+                .main(.id("main"), .attr("tabindex", "-1"), main)
+            )
+        ).render()
+    }
+}
+
+extension Request {
+    /// A page in the frame, with the headers every page carries.
+    func page(title: String, status: HTTPStatus = .ok, _ main: Node<HTML.BodyContext>) -> Response {
+        let html = PageFrameView.render(PageFrame(self, title: title), main: main)
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        headers.replaceOrAdd(name: "Content-Security-Policy",
+                             value: "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        return Response(status: status, headers: headers, body: .init(string: html))
+    }
+}

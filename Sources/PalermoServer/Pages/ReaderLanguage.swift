@@ -1,0 +1,32 @@
+import Foundation
+import PalermoReport
+import Vapor
+
+/// The reader's language: their choice (a cookie of its own, so choosing one before sign-in creates no
+/// session), else the browser's preference, else English.
+enum ReaderLanguage {
+    static let cookieName = "palermo-lang"
+
+    static func of(_ request: Request) -> String {
+        if let chosen = request.cookies[cookieName]?.string, Wording.languages.contains(chosen) { return chosen }
+        let preferences = request.headers.first(name: .acceptLanguage)?.split(separator: ",") ?? []
+        let ranked = preferences.enumerated().map { index, item -> (code: String, weight: Double, index: Int) in
+            let parts = item.split(separator: ";")
+            let code = String(parts.first?.trimmingCharacters(in: .whitespaces).prefix(2) ?? "").lowercased()
+            let weight = parts.dropFirst().compactMap { part -> Double? in
+                let pair = part.trimmingCharacters(in: .whitespaces)
+                return pair.hasPrefix("q=") ? Double(pair.dropFirst(2)) : nil
+            }.first ?? 1
+            return (code, weight, index)
+        }
+        let best = ranked.filter { Wording.languages.contains($0.code) && $0.weight > 0 }
+            .sorted { ($0.weight, -$0.index) > ($1.weight, -$1.index) }.first
+        return best?.code ?? "en"
+    }
+}
+
+typealias Localizer = Wording
+
+extension Request {
+    var localizer: Wording { Wording(ReaderLanguage.of(self)) }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import PalermoCore
+import PalermoReport
+import PalermoStats
+import Plot
+
+/// The patterns-and-flows report with its filters, in the reader's language.
+struct PatternsPage {
+    let title: String
+    let sourceLabel: String
+    let sources: [Choice]
+    let regionLabel: String
+    let regions: [Choice]
+    let worldLabel: String
+    let fromLabel: String
+    let toLabel: String
+    let from: Int
+    let to: Int
+    let showLabel: String
+    let noDataset: String?
+    let problem: String?
+    let reportTitle: String?
+    let report: Node<HTML.BodyContext>
+
+    static let regionNames = ["Africa", "Americas", "Asia", "Europe", "Oceania"]
+
+    init(_ w: Wording, query: StatisticsService.PatternsQuery?, datasets: [String], report: PatternsAndFlowsReport?,
+         problem: String?) {
+        title = w("patterns.title")
+        sourceLabel = w("patterns.source")
+        let chosen = query?.source ?? "GLOTIP"
+        sources = (datasets + ["cases"]).map { Choice(value: $0, label: $0 == "cases" ? w("patterns.fromCases") : $0, selected: $0 == chosen) }
+        regionLabel = w("patterns.region")
+        regions = Self.regionNames.map { Choice(value: $0, label: w.region($0), selected: $0 == query?.region) }
+        worldLabel = w("patterns.world")
+        fromLabel = w("estimate.from")
+        toLabel = w("estimate.to")
+        from = query?.from ?? 2016
+        to = query?.to ?? 2022
+        showLabel = w("patterns.show")
+        noDataset = datasets.isEmpty ? w("patterns.noDataset") : nil
+        self.problem = problem
+        if let report, let query {
+            reportTitle = PatternsAndFlowsDocument.title(report, w)
+            self.report = PatternsAndFlowsDocument.sections(report, wording: w) { "/stats/patterns/\($0).csv?\(query.queryString)" }
+        } else {
+            reportTitle = nil
+            self.report = .empty
+        }
+    }
+
+    var view: Node<HTML.BodyContext> {
+        .div(.class("report"),
+            .h1(.words(title)),
+            FormMarkup.form(method: "get", action: "/stats/patterns", .class("filters"),
+                .div(FormMarkup.labelledSelect(name: "source", label: sourceLabel, choices: sources, empty: nil)),
+                .div(FormMarkup.labelledSelect(name: "region", label: regionLabel, choices: regions, empty: worldLabel)),
+                .div(FormMarkup.labelledNumber(name: "from", label: fromLabel, value: from, range: 2000...2100)),
+                .div(FormMarkup.labelledNumber(name: "to", label: toLabel, value: to, range: 2000...2100)),
+                .div(FormMarkup.button(showLabel))
+            ),
+            .unwrap(noDataset) { .p(.words($0)) },
+            .unwrap(problem) { .div(.class("alert"), .attr("role", "alert"), .words($0)) },
+            .unwrap(reportTitle) { .h2(.words($0)) },
+            report
+        )
+    }
+}
