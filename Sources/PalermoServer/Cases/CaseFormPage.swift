@@ -128,7 +128,7 @@ struct CaseFormPage {
         let error: Node<HTML.BodyContext> = .unwrap(field.error) { .span(.class("error"), .attr("id", errorID), .words($0)) }
         let condition: Node<HTML.BodyContext> = .unwrap(field.shownWhen) { .attr("data-shown-when", $0) }
         func labelled(_ control: Node<HTML.BodyContext>, wide: Bool = false) -> Node<HTML.BodyContext> {
-            .div(.class(wide ? "field wide" : "field"), condition, FormMarkup.label(.attr("for", field.id), label), error, control)
+            .div(.attr("class", wide ? "field wide" : "field"), condition, FormMarkup.label(.attr("for", field.id), label), error, control)
         }
         switch field.control {
         case .checks(let choices):
