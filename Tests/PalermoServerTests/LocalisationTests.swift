@@ -43,7 +43,12 @@ final class LocalisationTests: XCTestCase {
                     if ["ar", "zh", "ru"].contains(language) {
                         // In a language not written in Latin letters, two English words in a row are a leak too,
                         // whether or not the English table has them.
-                        let latin = Self.visibleText(html).filter { $0.contains(/[A-Za-z]{3,}[ ,][A-Za-z]{3,}/) }
+                        // So is one lower-case English word on its own, such as a code shown as it is stored;
+                        // the user names of the test world are the only such words a page may show.
+                        let names: Set = ["analyst", "coordinator", "root"]
+                        let latin = Self.visibleText(html).filter {
+                            $0.contains(/[A-Za-z]{3,}[ ,][A-Za-z]{3,}/) || ($0.wholeMatch(of: /[a-z]{4,}/) != nil && !names.contains($0))
+                        }
                         XCTAssertEqual(latin, [], "\(language) \(path): Latin text")
                     }
                     if language == "fr" {

@@ -6,8 +6,16 @@ import Plot
 public enum SVGMarkup {
     public typealias Content = Node<HTML.BodyContext>
 
+    /// A chart comes in a frame of its own that scrolls sideways on a narrow screen, so that its text is never
+    /// drawn smaller than it was laid out for.
     public static func svg(width: Double, height: Double, title: String, className: String = "chart",
                            _ content: [Content]) -> Content {
+        let svg = drawing(width: width, height: height, title: title, className: className, content)
+        return className == "chart" ? .div(.class("chart-frame"), svg) : svg
+    }
+
+    private static func drawing(width: Double, height: Double, title: String, className: String,
+                                _ content: [Content]) -> Content {
         .el("svg", [
             .attr("class", className), .attr("xmlns", "http://www.w3.org/2000/svg"),
             .attr("viewBox", "0 0 \(Int(width)) \(Int(height))"), .attr("role", "img"), .attr("aria-label", title),

@@ -39,7 +39,8 @@ public enum PatternsAndFlowsDocument {
         body{font-family:system-ui,sans-serif;color:#1a1a1a;margin:0;line-height:1.45}main{max-width:980px;margin:auto;padding:1rem}
         h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2rem}
         table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.2rem .45rem;text-align:end}
-        th:first-child,td:first-child{text-align:start}.scroll{overflow-x:auto}.chart{width:100%;max-width:760px;height:auto;display:block}
+        th:first-child,td:first-child{text-align:start}.scroll,.chart-frame{overflow-x:auto}
+        .chart{width:100%;min-width:640px;max-width:640px;height:auto;display:block}[dir=rtl] .chart{direction:ltr}
         .caption,.meta{color:#444;font-size:.9rem}.n{color:#595959;font-size:.8em}.method{background:#f4f6f8;padding:.5rem 1rem;border-radius:4px}
         a.csv{font-size:.8rem;font-weight:normal;margin-inline-start:.5rem}.sub{padding-inline-start:1.2em}
         """

@@ -83,8 +83,7 @@ struct CaseListPage {
             FormMarkup.form(method: "get", action: "/cases", .class("filters"), .attr("role", "search"),
                 .div(.class("grow"),
                      FormMarkup.label(.words(searchLabel + " "),
-                                      FormMarkup.input([.attr("type", "search"), .attr("name", "q"), .attr("value", searchText),
-                                                        .attr("autocomplete", "off")]))),
+                                      FormMarkup.input([.attr("type", "search"), .attr("name", "q"), .attr("value", searchText)]))),
                 .forEach(filters) { filter in
                     .div(FormMarkup.labelledSelect(name: filter.name, label: filter.label, choices: filter.choices, empty: anyLabel))
                 },

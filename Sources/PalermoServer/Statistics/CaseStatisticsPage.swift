@@ -38,7 +38,9 @@ struct CaseStatisticsPage {
     }
 
     static func category(_ dimension: String, _ code: String, _ w: Wording) -> String {
-        switch dimension {
+        // The store counts cases without a value under "unknown".
+        if code == "unknown" { return w("glotip.Unknown") }
+        return switch dimension {
         case "status": w.picklist("status", code)
         case "traffickingStatus": w.picklist("traffickingstatus", code)
         case "gender": w.picklist("gender", code)

@@ -90,6 +90,22 @@ final class WebDriver: @unchecked Sendable {
         try data.write(to: URL(fileURLWithPath: path))
     }
 
+    /// Resizes the window so that the page's viewport is `width` CSS pixels wide.
+    func resize(width: Int, height: Int) async throws {
+        _ = try await call("POST", "/session/\(session)/window/rect", ["width": width, "height": height])
+        let inner = try await execute("return window.innerWidth") as? Int ?? width
+        if inner != width {
+            _ = try await call("POST", "/session/\(session)/window/rect", ["width": width + (width - inner), "height": height])
+        }
+    }
+
+    /// Sets a cookie for the site of the page that is open.
+    func setCookie(_ name: String, _ value: String) async throws {
+        _ = try await call("POST", "/session/\(session)/cookie", ["cookie": ["name": name, "value": value, "path": "/"]])
+    }
+
+    func deleteCookies() async throws { _ = try await call("DELETE", "/session/\(session)/cookie") }
+
     /// Runs a script in the page and returns its value.
     func execute(_ script: String) async throws -> Any {
         try await call("POST", "/session/\(session)/execute/sync", ["script": script, "args": [Any]()])
