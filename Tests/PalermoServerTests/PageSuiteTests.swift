@@ -36,8 +36,10 @@ final class PageSuiteTests: XCTestCase {
                     try await browser.open(site.url + path)
                     visits += 1
                     findings += try await Self.check(browser, page: page, language: language, axe: axe)
-                    if language == "ar" && width == 390 && path == paths.first {
-                        try await browser.screenshot(to: site.artifact("\(user ?? "anonymous")-ar-390.png"))
+                    if (language == "ar" && width == 390) || (language == "en" && width == 1280) {
+                        _ = try await browser.execute("window.scrollTo(0, 0); return true;")
+                        let name = (user ?? "anonymous") + path.replacingOccurrences(of: "/", with: "_").prefix(40)
+                        try await browser.screenshot(to: site.artifact("\(name)-\(language)-\(width).png"))
                     }
                 }
             }
@@ -51,6 +53,11 @@ final class PageSuiteTests: XCTestCase {
         var findings: [Finding] = []
         let width = try await browser.execute("return [document.documentElement.scrollWidth, window.innerWidth]") as? [Int] ?? []
         if width.count == 2, width[0] > width[1] { findings.append(Finding(page: page, problem: "\(width[0]) px wide")) }
+        // The header takes one or two lines, also on a phone.
+        let header = try await browser.execute("return document.querySelector('header.top').getBoundingClientRect().height")
+        if let height = (header as? Double) ?? (header as? Int).map(Double.init), height > 100 {
+            findings.append(Finding(page: page, problem: "header \(Int(height)) px tall"))
+        }
         _ = try await browser.execute(axe + "\nreturn true;")
         let violations = try await browser.execute("""
             return axe.run(document, {resultTypes: ['violations']}).then(r => r.violations

@@ -23,7 +23,7 @@ public enum PatternsAndFlowsDocument {
     }
 
     public static func title(_ report: PatternsAndFlowsReport, _ w: Wording = .english) -> String {
-        let years = w("report.title", ["from": String(report.scope.from), "to": String(report.scope.to)])
+        let years = w("report.title", ["years": w.years(report.scope.from, report.scope.to)])
         return report.scope.region.map { "\(years) — \(w.region($0))" } ?? years
     }
 
@@ -137,7 +137,7 @@ private struct Parts {
         let r = report, s = r.flowSummary
         return section("flows", w("report.flows.title"), [
             .p(.class("caption"), .words(w("report.flows.caption", [
-                "from": String(r.scope.from), "to": String(r.scope.to), "countries": w.number(s.countries),
+                "years": w.years(r.scope.from, r.scope.to), "countries": w.number(s.countries),
                 "domestic": w.count(s.domestic), "crossBorder": w.count(s.crossBorder), "unspecified": w.count(s.unspecified),
                 "share": s.domesticShare.map(w.share) ?? "–",
             ]))),

@@ -76,13 +76,19 @@ public struct Wording: Sendable {
 
     /// A count that may be a range because of suppressed cells: "1,173" or "1,170–1,178".
     public func count(_ range: CountRange) -> String {
-        range.low == range.high ? number(range.low) : "\(number(range.low))–\(number(range.high))"
+        range.low == range.high ? number(range.low) : isolated("\(number(range.low))–\(number(range.high))")
     }
+
+    /// A span of years, "2017–2020", in the right order in either direction of writing.
+    public func years(_ from: Int, _ to: Int) -> String { isolated("\(from)–\(to)") }
+
+    /// A range of numbers read left to right inside right-to-left text ("0–8", not "8–0").
+    func isolated(_ text: String) -> String { isRightToLeft ? "\u{2066}\(text)\u{2069}" : text }
 
     /// A share that may be a range: "62.1 %" or "61.8 % (61.5–62.4 %)".
     public func share(_ range: ShareRange) -> String {
         let point = percent(range.point), low = percent(range.low), high = percent(range.high)
-        return low == high ? point : "\(point) (\(low)–\(high))"
+        return low == high ? point : "\(point) (\(isolated("\(low)–\(high)")))"
     }
 
     public func date(_ date: Date) -> String {

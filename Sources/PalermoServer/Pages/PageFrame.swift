@@ -79,23 +79,24 @@ enum PageFrameView {
                     .nav(.attr("aria-label", frame.navigationLabel),
                         .forEach(frame.links) { link in
                             .a(.attr("href", link.href), link.current ? .attr("aria-current", "page") : .empty, .words(link.label))
-                        },
-                        .unwrap(frame.signedInAs) { who in
-                            .group(
-                                .span(.class("who"), .words(who.label + " "), .strong(.words(who.username))),
-                                FormMarkup.form(method: "post", action: "/logout", .class("inline"),
-                                                FormMarkup.hidden("_csrf", frame.csrf),
-                                                .button(.attr("type", "submit"), .class("link"), .words(frame.logoutLabel)))
-                            )
                         }
                     ),
-                    .nav(.class("languages"), .attr("aria-label", frame.languageLabel),
-                        .forEach(frame.languages) { language in
-                            .unwrap(language.href, { href in
+                    .unwrap(frame.signedInAs) { who in
+                        .div(.class("account"),
+                             .span(.class("who"), .span(.class("who-label"), .words(who.label + " ")), .strong(.words(who.username))),
+                             FormMarkup.form(method: "post", action: "/logout", .class("inline"),
+                                             FormMarkup.hidden("_csrf", frame.csrf),
+                                             .button(.attr("type", "submit"), .class("link"), .words(frame.logoutLabel))))
+                    },
+                    .details(.class("languages"),
+                        .summary(.span(.class("language-label"), .words(frame.languageLabel + ": ")),
+                                 .unwrap(frame.languages.first { $0.current }) { .span(.attr("lang", $0.code), .words($0.name)) }),
+                        .ul(.forEach(frame.languages) { language in
+                            .li(.unwrap(language.href, { href in
                                 .a(.attr("href", href), .attr("lang", language.code), .attr("hreflang", language.code),
                                    .words(language.name))
-                            }, else: .strong(.attr("lang", language.code), .attr("aria-current", "true"), .words(language.name)))
-                        }
+                            }, else: .strong(.attr("lang", language.code), .attr("aria-current", "true"), .words(language.name))))
+                        })
                     )
                 ),
                 .main(.id("main"), .attr("tabindex", "-1"), main)
