@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/CoreOffice/XMLCoder.git", from: "0.18.2"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
     ],
     targets: [
         .target(name: "PalermoCore", dependencies: [
@@ -85,6 +86,7 @@ let package = Package(
             "PalermoServer", "PalermoIO", "PalermoStats", "PalermoReport",
             .product(name: "XCTVapor", package: "vapor"),
             .product(name: "Plot", package: "Plot"),
+            .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ]),
     ]
 )
