@@ -81,8 +81,14 @@ final class WebDriver: @unchecked Sendable {
         _ = try await call("POST", "/session/\(session)/element/\(try await find(css))/value", ["text": text])
     }
 
+    /// Clicks an element, scrolled to the middle of the window first, as a person would (chromedriver scrolls it
+    /// only just into view, where the sticky save bar covers it).
     func click(_ css: String) async throws {
-        _ = try await call("POST", "/session/\(session)/element/\(try await find(css))/click", [String: Any]())
+        let element = try await find(css)
+        _ = try await call("POST", "/session/\(session)/execute/sync",
+                           ["script": "document.querySelector(arguments[0]).scrollIntoView({block: 'center'}); return true;",
+                            "args": [css]])
+        _ = try await call("POST", "/session/\(session)/element/\(element)/click", [String: Any]())
     }
 
     func screenshot(to path: String) async throws {
