@@ -87,7 +87,7 @@ let package = Package(
             .product(name: "XCTVapor", package: "vapor"),
             .product(name: "Plot", package: "Plot"),
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
-        ]),
+        ], exclude: ["__Snapshots__"]),
     ]
 )
 

@@ -11,7 +11,8 @@ enum FuzzTarget: String, CaseIterable {
     static let current: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["PALERMO_FUZZ_TARGET"] ?? ""
         guard let target = FuzzTarget(rawValue: name) else {
-            FileHandle.standardError.write(Data("set PALERMO_FUZZ_TARGET to one of: \(allCases.map(\.rawValue))\n".utf8))
+            FileHandle.standardError.write(
+                Data("set PALERMO_FUZZ_TARGET to one of: \(allCases.map(\.rawValue))\n".utf8))
             exit(2)
         }
         return target
@@ -24,7 +25,8 @@ enum FuzzTarget: String, CaseIterable {
         case .htcds:
             // The case importer: the sheet in either format, then every row validated as the server does.
             guard let table = try? SheetFormat(sniffing: data).read(data),
-                  let rows = try? HTCDSSheet.rows(from: table) else { return }
+                let rows = try? HTCDSSheet.rows(from: table)
+            else { return }
             for row in rows { _ = CaseValidator().validate(row.fields, row: row.row) }
         case .glotip:
             // GLOTIP's own rules on a CSV table; the XLSX container is the xlsx target's.
@@ -46,7 +48,8 @@ public func fuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
 /// never pulled from its archive, so this entry point hands over to libFuzzer's driver itself.
 @_silgen_name("LLVMFuzzerRunDriver")
 func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
     _ callback: @convention(c) (UnsafeRawPointer?, Int) -> CInt
 ) -> CInt
 

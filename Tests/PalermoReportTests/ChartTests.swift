@@ -6,8 +6,10 @@ import XCTest
 
 final class ChartTests: XCTestCase {
     func testSankeyBandsAreAsThickAsTheirFlows() {
-        let svg = SVGChart.sankey([("Africa", "Europe", 30), ("Europe", "Europe", 10), ("Africa", "Africa", 0)], title: "Flows")
-            .render()
+        let svg = SVGChart.sankey(
+            [("Africa", "Europe", 30), ("Europe", "Europe", 10), ("Africa", "Africa", 0)], title: "Flows"
+        )
+        .render()
         XCTAssertEqual(svg.components(separatedBy: "<path class=\"flow\"").count - 1, 2, "a zero flow draws nothing")
         XCTAssertTrue(svg.contains("Africa → Europe: 30"))
         XCTAssertEqual(SVGChart.sankey([], title: "none").render(), "")
@@ -18,13 +20,17 @@ final class ChartTests: XCTestCase {
             .render()
         XCTAssertTrue(bars.contains("&lt;b&gt;") && bars.contains("T &amp; t"))
         XCTAssertEqual(bars.components(separatedBy: "class=\"bar\"").count - 1, 2)
-        let lines = SVGChart.lines([.init(name: "victims", points: [(2019, 10, 14), (2020, 12, 12)])], title: "trend").render()
+        let lines = SVGChart.lines([.init(name: "victims", points: [(2019, 10, 14), (2020, 12, 12)])], title: "trend")
+            .render()
         XCTAssertTrue(lines.contains("class=\"band\""), "a range is drawn as a band")
     }
 
     func testTheDocumentIsSelfContainedAndItsTablesMatchTheFigures() {
-        let o = Observation(area: "AUT", areaName: "Austria", region: "Europe", subregion: "Western Europe", indicator: .detectedVictims,
-                            dimension: .total, category: "Total", sex: .total, age: .total, year: 2020, value: CountRange(low: 1170, high: 1174))
+        let o = Observation(
+            area: "AUT", areaName: "Austria", region: "Europe", subregion: "Western Europe",
+            indicator: .detectedVictims,
+            dimension: .total, category: "Total", sex: .total, age: .total, year: 2020,
+            value: CountRange(low: 1170, high: 1174))
         let report = PatternsAndFlowsAnalysis([o]).report(.init(from: 2020, to: 2020, source: "test"))
         let html = PatternsAndFlowsDocument.document(report)
         XCTAssertFalse(html.contains("<script") || html.contains("src=") || html.contains("<link"))

@@ -28,7 +28,8 @@ final class WordingTests: XCTestCase {
     func testTheVocabularyOfTheStandardAndOfGLOTIPHasStrings() {
         var keys: [String] = HTCDS.fields.map { "field.\($0.name)" }
         for name in Picklists.all.keys { keys += Picklists.named(name).entries.map { "picklist.\(name).\($0.code)" } }
-        keys += Indicator.allCases.map { "glotip.\($0.rawValue)" } + Disaggregation.allCases.map { "glotip.\($0.rawValue)" }
+        keys +=
+            Indicator.allCases.map { "glotip.\($0.rawValue)" } + Disaggregation.allCases.map { "glotip.\($0.rawValue)" }
         keys += Sex.allCases.map { "glotip.\($0.rawValue)" } + AgeBand.allCases.map { "glotip.\($0.rawValue)" }
         keys += ExploitationForm.allCases.map { "region.\($0.rawValue)" }
         keys += Set(Countries.all.flatMap { [$0.region, $0.subregion, $0.intermediateRegion] }).filter { !$0.isEmpty }

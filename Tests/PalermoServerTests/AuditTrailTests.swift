@@ -12,7 +12,9 @@ final class AuditTrailTests: XCTestCase {
         try await TestWorld.each { world in
             let id = try await world.createCase(as: "a-worker", ["prs_FirstName": .text("Auma")])
             try await world.api(.GET, "/api/v1/cases/\(id)", as: "a-worker")
-            try await world.api(.PATCH, "/api/v1/cases/\(id)", as: "a-worker", json: CaseBody(fields: ["cas_Status": .text("FollowUp")]))
+            try await world.api(
+                .PATCH, "/api/v1/cases/\(id)", as: "a-worker", json: CaseBody(fields: ["cas_Status": .text("FollowUp")])
+            )
             try await world.api(.GET, "/api/v1/cases/export", as: "a-super")
             try await world.api(.GET, "/api/v1/cases/\(id)", as: "b-worker")
             let entries = try await world.app.palermo.store.audit.entries(forCase: id)
@@ -69,7 +71,8 @@ final class AuditTrailTests: XCTestCase {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<40 {
                     group.addTask {
-                        _ = try await store.cases.create(["prs_FirstName": .text("Case\(index)")], organisationCountry: "KEN", by: a)
+                        _ = try await store.cases.create(
+                            ["prs_FirstName": .text("Case\(index)")], organisationCountry: "KEN", by: a)
                     }
                 }
                 try await group.waitForAll()

@@ -40,7 +40,8 @@ final class BrowserTests: XCTestCase {
             XCTAssertTrue(caseURL.contains("/cases/") && caseURL.contains("saved=1"), caseURL)
             XCTAssertTrue(page.contains("Browserina"), "the case view shows the name to its own caseworker")
             XCTAssertTrue(page.contains("Forced labour"))
-            let caseCode = try XCTUnwrap(page.range(of: "KEN-[0-9]{2}-[0-9A-Z]{6}", options: .regularExpression).map { String(page[$0]) })
+            let caseCode = try XCTUnwrap(
+                page.range(of: "KEN-[0-9]{2}-[0-9A-Z]{6}", options: .regularExpression).map { String(page[$0]) })
             try await browser.screenshot(to: artifacts.appendingPathComponent("case-view.png").path)
 
             // Find it in the list by name, and by code.
@@ -55,7 +56,7 @@ final class BrowserTests: XCTestCase {
             try await browser.screenshot(to: artifacts.appendingPathComponent("case-list.png").path)
 
             // Someone from organisation B cannot open it, even with the address.
-            try await browser.submit("header form button[type=submit]", leaving: "/cases") // log out
+            try await browser.submit("header form button[type=submit]", leaving: "/cases")  // log out
             try await browser.open("\(site)/login")
             try await browser.type("b-worker", into: "#username")
             try await browser.type(TestWorld.password, into: "#password")
@@ -70,7 +71,7 @@ final class BrowserTests: XCTestCase {
             let theirList = try await browser.pageSource
             XCTAssertFalse(theirList.contains(caseCode))
             try await browser.screenshot(to: artifacts.appendingPathComponent("other-organisation.png").path)
-            } catch {
+        } catch {
             await browser.quit()
             await world.app.server.shutdown()
             try? await world.app.asyncShutdown()

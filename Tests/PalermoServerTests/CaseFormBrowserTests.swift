@@ -54,7 +54,8 @@ final class CaseFormBrowserTests: XCTestCase {
         XCTAssertEqual(afterReload, saved)
         // The last case holds every field of the form, as typed.
         let url = try await browser.currentURL
-        let id = try XCTUnwrap(url.split(separator: "/").last?.split(separator: "?").first.flatMap { UUID(uuidString: String($0)) })
+        let id = try XCTUnwrap(
+            url.split(separator: "/").last?.split(separator: "?").first.flatMap { UUID(uuidString: String($0)) })
         let worker = try await UserModel.query(on: site.world.app.palermo.store.database)
             .filter(\.$username == "a-worker").first()
         let principal = try XCTUnwrap(worker?.principal)
@@ -72,7 +73,8 @@ final class CaseFormBrowserTests: XCTestCase {
             try await browser.setCookie("palermo-lang", language)
             try await browser.open(site.url + "/cases/new")
             try await browser.type("Amani", into: "#f-prs_FirstName")
-            _ = try await browser.execute("document.querySelector('#f-prs_Birthdate').value = '2099-01-01'; return true;")
+            _ = try await browser.execute(
+                "document.querySelector('#f-prs_Birthdate').value = '2099-01-01'; return true;")
             try await browser.click("form.case-form .save-bar button[type=submit]")
             try await Task.sleep(for: .milliseconds(500))
             let focused = try await browser.execute("return document.activeElement.id") as? String

@@ -11,29 +11,39 @@ import XCTest
 final class EncryptionAtRestTests: XCTestCase {
     func testTheDatabaseHoldsNoPlaintextName() async throws {
         try await TestWorld.each { world in
-            let secrets = ["Qwertzuiop", "Asdfghjklo", "qwertz@example.org", "1987-06-05", "Mzizima Road 12",
-                           "sold by her uncle Barasa", "moved to Zuhura's flat", "shelter of Wanjiku"]
-            _ = try await world.createCase(as: "a-worker", [
-                "prs_FirstName": .text(secrets[0]), "prs_SecondName": .text(secrets[1]), "prs_Email": .text(secrets[2]),
-                "prs_Birthdate": .text(secrets[3]), "prs_MailingStreet": .text(secrets[4]), "prs_Gender": .text("Masculine"),
-                "cas_ReasonForIncomingReferral": .text(secrets[5]), "cas_ReasonForCaseClosure": .text(secrets[6]),
-                "cas_ReferredOrganisation": .text(secrets[7]),
-            ])
+            let secrets = [
+                "Qwertzuiop", "Asdfghjklo", "qwertz@example.org", "1987-06-05", "Mzizima Road 12",
+                "sold by her uncle Barasa", "moved to Zuhura's flat", "shelter of Wanjiku",
+            ]
+            _ = try await world.createCase(
+                as: "a-worker",
+                [
+                    "prs_FirstName": .text(secrets[0]), "prs_SecondName": .text(secrets[1]),
+                    "prs_Email": .text(secrets[2]),
+                    "prs_Birthdate": .text(secrets[3]), "prs_MailingStreet": .text(secrets[4]),
+                    "prs_Gender": .text("Masculine"),
+                    "cas_ReasonForIncomingReferral": .text(secrets[5]), "cas_ReasonForCaseClosure": .text(secrets[6]),
+                    "cas_ReferredOrganisation": .text(secrets[7]),
+                ])
             switch world.database {
             case .sqliteFile(let path):
-                try await world.app.asyncShutdown() // flush and close, then read every byte of the file and its WAL
+                try await world.app.asyncShutdown()  // flush and close, then read every byte of the file and its WAL
                 var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
                 if let wal = try? Data(contentsOf: URL(fileURLWithPath: path + "-wal")) { bytes.append(wal) }
                 XCTAssertGreaterThan(bytes.count, 0)
-                for secret in secrets { XCTAssertNil(bytes.range(of: Data(secret.utf8)), "\(secret) is in the SQLite file in the clear") }
+                for secret in secrets {
+                    XCTAssertNil(bytes.range(of: Data(secret.utf8)), "\(secret) is in the SQLite file in the clear")
+                }
                 XCTAssertNotNil(bytes.range(of: Data("Masculine".utf8)), "the test must be able to see plain facets")
-                world = try await TestWorld.make(.sqliteMemory) // something for `each` to shut down
+                world = try await TestWorld.make(.sqliteMemory)  // something for `each` to shut down
             default:
                 let sql = world.app.palermo.store.database as! any SQLDatabase
                 struct Row: Decodable { let dump: String }
                 let rows = try await sql.raw("SELECT row_to_json(c)::text AS dump FROM cases c").all(decoding: Row.self)
                 let dump = rows.map(\.dump).joined()
-                for secret in secrets { XCTAssertFalse(dump.contains(secret), "\(secret) is in PostgreSQL in the clear") }
+                for secret in secrets {
+                    XCTAssertFalse(dump.contains(secret), "\(secret) is in PostgreSQL in the clear")
+                }
                 XCTAssertTrue(dump.contains("Masculine"))
             }
         }
@@ -67,7 +77,8 @@ final class EncryptionAtRestTests: XCTestCase {
             let after = try await CaseModel.find(id, on: db)
             let stored = try XCTUnwrap(after)
             XCTAssertFalse(stored.record.contains("Otieno"), stored.record)
-            let record = try await world.api(.GET, "/api/v1/cases/\(id)", as: "a-worker").content.decode(CaseRecord.self)
+            let record = try await world.api(.GET, "/api/v1/cases/\(id)", as: "a-worker").content.decode(
+                CaseRecord.self)
             XCTAssertEqual(record.fields["cas_ReasonForCaseClosure"], .text("left with cousin Otieno"))
             XCTAssertEqual(record.fields["prs_Gender"], .text("Feminine"))
             let verified = try await world.app.palermo.store.audit.verify()

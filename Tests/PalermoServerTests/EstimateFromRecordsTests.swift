@@ -12,11 +12,17 @@ final class EstimateFromRecordsTests: XCTestCase {
     func testTheSamePersonInTwoOrganisationsIsLinkedAndTheTotalEstimated() async throws {
         try await TestWorld.each { world in
             let store = world.app.palermo.store
-            let kenyanA = Principal(userID: UUID(), username: "a", organisationID: world.organisations["A"]!, role: .caseworker)
-            let kenyanStats = Principal(userID: UUID(), username: "s", organisationID: world.organisations["Stats"]!, role: .caseworker)
+            let kenyanA = Principal(
+                userID: UUID(), username: "a", organisationID: world.organisations["A"]!, role: .caseworker)
+            let kenyanStats = Principal(
+                userID: UUID(), username: "s", organisationID: world.organisations["Stats"]!, role: .caseworker)
             func person(_ n: Int) -> [String: FieldValue?] {
-                ["prs_FirstName": .text("Given\(String(UnicodeScalar(65 + n % 26)!))"), "prs_SecondName": .text("Family\(String(UnicodeScalar(65 + n / 26)!))"),
-                 "prs_Birthdate": .text("1990-01-\(String(format: "%02d", 1 + n % 28))"), "cas_IncomingReferralDate": .text("2025-03-01")]
+                [
+                    "prs_FirstName": .text("Given\(String(UnicodeScalar(65 + n % 26)!))"),
+                    "prs_SecondName": .text("Family\(String(UnicodeScalar(65 + n / 26)!))"),
+                    "prs_Birthdate": .text("1990-01-\(String(format: "%02d", 1 + n % 28))"),
+                    "cas_IncomingReferralDate": .text("2025-03-01"),
+                ]
             }
             // 60 people recorded by A, 40 by Stats, 20 of them by both: Lincoln–Petersen 60 · 40 / 20 = 120.
             for n in 0..<60 { _ = try await store.cases.create(person(n), organisationCountry: "KEN", by: kenyanA) }
@@ -27,9 +33,12 @@ final class EstimateFromRecordsTests: XCTestCase {
                 fields["prs_SecondName"] = .text((person(n)["prs_FirstName"]!!.description).uppercased())
                 _ = try await store.cases.create(fields, organisationCountry: "KEN", by: kenyanStats)
             }
-            let res = try await world.api(.GET, "/api/v1/stats/estimate?country=KEN&from=2024&to=2026&bootstrap=200", as: "analyst")
+            let res = try await world.api(
+                .GET, "/api/v1/stats/estimate?country=KEN&from=2024&to=2026&bootstrap=200", as: "analyst")
             XCTAssertEqual(res.status, .ok, res.body.string)
-            struct Body: Decodable { let observed: Int; let estimate: Double; let lists: [String]; let intervals: [String: Double] }
+            struct Body: Decodable {
+                let observed: Int; let estimate: Double; let lists: [String]; let intervals: [String: Double]
+            }
             let body = try res.content.decode(Body.self)
             XCTAssertEqual(body.lists, ["A", "Stats"])
             XCTAssertEqual(body.observed, 80)
@@ -42,7 +51,8 @@ final class EstimateFromRecordsTests: XCTestCase {
             XCTAssertEqual(uganda.status, .forbidden)
             let worker = try await world.api(.GET, "/api/v1/stats/estimate?country=KEN", as: "a-worker")
             XCTAssertEqual(worker.status, .forbidden)
-            let badYear = try await world.api(.GET, "/api/v1/stats/estimate?country=KEN&from=2030&to=2020", as: "analyst")
+            let badYear = try await world.api(
+                .GET, "/api/v1/stats/estimate?country=KEN&from=2030&to=2020", as: "analyst")
             XCTAssertEqual(badYear.status, .unprocessableEntity)
 
             // The page shows the same result to the analyst, with the bootstrap drawn.

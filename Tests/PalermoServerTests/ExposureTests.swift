@@ -15,9 +15,11 @@ final class ExposureTests: XCTestCase {
             var setCookies: [String] = []
             try await world.app.send(.GET, "/login", after: { res in setCookies += res.headers[.setCookie] })
             _ = try await world.webLogin("a-worker")
-            try await world.app.send(.POST, "/login", before: { req in
-                try req.content.encode(["username": "a-worker", "password": "x"], as: .urlEncodedForm)
-            }, after: { res in setCookies += res.headers[.setCookie] })
+            try await world.app.send(
+                .POST, "/login",
+                before: { req in
+                    try req.content.encode(["username": "a-worker", "password": "x"], as: .urlEncodedForm)
+                }, after: { res in setCookies += res.headers[.setCookie] })
             let session = try await Self.sessionCookieHeader(world)
             let all = setCookies + [session]
             XCTAssertTrue(all.contains { $0.hasPrefix("palermo-session=") }, "\(all)")
@@ -53,8 +55,9 @@ final class ExposureTests: XCTestCase {
         XCTAssertLessThan(bomb.count, 2 * 1024 * 1024)
         let world = try await TestWorld.make(TestDatabases.all[0])
         let before = Self.peakResidentBytes()
-        let res = try await world.api(.POST, "/api/v1/cases/import", as: "a-super", body: bomb,
-                                      contentType: "application/octet-stream")
+        let res = try await world.api(
+            .POST, "/api/v1/cases/import", as: "a-super", body: bomb,
+            contentType: "application/octet-stream")
         XCTAssertEqual(res.status, .unprocessableEntity, res.body.string)
         XCTAssertTrue(res.body.string.contains("inflates past"), res.body.string)
         let growth = Self.peakResidentBytes() - before
@@ -62,25 +65,33 @@ final class ExposureTests: XCTestCase {
         try await world.app.asyncShutdown()
     }
 
-    private static func metrics(_ app: Application, from address: String, token: String? = nil,
-                                headers: HTTPHeaders = [:]) async throws -> HTTPStatus {
+    private static func metrics(
+        _ app: Application, from address: String, token: String? = nil,
+        headers: HTTPHeaders = [:]
+    ) async throws -> HTTPStatus {
         try await app.asyncBoot()
-        let request = Request(application: app, method: .GET, url: URI(path: "/metrics"), headers: headers,
-                              remoteAddress: try SocketAddress(ipAddress: address, port: 40_000), on: app.eventLoopGroup.next())
+        let request = Request(
+            application: app, method: .GET, url: URI(path: "/metrics"), headers: headers,
+            remoteAddress: try SocketAddress(ipAddress: address, port: 40_000), on: app.eventLoopGroup.next())
         if let token { request.headers.bearerAuthorization = BearerAuthorization(token: token) }
         return try await app.responder.respond(to: request).get().status
     }
 
     private static func sessionCookieHeader(_ world: TestWorld) async throws -> String {
         var csrf = "", csrfCookie = "", header = ""
-        try await world.app.send(.GET, "/login", after: { res in
-            csrfCookie = res.headers.setCookie?["palermo-csrf"]?.string ?? ""
-            csrf = AuthenticationTests.csrf(in: res.body.string)
-        })
-        try await world.app.send(.POST, "/login", before: { [csrf, csrfCookie] req in
-            req.headers.cookie = ["palermo-csrf": .init(string: csrfCookie)]
-            try req.content.encode(["username": "a-worker", "password": TestWorld.password, "_csrf": csrf], as: .urlEncodedForm)
-        }, after: { res in header = res.headers[.setCookie].first { $0.hasPrefix("palermo-session=") } ?? "" })
+        try await world.app.send(
+            .GET, "/login",
+            after: { res in
+                csrfCookie = res.headers.setCookie?["palermo-csrf"]?.string ?? ""
+                csrf = AuthenticationTests.csrf(in: res.body.string)
+            })
+        try await world.app.send(
+            .POST, "/login",
+            before: { [csrf, csrfCookie] req in
+                req.headers.cookie = ["palermo-csrf": .init(string: csrfCookie)]
+                try req.content.encode(
+                    ["username": "a-worker", "password": TestWorld.password, "_csrf": csrf], as: .urlEncodedForm)
+            }, after: { res in header = res.headers[.setCookie].first { $0.hasPrefix("palermo-session=") } ?? "" })
         return header
     }
 
@@ -99,14 +110,18 @@ final class ExposureTests: XCTestCase {
         for entry in source where entry.path != "xl/worksheets/sheet1.xml" {
             var data = Data()
             _ = try source.extract(entry) { data.append($0) }
-            try archive.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(data.count),
-                                 compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: entry.path, type: .file, uncompressedSize: Int64(data.count),
+                compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
         let chunk = Data(repeating: 0x20, count: 1 << 20)
-        try archive.addEntry(with: "xl/worksheets/sheet1.xml", type: .file, uncompressedSize: Int64(sheetBytes),
-                             compressionMethod: .deflate, bufferSize: 1 << 20) { _, size in chunk.prefix(size) }
+        try archive.addEntry(
+            with: "xl/worksheets/sheet1.xml", type: .file, uncompressedSize: Int64(sheetBytes),
+            compressionMethod: .deflate, bufferSize: 1 << 20
+        ) { _, size in chunk.prefix(size) }
         return try XCTUnwrap(archive.data)
     }
 }

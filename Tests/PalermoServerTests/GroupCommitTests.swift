@@ -37,7 +37,9 @@ final class GroupCommitTests: XCTestCase {
                 XCTFail("the refused write must report its error (\(world.label))")
             } catch is Refused {}
             let names = try await OrganisationModel.query(on: store.database).all().map(\.name)
-            XCTAssertTrue(names.contains("first") && names.contains("kept") && names.contains("also kept"), "\(names) \(world.label)")
+            XCTAssertTrue(
+                names.contains("first") && names.contains("kept") && names.contains("also kept"),
+                "\(names) \(world.label)")
             XCTAssertFalse(names.contains("refused"), "the failed write left nothing behind (\(world.label))")
         }
     }
@@ -46,13 +48,15 @@ final class GroupCommitTests: XCTestCase {
         try await TestWorld.each { world in
             let id = try await world.createCase(as: "a-worker", ["prs_FirstName": .text("Auma")])
             let store = world.app.palermo.store
-            let worker = try await UserModel.query(on: store.database).filter(\.$username == "a-worker").first()!.principal!
+            let worker = try await UserModel.query(on: store.database).filter(\.$username == "a-worker").first()!
+                .principal!
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<30 {
                     group.addTask {
                         if index.isMultiple(of: 3) {
-                            _ = try await store.cases.update(id, changes: ["cas_Status": .text(index.isMultiple(of: 2) ? "Active" : "FollowUp")],
-                                                             expectedVersion: nil, by: worker)
+                            _ = try await store.cases.update(
+                                id, changes: ["cas_Status": .text(index.isMultiple(of: 2) ? "Active" : "FollowUp")],
+                                expectedVersion: nil, by: worker)
                         } else {
                             _ = try await store.cases.read(id, by: worker)
                         }
@@ -62,7 +66,8 @@ final class GroupCommitTests: XCTestCase {
             }
             let entries = try await store.audit.entries(forCase: id)
             // An update that finds the status already set changes nothing and is audited as a read of its own.
-            XCTAssertEqual(entries.filter { $0.action == .read && $0.detail != "update without changes" }.count, 20, world.label)
+            XCTAssertEqual(
+                entries.filter { $0.action == .read && $0.detail != "update without changes" }.count, 20, world.label)
             let verified = try await store.audit.verify()
             XCTAssertNil(verified, world.label)
         }

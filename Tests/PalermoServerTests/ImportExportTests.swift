@@ -12,29 +12,36 @@ final class ImportExportTests: XCTestCase {
         try await TestWorld.each { world in
             // The blank template's header rows are understood, and a file without data rows is refused as such.
             let template = try Data(contentsOf: SharedData.url("htcds/HTCDS Excel Spreadsheet v2.0.xlsx"))
-            let blank = try await world.api(.POST, "/api/v1/cases/import", as: "a-super", body: template, contentType: "application/octet-stream")
+            let blank = try await world.api(
+                .POST, "/api/v1/cases/import", as: "a-super", body: template, contentType: "application/octet-stream")
             XCTAssertEqual(blank.status, .unprocessableEntity, blank.body.string)
             XCTAssertTrue(blank.body.string.contains("no data rows"), blank.body.string)
 
             // Cases exported to XLSX come back identical, and the export keeps the template's columns.
             let fields: [String: FieldValue] = [
-                "prs_FirstName": .text("Imani"), "prs_SecondName": .text("Njeri, \"Nana\""), "prs_Birthdate": .text("2004-03-01"),
+                "prs_FirstName": .text("Imani"), "prs_SecondName": .text("Njeri, \"Nana\""),
+                "prs_Birthdate": .text("2004-03-01"),
                 "prs_Gender": .text("Feminine"), "prs_Citizenship": .text("KEN"), "con_Consent": .text("TRUE"),
-                "vic_TypeOfExploitation": .list(["ForcedLabour", "SexualExploitation"]), "vic_MethodsOfControl": .list(["DebtBondage"]),
+                "vic_TypeOfExploitation": .list(["ForcedLabour", "SexualExploitation"]),
+                "vic_MethodsOfControl": .list(["DebtBondage"]),
                 "cas_ReasonForOutgoingReferral": .text("Needs legal aid"), "cas_Status": .text("ClosedReferred"),
                 "vic_TraffickingStatusDecisionMakingOrg": .text("Police"),
             ]
             _ = try await world.createCase(as: "a-worker", fields)
             for format in SheetFormat.allCases {
-                let exported = try await world.api(.GET, "/api/v1/cases/export?format=\(format.rawValue)", as: "a-super")
+                let exported = try await world.api(
+                    .GET, "/api/v1/cases/export?format=\(format.rawValue)", as: "a-super")
                 XCTAssertEqual(exported.status, .ok)
                 let table = try format.read(Data(buffer: exported.body))
                 let templateTable = try XLSXTable.read(template)
                 let names = table.rows[0].cells
                 for (column, name) in templateTable.rows[0].cells.enumerated() where !name.isEmpty {
-                    XCTAssertEqual(HTCDS.field(named: names[column])?.name, HTCDS.field(named: name)?.name, "column \(column) (\(format))")
+                    XCTAssertEqual(
+                        HTCDS.field(named: names[column])?.name, HTCDS.field(named: name)?.name,
+                        "column \(column) (\(format))")
                 }
-                XCTAssertEqual(names[35], "cas_ReasonForOutgoingReferral", "the template's unnamed column AJ gets its name")
+                XCTAssertEqual(
+                    names[35], "cas_ReasonForOutgoingReferral", "the template's unnamed column AJ gets its name")
                 let rows = try HTCDSSheet.rows(from: table)
                 XCTAssertEqual(rows.count, 1)
                 XCTAssertEqual(rows[0].row, 3, "data starts on row 3 as in the template")
@@ -50,11 +57,13 @@ final class ImportExportTests: XCTestCase {
                 prs_First_Name,vic_Methods_of_Control,prs_Gender,vic_TraffickinStatusDecisionMakingOrg,prs_Citizenship
                 Rehema,Debt bondage;Takes earnings,Transgender Feminine,Court or prosecution,ke
                 """
-            let res = try await world.api(.POST, "/api/v1/cases/import", as: "a-super", body: Data(csv.utf8), contentType: "text/csv")
+            let res = try await world.api(
+                .POST, "/api/v1/cases/import", as: "a-super", body: Data(csv.utf8), contentType: "text/csv")
             XCTAssertEqual(res.status, .created, res.body.string)
             let page = try await world.api(.GET, "/api/v1/cases", as: "a-worker").content.decode(CasePage.self)
             let first = try XCTUnwrap(page.items.first)
-            let record = try await world.api(.GET, "/api/v1/cases/\(first.id)", as: "a-worker").content.decode(CaseRecord.self)
+            let record = try await world.api(.GET, "/api/v1/cases/\(first.id)", as: "a-worker").content.decode(
+                CaseRecord.self)
             XCTAssertEqual(record.fields["vic_MethodsOfControl"], .list(["DebtBondage", "TakesEarnings"]))
             XCTAssertEqual(record.fields["prs_Gender"], .text("TransgenderFeminine"))
             XCTAssertEqual(record.fields["vic_TraffickingStatusDecisionMakingOrg"], .text("CourtOrProsecution"))

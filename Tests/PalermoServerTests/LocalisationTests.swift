@@ -12,21 +12,26 @@ import XCTest
 final class LocalisationTests: XCTestCase {
     func testNoEnglishLeaksIntoPagesInTheOtherLanguages() async throws {
         let world = try await TestWorld.make(TestDatabases.all[0])
-        let id = try await world.createCase(as: "a-worker", [
-            "prs_FirstName": .text("Makena"), "prs_Gender": .text("Feminine"), "prs_Citizenship": .text("UGA"),
-            "prs_Birthdate": .text("1990-02-01"), "con_Consent": .text("TRUE"), "vic_TypeOfExploitation": .list(["ForcedLabour"]),
-            "vic_MethodsOfControl": .list(["DebtBondage"]), "cas_IncomingReferralDate": .text("2024-05-06"),
-        ])
-        let file = try GLOTIPReader.read(try XLSXTable.read(Data(contentsOf: SharedData.url("glotip/data_glotip.xlsx"))))
-        try await world.app.palermo.store.statistics.importDataset("GLOTIP", kind: "glotip", observations: file.observations,
-                                                                    rowsRead: file.observations.count, notes: file.notes.lines,
-                                                                    by: "test")
+        let id = try await world.createCase(
+            as: "a-worker",
+            [
+                "prs_FirstName": .text("Makena"), "prs_Gender": .text("Feminine"), "prs_Citizenship": .text("UGA"),
+                "prs_Birthdate": .text("1990-02-01"), "con_Consent": .text("TRUE"),
+                "vic_TypeOfExploitation": .list(["ForcedLabour"]),
+                "vic_MethodsOfControl": .list(["DebtBondage"]), "cas_IncomingReferralDate": .text("2024-05-06"),
+            ])
+        try await world.loadGLOTIP()
         let pages: [(user: String?, paths: [String])] = [
             (nil, ["/login"]),
             ("a-worker", ["/cases", "/cases/new", "/cases/\(id)", "/cases/\(id)/edit", "/cases/\(UUID())"]),
             ("a-super", ["/stats"]),
-            ("analyst", ["/stats", "/stats/estimate", "/stats/estimate?country=KEN&from=2020&to=2026",
-                         "/stats/patterns?source=GLOTIP&from=2018&to=2021", "/stats/national?country=KEN&year=2024"]),
+            (
+                "analyst",
+                [
+                    "/stats", "/stats/estimate", "/stats/estimate?country=KEN&from=2020&to=2026",
+                    "/stats/patterns?source=GLOTIP&from=2018&to=2021", "/stats/national?country=KEN&year=2024",
+                ]
+            ),
             ("coordinator", ["/stats/national", "/stats/patterns?from=2017&to=2020&region=Africa"]),
         ]
         var sessions: [String: String] = [:]
@@ -35,9 +40,11 @@ final class LocalisationTests: XCTestCase {
             let leaks = Self.englishOnly(in: language)
             for (user, paths) in pages {
                 for path in paths {
-                    let html = try await Self.get(path, world, session: user.flatMap { sessions[$0] }, language: language)
-                    XCTAssertTrue(html.contains("<html lang=\"\(language)\" dir=\"\(language == "ar" ? "rtl" : "ltr")\">"),
-                                  "\(language) \(path)")
+                    let html = try await Self.get(
+                        path, world, session: user.flatMap { sessions[$0] }, language: language)
+                    XCTAssertTrue(
+                        html.contains("<html lang=\"\(language)\" dir=\"\(language == "ar" ? "rtl" : "ltr")\">"),
+                        "\(language) \(path)")
                     let found = Self.visibleText(html).filter { leaks.contains($0) }
                     XCTAssertEqual(found, [], "\(language) \(path) (\(user ?? "anonymous")): English in the page")
                     if ["ar", "zh", "ru"].contains(language) {
@@ -47,12 +54,14 @@ final class LocalisationTests: XCTestCase {
                         // the user names of the test world are the only such words a page may show.
                         let names: Set = ["analyst", "coordinator", "root"]
                         let latin = Self.visibleText(html).filter {
-                            $0.contains(/[A-Za-z]{3,}[ ,][A-Za-z]{3,}/) || ($0.wholeMatch(of: /[a-z]{4,}/) != nil && !names.contains($0))
+                            $0.contains(/[A-Za-z]{3,}[ ,][A-Za-z]{3,}/)
+                                || ($0.wholeMatch(of: /[a-z]{4,}/) != nil && !names.contains($0))
                         }
                         XCTAssertEqual(latin, [], "\(language) \(path): Latin text")
                     }
                     if language == "fr" {
-                        XCTAssertNil(html.firstMatch(of: /\d\.\d+ ?%/), "\(path): a French percentage has a decimal comma")
+                        XCTAssertNil(
+                            html.firstMatch(of: /\d\.\d+ ?%/), "\(path): a French percentage has a decimal comma")
                     }
                 }
             }
@@ -67,10 +76,11 @@ final class LocalisationTests: XCTestCase {
     /// Strings of the English table that this language says differently, which must not appear as they are.
     static func englishOnly(in language: String) -> Set<String> {
         let english = Wording.english, other = Wording(language)
-        return Set(Wording.keys(of: "en").compactMap { key in
-            let text = english(key)
-            return text != other(key) && text.count > 2 && !text.contains("{") ? text : nil
-        })
+        return Set(
+            Wording.keys(of: "en").compactMap { key in
+                let text = english(key)
+                return text != other(key) && text.count > 2 && !text.contains("{") ? text : nil
+            })
     }
 
     /// The text nodes and accessible names of a page, without the parts marked as being in another language
@@ -84,12 +94,14 @@ final class LocalisationTests: XCTestCase {
 
     static func get(_ path: String, _ world: TestWorld, session: String?, language: String) async throws -> String {
         var html = ""
-        try await world.app.send(.GET, path, before: { req in
-            var cookies: HTTPCookies = ["palermo-lang": .init(string: language)]
-            if let session { cookies["palermo-session"] = .init(string: session) }
-            req.headers.cookie = cookies
-            req.headers.replaceOrAdd(name: .accept, value: "text/html")
-        }, after: { res in html = res.body.string })
+        try await world.app.send(
+            .GET, path,
+            before: { req in
+                var cookies: HTTPCookies = ["palermo-lang": .init(string: language)]
+                if let session { cookies["palermo-session"] = .init(string: session) }
+                req.headers.cookie = cookies
+                req.headers.replaceOrAdd(name: .accept, value: "text/html")
+            }, after: { res in html = res.body.string })
         return html
     }
 
@@ -97,14 +109,20 @@ final class LocalisationTests: XCTestCase {
         let page = try await get("/cases/new", world, session: session, language: language)
         let token = AuthenticationTests.csrf(in: page)
         var html = ""
-        try await world.app.send(.POST, "/cases", before: { req in
-            req.headers.cookie = ["palermo-session": .init(string: session), "palermo-lang": .init(string: language)]
-            req.headers.replaceOrAdd(name: .accept, value: "text/html")
-            try req.content.encode(["_csrf": token, "prs_FirstName": "Amani", "prs_Birthdate": "2099-01-01"], as: .urlEncodedForm)
-        }, after: { res in
-            XCTAssertEqual(res.status, .unprocessableEntity)
-            html = res.body.string
-        })
+        try await world.app.send(
+            .POST, "/cases",
+            before: { req in
+                req.headers.cookie = [
+                    "palermo-session": .init(string: session), "palermo-lang": .init(string: language),
+                ]
+                req.headers.replaceOrAdd(name: .accept, value: "text/html")
+                try req.content.encode(
+                    ["_csrf": token, "prs_FirstName": "Amani", "prs_Birthdate": "2099-01-01"], as: .urlEncodedForm)
+            },
+            after: { res in
+                XCTAssertEqual(res.status, .unprocessableEntity)
+                html = res.body.string
+            })
         return html
     }
 }

@@ -7,10 +7,13 @@ final class MarkupRulesTests: XCTestCase {
     static func swiftFiles() throws -> [(path: String, text: String)] {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources")
-        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
+        let files =
+            FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
         XCTAssertGreaterThan(files.count, 50, root.path)
-        return try files.map { ($0.path.replacingOccurrences(of: root.path + "/", with: ""), try String(contentsOf: $0, encoding: .utf8)) }
+        return try files.map {
+            ($0.path.replacingOccurrences(of: root.path + "/", with: ""), try String(contentsOf: $0, encoding: .utf8))
+        }
     }
 
     /// Code, without comments and without the text of multi-line string literals that hold no markup.
@@ -24,7 +27,8 @@ final class MarkupRulesTests: XCTestCase {
     func testNoMarkupIsAssembledFromStrings() throws {
         // A string literal that opens an HTML or SVG tag: `"<p>`, `"<svg `, `"</td>`, `"<!doctype`. (The XLSX
         // writer's XML parts are files, not pages.)
-        let names = "!doctype|html|head|body|main|header|nav|section|div|p|span|a|strong|em|h[1-6]|ul|ol|li|dl|dt|dd|"
+        let names =
+            "!doctype|html|head|body|main|header|nav|section|div|p|span|a|strong|em|h[1-6]|ul|ol|li|dl|dt|dd|"
             + "table|thead|tbody|tr|th|td|form|label|input|select|option|textarea|button|fieldset|legend|details|summary|"
             + "svg|g|rect|line|text|path|polyline|polygon|circle|title|meta|link|script|style|code|br"
         let tag = try Regex("\"[^\"\\n]*</?(\(names))[\\s>/]").ignoresCase()

@@ -11,11 +11,21 @@ import XCTest
 final class NationalStatisticsTests: XCTestCase {
     func testCoordinatorReviewsEntersAndExportsTheirCountrysFigures() async throws {
         try await TestWorld.each { world in
-            let base: [String: FieldValue] = ["cas_IncomingReferralDate": .text("2024-03-01"), "prs_FirstName": .text("Wanjiru")]
-            _ = try await world.createCase(as: "a-worker", base.merging(["prs_Gender": .text("Feminine"), "prs_Birthdate": .text("2010-01-01"),
-                                                                         "vic_TypeOfExploitation": .list(["SexualExploitation"]), "prs_Citizenship": .text("UGA")]) { $1 })
-            _ = try await world.createCase(as: "a-worker", base.merging(["prs_Gender": .text("Masculine"), "prs_Birthdate": .text("1990-01-01"),
-                                                                         "vic_TypeOfExploitation": .list(["ForcedBegging", "ForcedLabour"]), "prs_Citizenship": .text("KEN")]) { $1 })
+            let base: [String: FieldValue] = [
+                "cas_IncomingReferralDate": .text("2024-03-01"), "prs_FirstName": .text("Wanjiru"),
+            ]
+            _ = try await world.createCase(
+                as: "a-worker",
+                base.merging([
+                    "prs_Gender": .text("Feminine"), "prs_Birthdate": .text("2010-01-01"),
+                    "vic_TypeOfExploitation": .list(["SexualExploitation"]), "prs_Citizenship": .text("UGA"),
+                ]) { $1 })
+            _ = try await world.createCase(
+                as: "a-worker",
+                base.merging([
+                    "prs_Gender": .text("Masculine"), "prs_Birthdate": .text("1990-01-01"),
+                    "vic_TypeOfExploitation": .list(["ForcedBegging", "ForcedLabour"]), "prs_Citizenship": .text("KEN"),
+                ]) { $1 })
             _ = try await world.createCase(as: "b-worker", base.merging(["prs_Gender": .text("Feminine")]) { $1 })  // Uganda
 
             let res = try await world.api(.GET, "/api/v1/statistics/national?year=2024", as: "coordinator")
@@ -23,66 +33,103 @@ final class NationalStatisticsTests: XCTestCase {
             XCTAssertFalse(res.body.string.contains("Wanjiru"))
             let national = try res.content.decode(StatisticsAPIController.NationalDTO.self)
             XCTAssertEqual(national.country, "KEN")
-            func cell(_ dimension: Disaggregation, _ category: String, _ sex: Sex = .total, _ age: AgeBand = .total) -> Int? {
-                national.observations.first { $0.dimension == dimension && $0.category == category && $0.sex == sex && $0.age == age && $0.indicator == .detectedVictims }?.value.low
+            func cell(
+                _ dimension: Disaggregation, _ category: String, _ sex: Sex = .total, _ age: AgeBand = .total
+            ) -> Int? {
+                national.observations.first {
+                    $0.dimension == dimension && $0.category == category && $0.sex == sex && $0.age == age
+                        && $0.indicator == .detectedVictims
+                }?.value.low
             }
             XCTAssertEqual(cell(.total, "Total"), 2)
             XCTAssertEqual(cell(.total, "Total", .female, .children), 1)
             XCTAssertEqual(cell(.formOfExploitation, "Sexual exploitation"), 1)
-            XCTAssertEqual(cell(.formOfExploitation, "Other forms of exploitation"), 1, "the first type recorded decides the form")
+            XCTAssertEqual(
+                cell(.formOfExploitation, "Other forms of exploitation"), 1, "the first type recorded decides the form")
             XCTAssertEqual(cell(.citizenship, "Uganda"), 1)
 
-            let otherCountry = try await world.api(.GET, "/api/v1/statistics/national?country=UGA&year=2024", as: "coordinator")
+            let otherCountry = try await world.api(
+                .GET, "/api/v1/statistics/national?country=UGA&year=2024", as: "coordinator")
             XCTAssertEqual(otherCountry.status, .notFound)
             let caseworker = try await world.api(.GET, "/api/v1/statistics/national?year=2024", as: "a-worker")
             XCTAssertEqual(caseworker.status, .forbidden)
 
             struct Input: Encodable { let year: Int; let counts: [NationalStatistics.JusticeCount] }
-            let bad = try await world.api(.PUT, "/api/v1/statistics/national/justice", as: "coordinator",
-                                          json: Input(year: 2024, counts: [.init(indicator: .prosecuted, sex: .total, count: -1)]))
+            let bad = try await world.api(
+                .PUT, "/api/v1/statistics/national/justice", as: "coordinator",
+                json: Input(year: 2024, counts: [.init(indicator: .prosecuted, sex: .total, count: -1)]))
             XCTAssertEqual(bad.status, .unprocessableEntity)
             XCTAssertTrue(bad.body.string.contains("counts[0].count"), bad.body.string)
-            let saved = try await world.api(.PUT, "/api/v1/statistics/national/justice", as: "coordinator",
-                                            json: Input(year: 2024, counts: [.init(indicator: .prosecuted, sex: .total, count: 3),
-                                                                             .init(indicator: .convicted, sex: .total, count: 12)]))
+            let saved = try await world.api(
+                .PUT, "/api/v1/statistics/national/justice", as: "coordinator",
+                json: Input(
+                    year: 2024,
+                    counts: [
+                        .init(indicator: .prosecuted, sex: .total, count: 3),
+                        .init(indicator: .convicted, sex: .total, count: 12),
+                    ]))
             XCTAssertEqual(saved.status, .ok, saved.body.string)
-            let export = try await world.api(.GET, "/api/v1/statistics/national/export?year=2024", as: "coordinator").body.string
-            XCTAssertTrue(export.hasPrefix("Iso3_code,Country,Region,Subregion,Indicator,Dimension,Category,Sex,Age,Year,Unit of measurement,txtVALUE,Source"))
-            XCTAssertTrue(export.contains("KEN,Kenya,Africa,Sub-Saharan Africa,Persons prosecuted,Total,Total,Total,Total,2024,Counts,<5,Palermo"), export)
+            let export = try await world.api(.GET, "/api/v1/statistics/national/export?year=2024", as: "coordinator")
+                .body.string
+            XCTAssertTrue(
+                export.hasPrefix(
+                    "Iso3_code,Country,Region,Subregion,Indicator,Dimension,Category,Sex,Age,Year,Unit of measurement,txtVALUE,Source"
+                ))
+            XCTAssertTrue(
+                export.contains(
+                    "KEN,Kenya,Africa,Sub-Saharan Africa,Persons prosecuted,Total,Total,Total,Total,2024,Counts,<5,Palermo"
+                ), export)
             XCTAssertTrue(export.contains("Persons convicted,Total,Total,Total,Total,2024,Counts,12,Palermo"), export)
             XCTAssertFalse(export.contains("Wanjiru"))
 
-            let analyst = try await world.api(.GET, "/api/v1/statistics/patterns-and-flows?source=cases&from=2024&to=2024", as: "analyst")
+            let analyst = try await world.api(
+                .GET, "/api/v1/statistics/patterns-and-flows?source=cases&from=2024&to=2024", as: "analyst")
             XCTAssertEqual(analyst.status, .ok, analyst.body.string)
             let report = try analyst.content.decode(PatternsAndFlowsReport.self)
             XCTAssertEqual(report.trend.first?.countries, 2)
             XCTAssertEqual(report.trend.first?.victims, CountRange(exactly: 3))
-            let coordinator = try await world.api(.GET, "/api/v1/statistics/patterns-and-flows?source=cases&from=2024&to=2024", as: "coordinator")
-                .content.decode(PatternsAndFlowsReport.self)
-            XCTAssertEqual(coordinator.trend.first?.countries, 1, "a coordinator's report from cases covers their own country")
-            let table = try await world.api(.GET, "/api/v1/statistics/patterns-and-flows/trend.csv?source=cases&from=2024&to=2024", as: "analyst")
-            XCTAssertTrue(table.body.string.hasPrefix("year,countries_reporting_victims,victims_low"), table.body.string)
-            let future = try await world.api(.GET, "/api/v1/statistics/patterns-and-flows?from=3020&to=3021", as: "analyst")
+            let coordinator = try await world.api(
+                .GET, "/api/v1/statistics/patterns-and-flows?source=cases&from=2024&to=2024", as: "coordinator"
+            )
+            .content.decode(PatternsAndFlowsReport.self)
+            XCTAssertEqual(
+                coordinator.trend.first?.countries, 1, "a coordinator's report from cases covers their own country")
+            let table = try await world.api(
+                .GET, "/api/v1/statistics/patterns-and-flows/trend.csv?source=cases&from=2024&to=2024", as: "analyst")
+            XCTAssertTrue(
+                table.body.string.hasPrefix("year,countries_reporting_victims,victims_low"), table.body.string)
+            let future = try await world.api(
+                .GET, "/api/v1/statistics/patterns-and-flows?from=3020&to=3021", as: "analyst")
             XCTAssertEqual(future.status, .unprocessableEntity)
             XCTAssertTrue(future.body.string.contains("from"))
 
             let coordinatorCookie = try await world.webLogin("coordinator")
             let form = try await world.page("/stats/national?year=2024", cookie: coordinatorCookie)
             XCTAssertEqual(form.status, .ok)
-            XCTAssertTrue(form.body.string.contains("name=\"prosecuted-total\" id=\"prosecuted-total\" aria-label=\"Persons prosecuted — Total\" value=\"3\""))
+            XCTAssertTrue(
+                form.body.string.contains(
+                    "name=\"prosecuted-total\" id=\"prosecuted-total\" aria-label=\"Persons prosecuted — Total\" value=\"3\""
+                ))
             let csrf = AuthenticationTests.csrf(in: form.body.string)
-            try await world.app.send(.POST, "/stats/national", before: { req in
-                req.headers.cookie = ["palermo-session": .init(string: coordinatorCookie)]
-                try req.content.encode(["_csrf": csrf, "year": "2024", "prosecuted-total": "7", "offences-total": "2"], as: .urlEncodedForm)
-            }, after: { res in XCTAssertEqual(res.status, .seeOther, res.body.string) })
-            let after = try await world.api(.GET, "/api/v1/statistics/national?year=2024", as: "coordinator").content.decode(StatisticsAPIController.NationalDTO.self)
-            XCTAssertEqual(after.observations.filter { $0.indicator != .detectedVictims }.map(\.value.low).sorted(), [2, 7],
-                           "the form replaces the year's counts (conviction count gone, offences added)")
+            try await world.app.send(
+                .POST, "/stats/national",
+                before: { req in
+                    req.headers.cookie = ["palermo-session": .init(string: coordinatorCookie)]
+                    try req.content.encode(
+                        ["_csrf": csrf, "year": "2024", "prosecuted-total": "7", "offences-total": "2"],
+                        as: .urlEncodedForm)
+                }, after: { res in XCTAssertEqual(res.status, .seeOther, res.body.string) })
+            let after = try await world.api(.GET, "/api/v1/statistics/national?year=2024", as: "coordinator").content
+                .decode(StatisticsAPIController.NationalDTO.self)
+            XCTAssertEqual(
+                after.observations.filter { $0.indicator != .detectedVictims }.map(\.value.low).sorted(), [2, 7],
+                "the form replaces the year's counts (conviction count gone, offences added)")
 
             let cookie = try await world.webLogin("analyst")
             let analystNational = try await world.page("/stats/national?country=KEN&year=2024", cookie: cookie)
             XCTAssertEqual(analystNational.status, .ok)
-            XCTAssertTrue(analystNational.body.string.contains("disabled"), "an analyst reviews but does not enter counts")
+            XCTAssertTrue(
+                analystNational.body.string.contains("disabled"), "an analyst reviews but does not enter counts")
             let page = try await world.page("/stats/patterns?source=cases&from=2024&to=2024", cookie: cookie)
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.body.string.contains("<svg"), "the page draws its charts")

@@ -12,10 +12,12 @@ import XCTest
 final class PageSnapshotTests: XCTestCase {
     func testTheMainPagesOfEachRole() async throws {
         let world = try await TestWorld.make(TestDatabases.all[0])
-        let id = try await world.createCase(as: "a-worker", [
-            "prs_FirstName": .text("Makena"), "prs_Gender": .text("Feminine"), "prs_Citizenship": .text("UGA"),
-            "vic_TypeOfExploitation": .list(["ForcedLabour"]), "cas_IncomingReferralDate": .text("2024-05-06"),
-        ])
+        let id = try await world.createCase(
+            as: "a-worker",
+            [
+                "prs_FirstName": .text("Makena"), "prs_Gender": .text("Feminine"), "prs_Citizenship": .text("UGA"),
+                "vic_TypeOfExploitation": .list(["ForcedLabour"]), "cas_IncomingReferralDate": .text("2024-05-06"),
+            ])
         let pages: [(name: String, user: String?, path: String)] = [
             ("login", nil, "/login"),
             ("cases", "a-worker", "/cases"),
@@ -29,8 +31,9 @@ final class PageSnapshotTests: XCTestCase {
         for user in Set(pages.compactMap(\.user)) { sessions[user] = try await world.webLogin(user) }
         for language in ["en", "ar"] {
             for page in pages {
-                let html = try await LocalisationTests.get(page.path, world, session: page.user.flatMap { sessions[$0] },
-                                                           language: language)
+                let html = try await LocalisationTests.get(
+                    page.path, world, session: page.user.flatMap { sessions[$0] },
+                    language: language)
                 assertSnapshot(of: Self.stable(html, language: language), as: .lines, named: "\(page.name)-\(language)")
             }
         }

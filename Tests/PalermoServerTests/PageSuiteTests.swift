@@ -51,36 +51,45 @@ final class PageSuiteTests: XCTestCase {
     /// The page's own checks, run in the browser.
     static func check(_ browser: WebDriver, page: String, language: String, axe: String) async throws -> [Finding] {
         var findings: [Finding] = []
-        let width = try await browser.execute("return [document.documentElement.scrollWidth, window.innerWidth]") as? [Int] ?? []
-        if width.count == 2, width[0] > width[1] { findings.append(Finding(page: page, problem: "\(width[0]) px wide")) }
+        let width =
+            try await browser.execute("return [document.documentElement.scrollWidth, window.innerWidth]") as? [Int]
+            ?? []
+        if width.count == 2, width[0] > width[1] {
+            findings.append(Finding(page: page, problem: "\(width[0]) px wide"))
+        }
         // The header takes one or two lines, also on a phone.
-        let header = try await browser.execute("return document.querySelector('header.top').getBoundingClientRect().height")
+        let header = try await browser.execute(
+            "return document.querySelector('header.top').getBoundingClientRect().height")
         if let height = (header as? Double) ?? (header as? Int).map(Double.init), height > 100 {
             findings.append(Finding(page: page, problem: "header \(Int(height)) px tall"))
         }
         _ = try await browser.execute(axe + "\nreturn true;")
-        let violations = try await browser.execute("""
-            return axe.run(document, {resultTypes: ['violations']}).then(r => r.violations
-              .filter(v => v.impact === 'serious' || v.impact === 'critical')
-              .map(v => v.id + ' ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')));
-            """) as? [String] ?? []
+        let violations =
+            try await browser.execute(
+                """
+                return axe.run(document, {resultTypes: ['violations']}).then(r => r.violations
+                  .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                  .map(v => v.id + ' ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')));
+                """) as? [String] ?? []
         findings += violations.map { Finding(page: page, problem: "axe: \($0)") }
         if language != "en" {
             let english = Array(LocalisationTests.englishOnly(in: language))
             let data = try JSONSerialization.data(withJSONObject: english)
-            let leaks = try await browser.execute("""
-                const english = new Set(\(String(decoding: data, as: UTF8.self)));
-                const latin = \(["ar", "zh", "ru"].contains(language) ? "true" : "false");
-                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-                const found = [];
-                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-                  const text = node.textContent.trim();
-                  const marked = node.parentElement.closest('[lang]');
-                  if (!text || (marked && marked !== document.documentElement)) continue;
-                  if (english.has(text) || (latin && /[A-Za-z]{3,}[ ,][A-Za-z]{3,}/.test(text))) found.push(text);
-                }
-                return found.slice(0, 5);
-                """) as? [String] ?? []
+            let leaks =
+                try await browser.execute(
+                    """
+                    const english = new Set(\(String(decoding: data, as: UTF8.self)));
+                    const latin = \(["ar", "zh", "ru"].contains(language) ? "true" : "false");
+                    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                    const found = [];
+                    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                      const text = node.textContent.trim();
+                      const marked = node.parentElement.closest('[lang]');
+                      if (!text || (marked && marked !== document.documentElement)) continue;
+                      if (english.has(text) || (latin && /[A-Za-z]{3,}[ ,][A-Za-z]{3,}/.test(text))) found.push(text);
+                    }
+                    return found.slice(0, 5);
+                    """) as? [String] ?? []
             findings += leaks.map { Finding(page: page, problem: "untranslated: \($0)") }
         }
         return findings
@@ -93,8 +102,10 @@ final class PageSuiteTests: XCTestCase {
         if path.isEmpty {
             let python = Process(), pipe = Pipe()
             python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            python.arguments = ["python3", "-c",
-                                "import axe_selenium_python, os; print(os.path.dirname(axe_selenium_python.__file__))"]
+            python.arguments = [
+                "python3", "-c",
+                "import axe_selenium_python, os; print(os.path.dirname(axe_selenium_python.__file__))",
+            ]
             python.standardOutput = pipe
             python.standardError = FileHandle.nullDevice
             try? python.run()
@@ -104,7 +115,9 @@ final class PageSuiteTests: XCTestCase {
             path = folder + "/node_modules/axe-core/axe.min.js"
         }
         guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
-            if environment["PALERMO_REQUIRE_BROWSER"] == "1" { XCTFail("axe-core is required: pip install axe-selenium-python") }
+            if environment["PALERMO_REQUIRE_BROWSER"] == "1" {
+                XCTFail("axe-core is required: pip install axe-selenium-python")
+            }
             throw XCTSkip("axe-core not found (pip install axe-selenium-python)")
         }
         return source

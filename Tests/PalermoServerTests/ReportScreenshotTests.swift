@@ -10,8 +10,10 @@ import XCTest
 final class ReportScreenshotTests: XCTestCase {
     func testTheReportOpensOfflineWithItsChartsDrawn() async throws {
         let (chromedriver, chromium) = try WebDriver.requireChromium()
-        let file = try GLOTIPReader.read(try XLSXTable.read(Data(contentsOf: SharedData.url("glotip/data_glotip.xlsx"))))
-        let report = PatternsAndFlowsAnalysis(file.observations).report(.init(from: 2016, to: 2021, source: "GLOTIP"), notes: file.notes.lines)
+        let file = try GLOTIPReader.read(
+            try XLSXTable.read(Data(contentsOf: SharedData.url("glotip/data_glotip.xlsx"))))
+        let report = PatternsAndFlowsAnalysis(file.observations).report(
+            .init(from: 2016, to: 2021, source: "GLOTIP"), notes: file.notes.lines)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("palermo-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let page = dir.appendingPathComponent("index.html")
@@ -21,12 +23,14 @@ final class ReportScreenshotTests: XCTestCase {
         let browser = try await WebDriver(chromedriver: chromedriver, chromium: chromium, client: app.client)
         do {
             try await browser.open(page.absoluteString)
-            let charts = try await browser.execute("""
-                return Array.from(document.querySelectorAll('svg.chart')).map(s => {
-                  const b = s.getBoundingClientRect();
-                  return [b.width > 100 && b.height > 100, s.querySelectorAll('rect.bar, polyline.series, path.flow').length];
-                });
-                """) as? [[Any]] ?? []
+            let charts =
+                try await browser.execute(
+                    """
+                    return Array.from(document.querySelectorAll('svg.chart')).map(s => {
+                      const b = s.getBoundingClientRect();
+                      return [b.width > 100 && b.height > 100, s.querySelectorAll('rect.bar, polyline.series, path.flow').length];
+                    });
+                    """) as? [[Any]] ?? []
             XCTAssertEqual(charts.count, 5, "trend, regions, sex and age, forms, flows")
             for (index, chart) in charts.enumerated() {
                 XCTAssertEqual(chart.first as? Bool, true, "chart \(index) has no size")

@@ -7,8 +7,12 @@ import XCTest
 final class StatisticsPageTests: XCTestCase {
     func testAnalystSeesAggregatesAndNoCase() async throws {
         try await TestWorld.each { world in
-            let id = try await world.createCase(as: "a-worker", ["prs_FirstName": .text("Makena"), "prs_Gender": .text("Feminine"),
-                                                                 "vic_TypeOfExploitation": .list(["ForcedBegging"])])
+            let id = try await world.createCase(
+                as: "a-worker",
+                [
+                    "prs_FirstName": .text("Makena"), "prs_Gender": .text("Feminine"),
+                    "vic_TypeOfExploitation": .list(["ForcedBegging"]),
+                ])
             let cookie = try await world.webLogin("analyst")
             let stats = try await world.page("/stats", cookie: cookie)
             XCTAssertEqual(stats.status, .ok)
@@ -17,7 +21,8 @@ final class StatisticsPageTests: XCTestCase {
             XCTAssertTrue(html.contains("<svg class=\"bar\""), "bars drawn as SVG")
             XCTAssertFalse(html.contains("Makena"))
             let csv = try await world.page("/stats/download?by=exploitation", cookie: cookie)
-            XCTAssertEqual(csv.body.string, "dimension,category,count,scope\nexploitation,ForcedBegging,1,all organisations")
+            XCTAssertEqual(
+                csv.body.string, "dimension,category,count,scope\nexploitation,ForcedBegging,1,all organisations")
             let refused = try await world.page("/cases/\(id)", cookie: cookie)
             XCTAssertEqual(refused.status, .forbidden)
             XCTAssertFalse(refused.body.string.contains("Makena"))

@@ -20,7 +20,8 @@ final class UserChangeTests: XCTestCase {
             let status2 = try await world.api(.GET, "/api/v1/me", as: "a-worker").status
             XCTAssertEqual(status2, .ok)
             let id = try await world.userID("a-worker")
-            let changed = try await world.api(.PATCH, "/api/v1/users/\(id)", as: "root", json: Change(role: "supervisor"))
+            let changed = try await world.api(
+                .PATCH, "/api/v1/users/\(id)", as: "root", json: Change(role: "supervisor"))
             XCTAssertEqual(changed.status, .ok, changed.body.string)
             XCTAssertTrue(changed.body.string.contains("\"role\":\"supervisor\""), changed.body.string)
             let status3 = try await world.api(.GET, "/api/v1/me", as: "a-worker").status
@@ -52,12 +53,22 @@ final class UserChangeTests: XCTestCase {
             let status7 = try await world.page("/cases", cookie: cookie).status
             XCTAssertEqual(status7, .seeOther)
             var refusal = "", wrong = ""
-            try await world.app.send(.POST, "/api/v1/auth/token", before: { req in
-                try req.content.encode(["username": "b-worker", "password": TestWorld.password])
-            }, after: { res in XCTAssertEqual(res.status, .unauthorized); refusal = res.body.string })
-            try await world.app.send(.POST, "/api/v1/auth/token", before: { req in
-                try req.content.encode(["username": "b-super", "password": "not the password at all"])
-            }, after: { res in XCTAssertEqual(res.status, .unauthorized); wrong = res.body.string })
+            try await world.app.send(
+                .POST, "/api/v1/auth/token",
+                before: { req in
+                    try req.content.encode(["username": "b-worker", "password": TestWorld.password])
+                },
+                after: { res in
+                    XCTAssertEqual(res.status, .unauthorized); refusal = res.body.string
+                })
+            try await world.app.send(
+                .POST, "/api/v1/auth/token",
+                before: { req in
+                    try req.content.encode(["username": "b-super", "password": "not the password at all"])
+                },
+                after: { res in
+                    XCTAssertEqual(res.status, .unauthorized); wrong = res.body.string
+                })
             XCTAssertEqual(refusal, wrong, "a disabled account answers like a wrong password")
             let enabled = try await world.api(.PATCH, "/api/v1/users/\(id)", as: "root", json: Change(disabled: false))
             XCTAssertEqual(enabled.status, .ok, enabled.body.string)
@@ -67,32 +78,40 @@ final class UserChangeTests: XCTestCase {
 
     func testWhoMayChangeWhom() async throws {
         try await TestWorld.each { world in
-            _ = try await UserAccounts.create(username: "a-admin", displayName: "A admin", role: "organisation_admin",
-                                              password: TestWorld.password, organisationID: world.organisations["A"]!,
-                                              allowSystemAdmin: false, app: world.app)
+            _ = try await UserAccounts.create(
+                username: "a-admin", displayName: "A admin", role: "organisation_admin",
+                password: TestWorld.password, organisationID: world.organisations["A"]!,
+                allowSystemAdmin: false, app: world.app)
             var world = world
             world.tokens["a-admin"] = try await world.token("a-admin")
             let bWorker = try await world.userID("b-worker"), aSuper = try await world.userID("a-super")
             let analyst = try await world.userID("analyst"), admin = try await world.userID("a-admin")
             // A caseworker is refused before the body is read.
-            let caseworker = try await world.api(.PATCH, "/api/v1/users/\(aSuper)", as: "a-worker", body: Data("{".utf8),
-                                                 contentType: "application/json")
+            let caseworker = try await world.api(
+                .PATCH, "/api/v1/users/\(aSuper)", as: "a-worker", body: Data("{".utf8),
+                contentType: "application/json")
             XCTAssertEqual(caseworker.status, .forbidden)
             // Another organisation's user is as invisible as a missing one.
-            let other = try await world.api(.PATCH, "/api/v1/users/\(bWorker)", as: "a-admin", json: Change(disabled: true))
+            let other = try await world.api(
+                .PATCH, "/api/v1/users/\(bWorker)", as: "a-admin", json: Change(disabled: true))
             XCTAssertEqual(other.status, .notFound)
-            let missing = try await world.api(.PATCH, "/api/v1/users/\(UUID())", as: "a-admin", json: Change(disabled: true))
+            let missing = try await world.api(
+                .PATCH, "/api/v1/users/\(UUID())", as: "a-admin", json: Change(disabled: true))
             XCTAssertEqual(missing.body.string, other.body.string)
-            let analystChange = try await world.api(.PATCH, "/api/v1/users/\(analyst)", as: "a-admin", json: Change(disabled: true))
+            let analystChange = try await world.api(
+                .PATCH, "/api/v1/users/\(analyst)", as: "a-admin", json: Change(disabled: true))
             XCTAssertEqual(analystChange.status, .notFound)
             // Staff roles only, and never one's own.
-            let promote = try await world.api(.PATCH, "/api/v1/users/\(aSuper)", as: "a-admin", json: Change(role: "analyst"))
+            let promote = try await world.api(
+                .PATCH, "/api/v1/users/\(aSuper)", as: "a-admin", json: Change(role: "analyst"))
             XCTAssertEqual(promote.status, .unprocessableEntity, promote.body.string)
             XCTAssertTrue(promote.body.string.contains("\"field\":\"role\""), promote.body.string)
-            let selfDisable = try await world.api(.PATCH, "/api/v1/users/\(admin)", as: "a-admin", json: Change(disabled: true))
+            let selfDisable = try await world.api(
+                .PATCH, "/api/v1/users/\(admin)", as: "a-admin", json: Change(disabled: true))
             XCTAssertEqual(selfDisable.status, .unprocessableEntity, selfDisable.body.string)
-            let coordinator = try await world.api(.PATCH, "/api/v1/users/\(aSuper)", as: "root",
-                                                  json: Change(role: "national_coordinator"))
+            let coordinator = try await world.api(
+                .PATCH, "/api/v1/users/\(aSuper)", as: "root",
+                json: Change(role: "national_coordinator"))
             XCTAssertTrue(coordinator.body.string.contains("government agency"), coordinator.body.string)
             let unknown = try await world.api(.PATCH, "/api/v1/users/\(aSuper)", as: "root", json: Change(role: "king"))
             XCTAssertEqual(unknown.status, .unprocessableEntity)
@@ -100,7 +119,8 @@ final class UserChangeTests: XCTestCase {
             XCTAssertEqual(Set(users.map(\.role)).contains("analyst"), true)
             XCTAssertEqual(users.first { $0.username == "a-super" }?.role, "supervisor", "nothing was written")
             XCTAssertTrue(users.allSatisfy { $0.disabledAt == nil })
-            let staff = try await world.api(.PATCH, "/api/v1/users/\(aSuper)", as: "a-admin", json: Change(role: "caseworker"))
+            let staff = try await world.api(
+                .PATCH, "/api/v1/users/\(aSuper)", as: "a-admin", json: Change(role: "caseworker"))
             XCTAssertEqual(staff.status, .ok, staff.body.string)
         }
     }

@@ -12,7 +12,9 @@ public enum PasswordPolicy {
         let lower = password.lowercased()
         let name = username.trimmingCharacters(in: .whitespaces).lowercased()
         if !name.isEmpty && lower.contains(name) { problems.append("must not contain the username") }
-        if isCommon(lower) { problems.append("is one of the most common passwords, or one with digits or symbols added") }
+        if isCommon(lower) {
+            problems.append("is one of the most common passwords, or one with digits or symbols added")
+        }
         return problems
     }
 
@@ -34,7 +36,7 @@ public enum PasswordPolicy {
     /// The most frequent passwords of leaked corpora (scripts/generate-common-passwords.py), lowercased.
     static let common: Set<String> = {
         guard let url = Bundle.module.url(forResource: "common-passwords", withExtension: "txt"),
-              let text = try? String(contentsOf: url, encoding: .utf8)
+            let text = try? String(contentsOf: url, encoding: .utf8)
         else { return [] }
         return Set(text.split(separator: "\n").map(String.init))
     }()

@@ -14,7 +14,9 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     /// Bulk import and export of the organisation's cases.
     public var movesCasesInBulk: Bool { [.supervisor, .organisationAdmin].contains(self) }
     /// Aggregate statistics across organisations.
-    public var seesAggregates: Bool { [.nationalCoordinator, .analyst, .supervisor, .organisationAdmin, .systemAdmin].contains(self) }
+    public var seesAggregates: Bool {
+        [.nationalCoordinator, .analyst, .supervisor, .organisationAdmin, .systemAdmin].contains(self)
+    }
     /// The roles an organisation admin may give to their own organisation's staff. Analysts, national
     /// coordinators and system admins see across organisations and are made by a system admin only.
     public static let organisationStaff: Set<Role> = [.caseworker, .supervisor, .organisationAdmin]
@@ -49,4 +51,3 @@ public struct Principal: Sendable, Equatable {
         self.role = role
     }
 }
-

@@ -19,8 +19,10 @@ public struct AuditRecord: Sendable, Equatable {
     public var fields: [String]
     public var detail: String
 
-    public init(sequence: Int, at: Date, actorID: UUID?, actorName: String, organisationID: UUID?,
-                action: AuditAction, caseID: UUID?, fields: [String], detail: String) {
+    public init(
+        sequence: Int, at: Date, actorID: UUID?, actorName: String, organisationID: UUID?,
+        action: AuditAction, caseID: UUID?, fields: [String], detail: String
+    ) {
         self.sequence = sequence
         self.at = at
         self.actorID = actorID
@@ -35,10 +37,15 @@ public struct AuditRecord: Sendable, Equatable {
     /// The canonical text that is hashed. Times are kept to the millisecond, as every database stores them.
     public var canonicalText: String {
         let millis = Int64((at.timeIntervalSince1970 * 1000).rounded())
-        return [String(sequence), String(millis), actorID?.uuidString ?? "-", actorName, organisationID?.uuidString ?? "-",
-                action.rawValue, caseID?.uuidString ?? "-", fields.joined(separator: ","), detail]
-            .map { $0.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "|") }) ? $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|") : $0 }
-            .joined(separator: "|")
+        return [
+            String(sequence), String(millis), actorID?.uuidString ?? "-", actorName, organisationID?.uuidString ?? "-",
+            action.rawValue, caseID?.uuidString ?? "-", fields.joined(separator: ","), detail,
+        ]
+        .map {
+            $0.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "|") })
+                ? $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|") : $0
+        }
+        .joined(separator: "|")
     }
 
     /// The entry's link in the chain: HMAC-SHA256 with the ring's audit key, or plain SHA-256 for entries
@@ -66,17 +73,25 @@ public enum AuditChain {
 
     /// Walks entries in sequence order and reports the first one that does not fit the chain. Entries from
     /// `keyedFrom` on are chained with `key`; earlier ones (written before the chain was keyed) with SHA-256.
-    public static func verify(_ entries: some Sequence<(record: AuditRecord, previousHash: String, hash: String)>,
-                              key: SymmetricKey, keyedFrom: Int = 1) -> Break? {
+    public static func verify(
+        _ entries: some Sequence<(record: AuditRecord, previousHash: String, hash: String)>,
+        key: SymmetricKey, keyedFrom: Int = 1
+    ) -> Break? {
         var expectedPrevious = genesis
         var expectedSequence = 1
         for entry in entries {
             let sequence = entry.record.sequence
             if sequence != expectedSequence {
-                return Break(sequence: sequence, reason: "expected entry \(expectedSequence) here: entries \(expectedSequence)…\(sequence - 1) were deleted")
+                return Break(
+                    sequence: sequence,
+                    reason:
+                        "expected entry \(expectedSequence) here: entries \(expectedSequence)…\(sequence - 1) were deleted"
+                )
             }
             if entry.previousHash != expectedPrevious {
-                return Break(sequence: sequence, reason: "does not chain to the entry before it (an entry was deleted or altered)")
+                return Break(
+                    sequence: sequence,
+                    reason: "does not chain to the entry before it (an entry was deleted or altered)")
             }
             if entry.record.hash(previous: entry.previousHash, key: sequence >= keyedFrom ? key : nil) != entry.hash {
                 return Break(sequence: sequence, reason: "its content does not match its hash (the entry was altered)")

@@ -10,7 +10,10 @@ public struct CaseRecord: Sendable, Codable, Equatable {
     public let createdAt: Date?
     public let updatedAt: Date?
 
-    public init(id: UUID, caseCode: String, organisationID: UUID, fields: CaseFields, version: Int, createdAt: Date?, updatedAt: Date?) {
+    public init(
+        id: UUID, caseCode: String, organisationID: UUID, fields: CaseFields, version: Int, createdAt: Date?,
+        updatedAt: Date?
+    ) {
         self.id = id
         self.caseCode = caseCode
         self.organisationID = organisationID
@@ -33,8 +36,10 @@ public struct CaseListItem: Sendable, Codable, Equatable {
     public let exploitation: [String]
     public let updatedAt: Date?
 
-    public init(id: UUID, caseCode: String, status: String?, traffickingStatus: String?, gender: String?, ageGroup: String?,
-                citizenship: String?, exploitation: [String], updatedAt: Date?) {
+    public init(
+        id: UUID, caseCode: String, status: String?, traffickingStatus: String?, gender: String?, ageGroup: String?,
+        citizenship: String?, exploitation: [String], updatedAt: Date?
+    ) {
         self.id = id
         self.caseCode = caseCode
         self.status = status
@@ -59,8 +64,10 @@ public struct CaseQuery: Sendable, Equatable {
     public var page: Int
     public var perPage: Int
 
-    public init(text: String? = nil, status: String? = nil, traffickingStatus: String? = nil, exploitation: String? = nil,
-                citizenship: String? = nil, gender: String? = nil, ageGroup: String? = nil, page: Int = 1, perPage: Int = 25) {
+    public init(
+        text: String? = nil, status: String? = nil, traffickingStatus: String? = nil, exploitation: String? = nil,
+        citizenship: String? = nil, gender: String? = nil, ageGroup: String? = nil, page: Int = 1, perPage: Int = 25
+    ) {
         self.text = text
         self.status = status
         self.traffickingStatus = traffickingStatus

@@ -8,12 +8,15 @@ public struct CaseValidator: Sendable {
     public init(today: Date = Date()) { self.today = today }
 
     /// Validates every field; a nil value (or an empty string) clears the field.
-    public func validate(_ input: [String: FieldValue?], row: Int? = nil) -> Result<[String: FieldValue?], ValidationFailure> {
+    public func validate(
+        _ input: [String: FieldValue?], row: Int? = nil
+    ) -> Result<[String: FieldValue?], ValidationFailure> {
         var output: [String: FieldValue?] = [:]
         var issues: [ValidationIssue] = []
         for (name, value) in input.sorted(by: { $0.key < $1.key }) {
             guard let field = HTCDS.field(named: name) else {
-                issues.append(.init(row: row, field: name, message: "is not a field of HTCDS 2.0", code: "unknownField"))
+                issues.append(
+                    .init(row: row, field: name, message: "is not a field of HTCDS 2.0", code: "unknownField"))
                 continue
             }
             guard let value, !value.values.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
@@ -23,7 +26,9 @@ public struct CaseValidator: Sendable {
             switch canonical(value, for: field) {
             case .success(let clean): output[field.name] = clean
             case .failure(let message):
-                issues.append(.init(row: row, field: field.name, message: message.text, code: message.code, values: message.values))
+                issues.append(
+                    .init(
+                        row: row, field: field.name, message: message.text, code: message.code, values: message.values))
             }
         }
         return issues.isEmpty ? .success(output) : .failure(ValidationFailure(issues))
@@ -38,43 +43,65 @@ public struct CaseValidator: Sendable {
     func canonical(_ value: FieldValue, for field: HTCDSField) -> Result<FieldValue, Message> {
         switch field.kind {
         case .text(let maxLength):
-            guard case .text(let text) = value else { return .failure(Message(text: "expected text, got a list", code: "expectedText")) }
+            guard case .text(let text) = value else {
+                return .failure(Message(text: "expected text, got a list", code: "expectedText"))
+            }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            return trimmed.count <= maxLength ? .success(.text(trimmed))
-                : .failure(Message(text: "is longer than \(maxLength) characters", code: "tooLong", values: ["max": String(maxLength)]))
+            return trimmed.count <= maxLength
+                ? .success(.text(trimmed))
+                : .failure(
+                    Message(
+                        text: "is longer than \(maxLength) characters", code: "tooLong",
+                        values: ["max": String(maxLength)]))
         case .date:
             guard case .text(let text) = value, let date = Self.parseDate(text) else {
-                return .failure(Message(text: "'\(value)' is not a date in the form YYYY-MM-DD", code: "notADate",
-                                       values: ["value": value.description]))
+                return .failure(
+                    Message(
+                        text: "'\(value)' is not a date in the form YYYY-MM-DD", code: "notADate",
+                        values: ["value": value.description]))
             }
-            guard date <= today else { return .failure(Message(text: "'\(value)' is in the future", code: "future", values: ["value": value.description])) }
+            guard date <= today else {
+                return .failure(
+                    Message(text: "'\(value)' is in the future", code: "future", values: ["value": value.description]))
+            }
             return .success(.text(Self.isoDay.format(date)))
         case .boolean:
             switch value.description.trimmingCharacters(in: .whitespaces).lowercased() {
             case "true", "yes", "1": return .success(.text("TRUE"))
             case "false", "no", "0": return .success(.text("FALSE"))
-            default: return .failure(Message(text: "'\(value)' is not TRUE or FALSE", code: "notBoolean", values: ["value": value.description]))
+            default:
+                return .failure(
+                    Message(
+                        text: "'\(value)' is not TRUE or FALSE", code: "notBoolean",
+                        values: ["value": value.description]))
             }
         case .country:
             guard case .text(let text) = value, let country = Countries.find(text) else {
-                return .failure(Message(text: "'\(value)' is not an ISO 3166-1 alpha-3 country code", code: "notACountry",
-                                       values: ["value": value.description]))
+                return .failure(
+                    Message(
+                        text: "'\(value)' is not an ISO 3166-1 alpha-3 country code", code: "notACountry",
+                        values: ["value": value.description]))
             }
             return .success(.text(country.alpha3))
         case .one(let name):
-            guard case .text(let text) = value else { return .failure(Message(text: "expected one value, got a list", code: "expectedOne")) }
+            guard case .text(let text) = value else {
+                return .failure(Message(text: "expected one value, got a list", code: "expectedOne"))
+            }
             guard let code = Picklists.named(name).code(for: text) else {
-                return .failure(Message(text: "'\(text)' is not in the picklist \(name)", code: "notInList", values: ["value": text]))
+                return .failure(
+                    Message(
+                        text: "'\(text)' is not in the picklist \(name)", code: "notInList", values: ["value": text]))
             }
             return .success(.text(code))
         case .many(let name):
             let list = Picklists.named(name)
-            let items: [String] = switch value {
-            case .list(let values): values
-            // A spreadsheet holds a list in one cell: codes separated by spaces (as XLSForm writes them),
-            // or codes or labels separated by semicolons or commas.
-            case .text(let text): text.split(whereSeparator: { $0 == ";" || $0 == "," }).map(String.init)
-            }
+            let items: [String] =
+                switch value {
+                case .list(let values): values
+                // A spreadsheet holds a list in one cell: codes separated by spaces (as XLSForm writes them),
+                // or codes or labels separated by semicolons or commas.
+                case .text(let text): text.split(whereSeparator: { $0 == ";" || $0 == "," }).map(String.init)
+                }
             var codes: [String] = []
             for item in items where !item.trimmingCharacters(in: .whitespaces).isEmpty {
                 // One code or label ("Debt bondage"), else codes separated by spaces.
@@ -82,8 +109,10 @@ public struct CaseValidator: Sendable {
                 for word in words {
                     guard let code = list.code(for: word) else {
                         let shown = item.trimmingCharacters(in: .whitespaces)
-                        return .failure(Message(text: "'\(shown)' is not in the picklist \(name)", code: "notInList",
-                                                values: ["value": shown]))
+                        return .failure(
+                            Message(
+                                text: "'\(shown)' is not in the picklist \(name)", code: "notInList",
+                                values: ["value": shown]))
                     }
                     if !codes.contains(code) { codes.append(code) }
                 }

@@ -15,7 +15,8 @@ public enum FieldValue: Sendable, Equatable, Codable, CustomStringConvertible {
         } else if let bool = try? container.decode(Bool.self) {
             self = .text(bool ? "TRUE" : "FALSE")
         } else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a string, a boolean or a list of strings")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected a string, a boolean or a list of strings")
         }
     }
 
@@ -52,14 +53,17 @@ extension Dictionary where Key == String, Value == FieldValue {
     /// must try each value as text and then as a list, and a failed try throws).
     public init(storedJSON data: Data) throws {
         guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "stored fields are not a JSON object"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: [], debugDescription: "stored fields are not a JSON object"))
         }
         self.init(minimumCapacity: object.count)
         for (name, value) in object {
             switch value {
             case let text as String: self[name] = .text(text)
             case let list as [String]: self[name] = .list(list)
-            default: throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "stored field \(name) is neither text nor a list"))
+            default:
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: [], debugDescription: "stored field \(name) is neither text nor a list"))
             }
         }
     }

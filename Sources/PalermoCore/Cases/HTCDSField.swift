@@ -25,7 +25,10 @@ public struct HTCDSField: Sendable, Equatable {
     /// Other spellings accepted on import (the standard's own spreadsheet has a typo in one name).
     public let aliases: [String]
 
-    init(_ name: String, _ label: String, _ section: Section, _ kind: Kind, personal: Bool = false, aliases: [String] = []) {
+    init(
+        _ name: String, _ label: String, _ section: Section, _ kind: Kind, personal: Bool = false,
+        aliases: [String] = []
+    ) {
         self.name = name
         self.label = label
         self.section = section
@@ -60,15 +63,18 @@ public enum HTCDS {
         .init("prs_MailingStreet", "Mailing Street", .person, short, personal: true),
         .init("prs_MailingPostalCode", "Mailing Zip/Postal Code", .person, short, personal: true),
         .init("vic_TraffickingStatus", "Trafficking Status", .victim, .one(picklist: "traffickingstatus")),
-        .init("vic_TraffickingStatusDecisionMakingOrg", "Trafficking Status Decision Making Organization", .victim,
-              .one(picklist: "traffickingstatusdecisionmakingorg"), aliases: ["vic_TraffickinStatusDecisionMakingOrg"]),
+        .init(
+            "vic_TraffickingStatusDecisionMakingOrg", "Trafficking Status Decision Making Organization", .victim,
+            .one(picklist: "traffickingstatusdecisionmakingorg"), aliases: ["vic_TraffickinStatusDecisionMakingOrg"]),
         .init("vic_MethodOfRecruitment", "Method of Recruitment", .victim, .many(picklist: "methodofrecruitment")),
         .init("vic_LocationOfRecruitment", "Location of Recruitment", .victim, .country),
-        .init("vic_MethodsOfControl", "Methods of Control", .victim, .many(picklist: "methodsofcontrol"),
-              aliases: ["vic_Methods_of_Control"]),
+        .init(
+            "vic_MethodsOfControl", "Methods of Control", .victim, .many(picklist: "methodsofcontrol"),
+            aliases: ["vic_Methods_of_Control"]),
         .init("vic_TypeOfExploitation", "Type of Exploitation", .victim, .many(picklist: "typeofexploitation")),
         .init("vic_ForcedLabourIndustry", "Forced Labour Industry", .victim, .many(picklist: "forcedlabourindustry")),
-        .init("vic_TypeOfSexExploitation", "Type of Sex Exploitation", .victim, .many(picklist: "typeofsexexploitation")),
+        .init(
+            "vic_TypeOfSexExploitation", "Type of Sex Exploitation", .victim, .many(picklist: "typeofsexexploitation")),
         .init("vic_LocationOfExploitation", "Location of Exploitation", .victim, .country),
         .init("cas_Status", "Status", .caseManagement, .one(picklist: "status")),
         .init("cas_ReferringOrganisation", "Referring Organisation", .referral, short, personal: true),
@@ -84,8 +90,10 @@ public enum HTCDS {
         .init("cas_ReasonForCaseClosure", "Reason for Case Closure", .caseManagement, long, personal: true),
         // Palermo extensions: labour subdivisions listed by the field definitions but absent from the template,
         // and the assessment-and-planning section that HTCDS 2.0 describes without naming fields.
-        .init("vic_LabourIndustryTier2", "Labour Subdivision (Tier 2)", .victim, .many(picklist: "labourindustrytier2")),
-        .init("vic_LabourIndustryTier3", "Labour Subdivision (Tier 3)", .victim, .many(picklist: "labourindustrytier3")),
+        .init(
+            "vic_LabourIndustryTier2", "Labour Subdivision (Tier 2)", .victim, .many(picklist: "labourindustrytier2")),
+        .init(
+            "vic_LabourIndustryTier3", "Labour Subdivision (Tier 3)", .victim, .many(picklist: "labourindustrytier3")),
         .init("asm_AssessmentDate", "Assessment Date", .assessment, .date),
         .init("asm_IndividualRisk", "Individual Risk and Vulnerability", .assessment, .one(picklist: "riskLevel")),
         .init("asm_HouseholdRisk", "Household Risk and Vulnerability", .assessment, .one(picklist: "riskLevel")),

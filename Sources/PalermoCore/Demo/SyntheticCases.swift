@@ -16,17 +16,25 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 /// Invented but plausible HTCDS cases for demonstrations and load tests. Every name is made up;
 /// the mix of forms of exploitation, sexes and routes loosely follows the shape of published data.
 public enum SyntheticCases {
-    static let givenNames = ["Amina", "Grace", "Wanjiru", "Fatuma", "Halima", "Esther", "Mercy", "Joseph", "Peter", "Samuel",
-                             "Aisha", "Mariam", "Nadia", "Hassan", "Ibrahim", "Daniel", "Ruth", "Faith", "Zawadi", "Tesfaye",
-                             "Selam", "Abdi", "Khadija", "Moses", "Lucy", "Achieng", "Nasra", "Yusuf", "Beatrice", "Kofi"]
-    static let familyNames = ["Otieno", "Mwangi", "Achieng", "Hassan", "Mohamed", "Okello", "Nakato", "Tesfaye", "Bekele", "Abdi",
-                              "Kamau", "Wambui", "Nyambura", "Omondi", "Juma", "Mutua", "Kiptoo", "Chebet", "Nalubega", "Mensah"]
+    static let givenNames = [
+        "Amina", "Grace", "Wanjiru", "Fatuma", "Halima", "Esther", "Mercy", "Joseph", "Peter", "Samuel",
+        "Aisha", "Mariam", "Nadia", "Hassan", "Ibrahim", "Daniel", "Ruth", "Faith", "Zawadi", "Tesfaye",
+        "Selam", "Abdi", "Khadija", "Moses", "Lucy", "Achieng", "Nasra", "Yusuf", "Beatrice", "Kofi",
+    ]
+    static let familyNames = [
+        "Otieno", "Mwangi", "Achieng", "Hassan", "Mohamed", "Okello", "Nakato", "Tesfaye", "Bekele", "Abdi",
+        "Kamau", "Wambui", "Nyambura", "Omondi", "Juma", "Mutua", "Kiptoo", "Chebet", "Nalubega", "Mensah",
+    ]
     /// Countries of citizenship, weighted towards the region where the demo organisations work.
-    static let citizenships = ["KEN", "KEN", "KEN", "UGA", "UGA", "TZA", "ETH", "ETH", "SOM", "SSD", "COD", "BDI", "RWA", "NPL", "IND"]
+    static let citizenships = [
+        "KEN", "KEN", "KEN", "UGA", "UGA", "TZA", "ETH", "ETH", "SOM", "SSD", "COD", "BDI", "RWA", "NPL", "IND",
+    ]
     static let destinations = ["KEN", "KEN", "KEN", "UGA", "SAU", "ARE", "QAT", "OMN", "LBN", "ZAF", "TZA"]
 
     /// One case's fields, as a caseworker would enter them.
-    public static func fields(index: Int, using rng: inout some RandomNumberGenerator, today: Date = Date()) -> [String: FieldValue?] {
+    public static func fields(
+        index: Int, using rng: inout some RandomNumberGenerator, today: Date = Date()
+    ) -> [String: FieldValue?] {
         let female = Double.random(in: 0..<1, using: &rng) < 0.68
         let child = Double.random(in: 0..<1, using: &rng) < 0.3
         let exploitation: [String] = {
@@ -44,34 +52,65 @@ public enum SyntheticCases {
         }()
         let referral = today.addingTimeInterval(-Double(Int.random(in: 1...(5 * 365), using: &rng)) * 86_400)
         let age = child ? Int.random(in: 8...17, using: &rng) : Int.random(in: 18...55, using: &rng)
-        let birth = Calendar(identifier: .gregorian).date(byAdding: .day, value: -(age * 365 + Int.random(in: 0...300, using: &rng)), to: referral)!
+        let birth = Calendar(identifier: .gregorian).date(
+            byAdding: .day, value: -(age * 365 + Int.random(in: 0...300, using: &rng)), to: referral)!
         let citizenship = citizenships.randomElement(using: &rng)!
         var fields: [String: FieldValue?] = [
             "prs_FirstName": .text(givenNames.randomElement(using: &rng)!),
             "prs_SecondName": .text(familyNames.randomElement(using: &rng)!),
             "prs_Birthdate": .text(day(birth)),
-            "prs_Gender": .text(female ? "Feminine" : (Double.random(in: 0..<1, using: &rng) < 0.97 ? "Masculine" : "NonSpecifiedUnknown")),
+            "prs_Gender": .text(
+                female
+                    ? "Feminine" : (Double.random(in: 0..<1, using: &rng) < 0.97 ? "Masculine" : "NonSpecifiedUnknown")),
             "prs_Citizenship": .text(citizenship),
-            "prs_MobilePhone": .text("+254 7\(Int.random(in: 10...99, using: &rng)) \(Int.random(in: 100_000...999_999, using: &rng))"),
+            "prs_MobilePhone": .text(
+                "+254 7\(Int.random(in: 10...99, using: &rng)) \(Int.random(in: 100_000...999_999, using: &rng))"),
             "con_Consent": .text(Double.random(in: 0..<1, using: &rng) < 0.9 ? "TRUE" : "FALSE"),
-            "vic_TraffickingStatus": .text(["PossibleVictimOfTrafficking", "ActualVictimOfTrafficking", "ActualVictimOfTrafficking", "NotAVictimOfTrafficking"].randomElement(using: &rng)!),
-            "vic_TraffickingStatusDecisionMakingOrg": .text(["Police", "NGO", "CourtOrProsecution", "NonPoliceGovernmentalOrganization"].randomElement(using: &rng)!),
-            "vic_MethodOfRecruitment": .list([["ThroughFriendsOrSocialEvents", "ThroughFamilyOrFamilyEvents", "ThroughOnlineSocialNetworks", "ThroughAnOnlineAdvertisement", "AtWork"].randomElement(using: &rng)!]),
+            "vic_TraffickingStatus": .text(
+                [
+                    "PossibleVictimOfTrafficking", "ActualVictimOfTrafficking", "ActualVictimOfTrafficking",
+                    "NotAVictimOfTrafficking",
+                ].randomElement(using: &rng)!),
+            "vic_TraffickingStatusDecisionMakingOrg": .text(
+                ["Police", "NGO", "CourtOrProsecution", "NonPoliceGovernmentalOrganization"].randomElement(using: &rng)!
+            ),
+            "vic_MethodOfRecruitment": .list([
+                [
+                    "ThroughFriendsOrSocialEvents", "ThroughFamilyOrFamilyEvents", "ThroughOnlineSocialNetworks",
+                    "ThroughAnOnlineAdvertisement", "AtWork",
+                ].randomElement(using: &rng)!
+            ]),
             "vic_LocationOfRecruitment": .text(citizenship),
-            "vic_MethodsOfControl": .list(Array(["FalsePromises", "DebtBondage", "WithholdsDocuments", "PhysicalThreats", "TakesEarnings", "PsychologicalAbuse", "ExcessiveWorkingHours"].shuffled(using: &rng).prefix(Int.random(in: 1...3, using: &rng)))),
+            "vic_MethodsOfControl": .list(
+                Array(
+                    [
+                        "FalsePromises", "DebtBondage", "WithholdsDocuments", "PhysicalThreats", "TakesEarnings",
+                        "PsychologicalAbuse", "ExcessiveWorkingHours",
+                    ].shuffled(using: &rng).prefix(Int.random(in: 1...3, using: &rng)))),
             "vic_TypeOfExploitation": .list(exploitation),
             "vic_LocationOfExploitation": .text(destinations.randomElement(using: &rng)!),
-            "cas_Status": .text(["Active", "Active", "FollowUp", "Closed", "ClosedReferred"].randomElement(using: &rng)!),
+            "cas_Status": .text(
+                ["Active", "Active", "FollowUp", "Closed", "ClosedReferred"].randomElement(using: &rng)!),
             "cas_IncomingReferralDate": .text(day(referral)),
-            "cas_ReferringOrganisation": .text(["Police", "Labour inspectorate", "Hotline", "Embassy", "Community leader", "Self-referral"].randomElement(using: &rng)!),
+            "cas_ReferringOrganisation": .text(
+                ["Police", "Labour inspectorate", "Hotline", "Embassy", "Community leader", "Self-referral"]
+                    .randomElement(using: &rng)!),
             "cas_ReasonForIncomingReferral": .text("Identified during outreach; needs shelter and counselling"),
             "asm_IndividualRisk": .text(["Low", "Medium", "High"].randomElement(using: &rng)!),
         ]
         if exploitation.contains("ForcedLabour") {
-            fields["vic_ForcedLabourIndustry"] = .list([["T_ActivitiesOfHouseholdsAsEmployers", "A_AgricultureForestryAndFishing", "F_Construction", "C_Manufacturing", "I_AccommodationAndFoodServiceActivities"].randomElement(using: &rng)!])
+            fields["vic_ForcedLabourIndustry"] = .list([
+                [
+                    "T_ActivitiesOfHouseholdsAsEmployers", "A_AgricultureForestryAndFishing", "F_Construction",
+                    "C_Manufacturing", "I_AccommodationAndFoodServiceActivities",
+                ].randomElement(using: &rng)!
+            ])
         }
         if exploitation.contains("SexualExploitation") {
-            fields["vic_TypeOfSexExploitation"] = .list([["Prostitution", "PrivateSexualServices", "Pornography", "RemoteInteractiveServices"].randomElement(using: &rng)!])
+            fields["vic_TypeOfSexExploitation"] = .list([
+                ["Prostitution", "PrivateSexualServices", "Pornography", "RemoteInteractiveServices"].randomElement(
+                    using: &rng)!
+            ])
         }
         _ = index
         return fields

@@ -22,13 +22,16 @@ public struct FieldCipher: Sendable {
 
     public func seal(_ fields: CaseFields, caseID: UUID) throws -> String {
         let plaintext = try JSONEncoder().encode(fields)
-        let box = try AES.GCM.seal(plaintext, using: keys.symmetricKey(keys.active), authenticating: Data(caseID.uuidString.utf8))
+        let box = try AES.GCM.seal(
+            plaintext, using: keys.symmetricKey(keys.active), authenticating: Data(caseID.uuidString.utf8))
         guard let combined = box.combined else { throw Problem.malformed }
         return "\(keys.active):\(combined.base64EncodedString())"
     }
 
     public func open(_ sealed: String, caseID: UUID) throws -> CaseFields {
-        guard let colon = sealed.firstIndex(of: ":"), let data = Data(base64Encoded: String(sealed[sealed.index(after: colon)...])) else {
+        guard let colon = sealed.firstIndex(of: ":"),
+            let data = Data(base64Encoded: String(sealed[sealed.index(after: colon)...]))
+        else {
             throw Problem.malformed
         }
         let key = try keys.symmetricKey(String(sealed[..<colon]))

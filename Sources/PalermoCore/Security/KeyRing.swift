@@ -49,7 +49,9 @@ public struct KeyRing: Sendable, Codable {
             throw Problem.unreadable("data key '\(id)' is not 32 bytes of base64")
         }
         guard dataKeys[active] != nil else { throw Problem.unknownKey(active) }
-        guard Data(base64Encoded: indexKey)?.count == 32 else { throw Problem.unreadable("the index key is not 32 bytes of base64") }
+        guard Data(base64Encoded: indexKey)?.count == 32 else {
+            throw Problem.unreadable("the index key is not 32 bytes of base64")
+        }
     }
 
     public func jsonData() throws -> Data {

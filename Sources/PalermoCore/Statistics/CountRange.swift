@@ -36,11 +36,14 @@ public struct CountRange: Sendable, Codable, Hashable, CustomStringConvertible {
         // A thousands separator must sit before a group of exactly three digits.
         if trimmed.contains(",") {
             let groups = trimmed.split(separator: ",", omittingEmptySubsequences: false)
-            guard groups.dropFirst().allSatisfy({ $0.count == 3 }), let first = groups.first, !first.isEmpty, first.count <= 3 else { return nil }
+            guard groups.dropFirst().allSatisfy({ $0.count == 3 }), let first = groups.first, !first.isEmpty,
+                first.count <= 3
+            else { return nil }
         }
         // XLSX stores some whole numbers as "12.0".
         let whole = digits.hasSuffix(".0") ? String(digits.dropLast(2)) : digits
-        guard !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit), let value = Int(whole), value <= Self.largestCount else { return nil }
+        guard !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit), let value = Int(whole), value <= Self.largestCount
+        else { return nil }
         self.init(exactly: value)
     }
 

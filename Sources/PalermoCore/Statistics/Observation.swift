@@ -21,8 +21,12 @@ public struct Observation: Sendable, Codable, Hashable {
     /// Where the cell came from in its source file (1-based row number), for tracing a figure back.
     public var sourceRow: Int?
 
-    public init(area: String, areaName: String, region: String, subregion: String, indicator: Indicator, dimension: Disaggregation,
-                category: String, categoryArea: String? = nil, sex: Sex, age: AgeBand, year: Int, value: CountRange, sourceRow: Int? = nil) {
+    public init(
+        area: String, areaName: String, region: String, subregion: String, indicator: Indicator,
+        dimension: Disaggregation,
+        category: String, categoryArea: String? = nil, sex: Sex, age: AgeBand, year: Int, value: CountRange,
+        sourceRow: Int? = nil
+    ) {
         self.area = area
         self.areaName = areaName
         self.region = region
@@ -48,7 +52,9 @@ public struct Observation: Sendable, Codable, Hashable {
     public var isCountry: Bool { !region.isEmpty }
 
     /// Everything that identifies the cell, value aside. Two rows with the same key are duplicates.
-    public var key: Key { Key(area: area, indicator: indicator, dimension: dimension, category: category, sex: sex, age: age, year: year) }
+    public var key: Key {
+        Key(area: area, indicator: indicator, dimension: dimension, category: category, sex: sex, age: age, year: year)
+    }
 
     public struct Key: Sendable, Hashable {
         public var area: String
@@ -59,7 +65,10 @@ public struct Observation: Sendable, Codable, Hashable {
         public var age: AgeBand
         public var year: Int
 
-        public init(area: String, indicator: Indicator, dimension: Disaggregation, category: String, sex: Sex, age: AgeBand, year: Int) {
+        public init(
+            area: String, indicator: Indicator, dimension: Disaggregation, category: String, sex: Sex, age: AgeBand,
+            year: Int
+        ) {
             self.area = area
             self.indicator = indicator
             self.dimension = dimension

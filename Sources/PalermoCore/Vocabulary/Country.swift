@@ -15,12 +15,13 @@ public struct Country: Sendable, Codable, Equatable, Hashable {
 public enum Countries {
     public static let all: [Country] = {
         guard let url = Bundle.module.url(forResource: "countries", withExtension: "csv"),
-              let text = try? String(contentsOf: url, encoding: .utf8)
+            let text = try? String(contentsOf: url, encoding: .utf8)
         else { fatalError("countries.csv is missing from PalermoCore's resources") }
         return text.split(separator: "\n").dropFirst().map { line in
             let f = splitSimpleCSV(String(line))
-            return Country(alpha3: f[0], alpha2: f[1], m49: f[2], name: f[3], region: f[4], subregion: f[5],
-                           intermediateRegion: f.count > 6 ? f[6] : "")
+            return Country(
+                alpha3: f[0], alpha2: f[1], m49: f[2], name: f[3], region: f[4], subregion: f[5],
+                intermediateRegion: f.count > 6 ? f[6] : "")
         }
     }()
 
@@ -37,7 +38,13 @@ public enum Countries {
     private static func splitSimpleCSV(_ line: String) -> [String] {
         var fields: [String] = [], current = "", quoted = false
         for ch in line {
-            if ch == "\"" { quoted.toggle() } else if ch == "," && !quoted { fields.append(current); current = "" } else { current.append(ch) }
+            if ch == "\"" {
+                quoted.toggle()
+            } else if ch == "," && !quoted {
+                fields.append(current); current = ""
+            } else {
+                current.append(ch)
+            }
         }
         fields.append(current)
         return fields

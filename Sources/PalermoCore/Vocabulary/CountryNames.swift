@@ -14,7 +14,8 @@ public struct CountryNames: Sendable {
         var names: [String: String] = [:]
         for country in Countries.all { names[Self.normalise(country.name)] = country.alpha3 }
         if let url = Bundle.module.url(forResource: "country-aliases", withExtension: "csv"),
-           let text = try? String(contentsOf: url, encoding: .utf8) {
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        {
             for line in text.split(separator: "\n").dropFirst() {
                 guard let comma = line.lastIndex(of: ",") else { continue }
                 let alias = line[..<comma].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
@@ -37,7 +38,9 @@ public struct CountryNames: Sendable {
     static func normalise(_ name: String) -> String {
         var text = name
         // "TÃ¼rkiye": UTF-8 bytes that were decoded as Latin-1 once; undo it when that yields valid UTF-8.
-        if text.contains("Ã"), let bytes = text.data(using: .isoLatin1), let repaired = String(data: bytes, encoding: .utf8) {
+        if text.contains("Ã"), let bytes = text.data(using: .isoLatin1),
+            let repaired = String(data: bytes, encoding: .utf8)
+        {
             text = repaired
         }
         text = text.replacingOccurrences(of: "’", with: "'")

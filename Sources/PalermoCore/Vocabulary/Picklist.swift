@@ -48,8 +48,8 @@ public struct Picklist: Sendable, Codable, Equatable {
 public enum Picklists {
     public static let all: [String: Picklist] = {
         guard let url = Bundle.module.url(forResource: "htcds-picklists", withExtension: "json"),
-              let data = try? Data(contentsOf: url),
-              let raw = try? JSONDecoder().decode([String: [Picklist.Entry]].self, from: data)
+            let data = try? Data(contentsOf: url),
+            let raw = try? JSONDecoder().decode([String: [Picklist.Entry]].self, from: data)
         else { fatalError("htcds-picklists.json is missing from PalermoCore's resources") }
         return raw.reduce(into: [:]) { $0[$1.key] = Picklist(name: $1.key, entries: $1.value) }
     }()

@@ -19,27 +19,38 @@ public enum GLOTIPReader {
         case year = "Year", unit = "Unit of measurement", value = "txtVALUE", source = "Source"
 
         /// Columns without which a row means nothing.
-        static let required: [Column] = [.code, .country, .region, .subregion, .indicator, .dimension, .category, .sex, .age, .year, .value]
+        static let required: [Column] = [
+            .code, .country, .region, .subregion, .indicator, .dimension, .category, .sex, .age, .year, .value,
+        ]
     }
 
     public static func read(_ table: Table, progress: ((Int, Int) -> Void)? = nil) throws -> GLOTIPFile {
-        guard let header = table.rows.first else { throw GLOTIPReadError([.init(row: 1, column: nil, message: "the file is empty")]) }
+        guard let header = table.rows.first else {
+            throw GLOTIPReadError([.init(row: 1, column: nil, message: "the file is empty")])
+        }
         var position: [Column: Int] = [:]
         for (index, name) in header.cells.enumerated() {
-            if let column = Column.allCases.first(where: { $0.rawValue.caseInsensitiveCompare(name.trimmingCharacters(in: .whitespaces)) == .orderedSame }) {
+            if let column = Column.allCases.first(where: {
+                $0.rawValue.caseInsensitiveCompare(name.trimmingCharacters(in: .whitespaces)) == .orderedSame
+            }) {
                 position[column] = index
             }
         }
         let missing = Column.required.filter { position[$0] == nil }
         guard missing.isEmpty else {
-            throw GLOTIPReadError(missing.map { .init(row: header.number, column: $0.rawValue, message: "the header has no column '\($0.rawValue)'") })
+            throw GLOTIPReadError(
+                missing.map {
+                    .init(row: header.number, column: $0.rawValue, message: "the header has no column '\($0.rawValue)'")
+                })
         }
 
         var names = CountryNames.standard
         var pairs: Set<[String]> = []
         for row in table.rows.dropFirst() {
             let pair = [row.cell(position[.code]), row.cell(position[.country])]
-            guard pairs.insert(pair).inserted, pair[0].count == 3, !pair[1].isEmpty, let country = Countries.find(pair[0]) else { continue }
+            guard pairs.insert(pair).inserted, pair[0].count == 3, !pair[1].isEmpty,
+                let country = Countries.find(pair[0])
+            else { continue }
             names.learn(name: pair[1], alpha3: country.alpha3)
         }
         // A file repeats a few hundred distinct codes and categories tens of thousands of times.
@@ -56,24 +67,50 @@ public enum GLOTIPReader {
             if offset % 2_000 == 0 { progress?(offset, total) }
             if row.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             func cell(_ column: Column) -> String { row.cell(position[column]) }
-            func problem(_ column: Column, _ message: String) { problems.append(.init(row: row.number, column: column.rawValue, message: message)) }
+            func problem(_ column: Column, _ message: String) {
+                problems.append(.init(row: row.number, column: column.rawValue, message: message))
+            }
             let before = problems.count
 
             let indicator = Indicator(label: cell(.indicator))
-            if indicator == nil { problem(.indicator, "unknown indicator '\(cell(.indicator))' (expected one of: \(Indicator.allCases.map(\.rawValue).joined(separator: "; ")))") }
+            if indicator == nil {
+                problem(
+                    .indicator,
+                    "unknown indicator '\(cell(.indicator))' (expected one of: \(Indicator.allCases.map(\.rawValue).joined(separator: "; ")))"
+                )
+            }
             let dimension = Disaggregation(label: cell(.dimension))
-            if dimension == nil { problem(.dimension, "unknown dimension '\(cell(.dimension))' (expected one of: \(Disaggregation.allCases.map(\.rawValue).joined(separator: "; ")))") }
+            if dimension == nil {
+                problem(
+                    .dimension,
+                    "unknown dimension '\(cell(.dimension))' (expected one of: \(Disaggregation.allCases.map(\.rawValue).joined(separator: "; ")))"
+                )
+            }
             let sex = Sex(label: cell(.sex))
-            if sex == nil { problem(.sex, "unknown sex '\(cell(.sex))' (expected Total, Female, Male, Other or Unknown)") }
+            if sex == nil {
+                problem(.sex, "unknown sex '\(cell(.sex))' (expected Total, Female, Male, Other or Unknown)")
+            }
             let age = AgeBand(label: cell(.age))
-            if age == nil { problem(.age, "unknown age '\(cell(.age))' (expected Total, 0 to 17 years, 18 years or over or Unknown)") }
+            if age == nil {
+                problem(
+                    .age, "unknown age '\(cell(.age))' (expected Total, 0 to 17 years, 18 years or over or Unknown)")
+            }
             let yearText = cell(.year)
             let year = Int(yearText.hasSuffix(".0") ? String(yearText.dropLast(2)) : yearText)
-            if let year, !years.contains(year) { problem(.year, "year \(year) is outside \(years.lowerBound)–\(years.upperBound)") }
+            if let year, !years.contains(year) {
+                problem(.year, "year \(year) is outside \(years.lowerBound)–\(years.upperBound)")
+            }
             if year == nil { problem(.year, "'\(yearText)' is not a year") }
             let value = CountRange(published: cell(.value))
-            if value == nil { problem(.value, "'\(cell(.value))' is not a count (a whole number, \"1,173\" style separators allowed, or <5 for a suppressed count)") }
-            if position[.unit] != nil, !cell(.unit).isEmpty, cell(.unit).caseInsensitiveCompare("Counts") != .orderedSame {
+            if value == nil {
+                problem(
+                    .value,
+                    "'\(cell(.value))' is not a count (a whole number, \"1,173\" style separators allowed, or <5 for a suppressed count)"
+                )
+            }
+            if position[.unit] != nil, !cell(.unit).isEmpty,
+                cell(.unit).caseInsensitiveCompare("Counts") != .orderedSame
+            {
                 problem(.unit, "unit '\(cell(.unit))' is not supported (only Counts)")
             }
             if cell(.value).contains(",") && value != nil { notes.thousandsSeparators += 1 }
@@ -81,28 +118,36 @@ public enum GLOTIPReader {
             if category.isEmpty && dimension != nil && dimension != .total { notes.emptyCategories += 1 }
 
             let areaKey = [cell(.code), cell(.country), cell(.region)]
-            let area = areas[areaKey] ?? resolveArea(code: areaKey[0], name: areaKey[1], region: areaKey[2], names: names)
+            let area =
+                areas[areaKey] ?? resolveArea(code: areaKey[0], name: areaKey[1], region: areaKey[2], names: names)
             areas[areaKey] = area
             switch area {
             case .failure(let message): problem(.code, message.text)
             case .success(let area):
-                guard problems.count == before, let indicator, let dimension, let sex, let age, let year, let value else { continue }
+                guard problems.count == before, let indicator, let dimension, let sex, let age, let year, let value
+                else { continue }
                 if area.region.isEmpty { notes.groupRows += 1; notes.groups.insert(area.code) }
                 var categoryArea: String?
                 if dimension == .citizenship || dimension == .countryOfRepatriation {
-                    if let known = categoryAreas[category] { categoryArea = known } else {
+                    if let known = categoryAreas[category] {
+                        categoryArea = known
+                    } else {
                         categoryArea = names.alpha3(for: category)
                         categoryAreas[category] = categoryArea
                     }
                 }
-                let observation = Observation(area: area.code, areaName: area.name, region: area.region, subregion: cell(.subregion),
-                                              indicator: indicator, dimension: dimension, category: category, categoryArea: categoryArea,
-                                              sex: sex, age: age, year: year, value: value, sourceRow: row.number)
+                let observation = Observation(
+                    area: area.code, areaName: area.name, region: area.region, subregion: cell(.subregion),
+                    indicator: indicator, dimension: dimension, category: category, categoryArea: categoryArea,
+                    sex: sex, age: age, year: year, value: value, sourceRow: row.number)
                 let key = observation.key
                 if var existing = cells[key] {
-                    if existing.value == value { notes.identicalDuplicates += 1 } else {
+                    if existing.value == value {
+                        notes.identicalDuplicates += 1
+                    } else {
                         notes.conflictingDuplicates += 1
-                        existing.value = CountRange(low: min(existing.value.low, value.low), high: max(existing.value.high, value.high))
+                        existing.value = CountRange(
+                            low: min(existing.value.low, value.low), high: max(existing.value.high, value.high))
                         cells[key] = existing
                     }
                 } else {
@@ -118,7 +163,9 @@ public enum GLOTIPReader {
 
     struct Area { let code: String; let name: String; let region: String }
 
-    static func resolveArea(code rawCode: String, name: String, region: String, names: CountryNames) -> Result<Area, Message> {
+    static func resolveArea(
+        code rawCode: String, name: String, region: String, names: CountryNames
+    ) -> Result<Area, Message> {
         let code = rawCode.trimmingCharacters(in: .whitespaces)
         if code.count == 3, let country = Countries.find(code) {
             return .success(Area(code: country.alpha3, name: name.isEmpty ? country.name : name, region: region))
@@ -183,7 +230,8 @@ public struct GLOTIPReadError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         let shown = problems.prefix(50).map(\.description)
         let more = problems.count > 50 ? ["… and \(problems.count - 50) more"] : []
-        return "\(problems.count) problem(s) in the file; nothing was imported:\n" + (shown + more).joined(separator: "\n")
+        return "\(problems.count) problem(s) in the file; nothing was imported:\n"
+            + (shown + more).joined(separator: "\n")
     }
 }
 

@@ -11,7 +11,9 @@ import PalermoCore
 public enum HTCDSSheet {
     /// Reads the rows of a table as field input, with every problem of the header and every row reported.
     public static func rows(from table: Table) throws -> [(row: Int, fields: [String: FieldValue?])] {
-        guard let header = table.rows.first else { throw ValidationFailure([ValidationIssue(row: 1, field: "header", message: "the file is empty")]) }
+        guard let header = table.rows.first else {
+            throw ValidationFailure([ValidationIssue(row: 1, field: "header", message: "the file is empty")])
+        }
         let labels = table.rows.dropFirst().first
         let labelRow = labels.map(isLabelRow) ?? false
         var columns: [Int: HTCDSField] = [:]
@@ -21,27 +23,44 @@ public enum HTCDSSheet {
             let name = column < header.cells.count ? header.cells[column].trimmingCharacters(in: .whitespaces) : ""
             if !name.isEmpty {
                 guard let field = HTCDS.field(named: name) else {
-                    issues.append(ValidationIssue(row: header.number, field: name, message: "column \(XLSXTable.columnName(column)) is not a field of HTCDS 2.0"))
+                    issues.append(
+                        ValidationIssue(
+                            row: header.number, field: name,
+                            message: "column \(XLSXTable.columnName(column)) is not a field of HTCDS 2.0"))
                     continue
                 }
                 columns[column] = field
-            } else if labelRow, let labels, column < labels.cells.count, let field = HTCDS.field(labelled: labels.cells[column]) {
+            } else if labelRow, let labels, column < labels.cells.count,
+                let field = HTCDS.field(labelled: labels.cells[column])
+            {
                 columns[column] = field
             }
         }
         if columns.isEmpty && issues.isEmpty {
-            issues.append(ValidationIssue(row: header.number, field: "header", message: "no column is named after an HTCDS field (e.g. prs_Gender)"))
+            issues.append(
+                ValidationIssue(
+                    row: header.number, field: "header",
+                    message: "no column is named after an HTCDS field (e.g. prs_Gender)"))
         }
         let seen = Dictionary(grouping: columns, by: { $0.value.name }).filter { $0.value.count > 1 }
-        for (name, _) in seen { issues.append(ValidationIssue(row: header.number, field: name, message: "appears in more than one column")) }
+        for (name, _) in seen {
+            issues.append(ValidationIssue(row: header.number, field: name, message: "appears in more than one column"))
+        }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
 
         var result: [(row: Int, fields: [String: FieldValue?])] = []
         for row in table.rows.dropFirst(labelRow ? 2 : 1) {
-            let extra = row.cells.indices.filter { columns[$0] == nil && !row.cells[$0].trimmingCharacters(in: .whitespaces).isEmpty && $0 >= header.cells.count }
+            let extra = row.cells.indices.filter {
+                columns[$0] == nil && !row.cells[$0].trimmingCharacters(in: .whitespaces).isEmpty
+                    && $0 >= header.cells.count
+            }
             if let column = extra.first {
-                issues.append(ValidationIssue(row: row.number, field: "column \(XLSXTable.columnName(column))",
-                                              message: "the row has \(row.cells.count) cells but the header names only \(header.cells.count) columns"))
+                issues.append(
+                    ValidationIssue(
+                        row: row.number, field: "column \(XLSXTable.columnName(column))",
+                        message:
+                            "the row has \(row.cells.count) cells but the header names only \(header.cells.count) columns"
+                    ))
                 continue
             }
             var fields: [String: FieldValue?] = [:]

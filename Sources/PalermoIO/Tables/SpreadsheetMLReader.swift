@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Streams the worksheet and shared-string parts of an XLSX file with Foundation's event-driven XMLParser.
@@ -49,7 +49,8 @@ final class SpreadsheetMLReader: NSObject, XMLParserDelegate {
         // XMLParser traps on the next non-ASCII element name. SpreadsheetML parts are UTF-8; anything else is refused
         // before the parser sees it.
         guard String(validating: data, as: UTF8.self) != nil else {
-            throw TableReadError("\(name) is not UTF-8 text: the workbook is damaged (save it again from the spreadsheet program)")
+            throw TableReadError(
+                "\(name) is not UTF-8 text: the workbook is damaged (save it again from the spreadsheet program)")
         }
         // From a stream, XMLParser feeds libxml2 in chunks; given the whole Data at once it fails past
         // about 10 MB on one line, and real worksheets are one line of XML.
@@ -58,12 +59,17 @@ final class SpreadsheetMLReader: NSObject, XMLParserDelegate {
         let ok = parser.parse()
         if let failure { throw failure }
         guard ok else {
-            throw TableReadError(row: part == .worksheet && rowNumber > 0 ? rowNumber : nil,
-                                 "\(name) XML is unreadable or truncated (\(parser.parserError.map { "\($0.localizedDescription)" } ?? "parse error"))")
+            throw TableReadError(
+                row: part == .worksheet && rowNumber > 0 ? rowNumber : nil,
+                "\(name) XML is unreadable or truncated (\(parser.parserError.map { "\($0.localizedDescription)" } ?? "parse error"))"
+            )
         }
     }
 
-    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         guard failure == nil else { return }
         switch (part, element) {
         case (.sharedStrings, "si"):
@@ -75,8 +81,10 @@ final class SpreadsheetMLReader: NSObject, XMLParserDelegate {
         case (.worksheet, "row"):
             let number = attributes["r"].map { Int($0) } ?? rowNumber + 1
             guard let number, (1...XLSXTable.maxRows).contains(number), number > rowNumber else {
-                fail(parser, "row \(attributes["r"] ?? String(rowNumber + 1)) is not a row number after \(rowNumber) "
-                    + "(rows run from 1 to \(XLSXTable.maxRows), in order)")
+                fail(
+                    parser,
+                    "row \(attributes["r"] ?? String(rowNumber + 1)) is not a row number after \(rowNumber) "
+                        + "(rows run from 1 to \(XLSXTable.maxRows), in order)")
                 return
             }
             rowNumber = number
@@ -158,7 +166,8 @@ final class SpreadsheetMLReader: NSObject, XMLParserDelegate {
         }
         if cellType == "s" {
             guard let index = Int(cellValue), shared.indices.contains(index) else {
-                return fail(parser, "cell \(cellReference?.prefix(40) ?? "?") points at a shared string that does not exist")
+                return fail(
+                    parser, "cell \(cellReference?.prefix(40) ?? "?") points at a shared string that does not exist")
             }
             cells[column] = shared[index]
         } else {

@@ -14,7 +14,9 @@ struct SheetData: Codable {
 struct SheetRow: Codable, DynamicNodeEncoding {
     let r: Int?
     let c: [SheetCell]?
-    static func nodeEncoding(for key: any CodingKey) -> XMLEncoder.NodeEncoding { key.stringValue == "r" ? .attribute : .element }
+    static func nodeEncoding(for key: any CodingKey) -> XMLEncoder.NodeEncoding {
+        key.stringValue == "r" ? .attribute : .element
+    }
 }
 
 struct SheetCell: Codable, DynamicNodeEncoding {

@@ -14,23 +14,39 @@ public enum XLSXTable {
         do { archive = try Archive(data: data, accessMode: .read) } catch {
             throw TableReadError("not an XLSX file (the ZIP container is unreadable or truncated)")
         }
-        let shared = try archive["xl/sharedStrings.xml"].map { try SpreadsheetMLReader.sharedStrings(extract($0, from: archive)) } ?? []
-        let sheetPath = archive["xl/worksheets/sheet1.xml"] != nil ? "xl/worksheets/sheet1.xml"
+        let shared =
+            try archive["xl/sharedStrings.xml"].map {
+                try SpreadsheetMLReader.sharedStrings(extract($0, from: archive))
+            } ?? []
+        let sheetPath =
+            archive["xl/worksheets/sheet1.xml"] != nil
+            ? "xl/worksheets/sheet1.xml"
             : archive.first { $0.path.hasPrefix("xl/worksheets/") && $0.path.hasSuffix(".xml") }?.path
-        guard let sheetPath, let entry = archive[sheetPath] else { throw TableReadError("the workbook has no worksheet") }
+        guard let sheetPath, let entry = archive[sheetPath] else {
+            throw TableReadError("the workbook has no worksheet")
+        }
         let rows = try SpreadsheetMLReader.worksheet(try extract(entry, from: archive), shared: shared)
         return Table(rows: rows)
     }
 
     public static func write(_ rows: [[String]], sheetName: String = "Sheet1") throws -> Data {
-        let sheet = Worksheet(sheetData: SheetData(rows: rows.enumerated().map { index, cells in
-            SheetRow(r: index + 1, c: cells.enumerated().compactMap { column, text in
-                text.isEmpty ? nil : SheetCell(r: "\(columnName(column))\(index + 1)", t: "inlineStr", v: nil, inline: InlineString(t: text))
-            })
-        }))
+        let sheet = Worksheet(
+            sheetData: SheetData(
+                rows: rows.enumerated().map { index, cells in
+                    SheetRow(
+                        r: index + 1,
+                        c: cells.enumerated().compactMap { column, text in
+                            text.isEmpty
+                                ? nil
+                                : SheetCell(
+                                    r: "\(columnName(column))\(index + 1)", t: "inlineStr", v: nil,
+                                    inline: InlineString(t: text))
+                        })
+                }))
         let encoder = XMLEncoder()
-        let sheetXML = try encoder.encode(sheet, withRootKey: "worksheet", rootAttributes: ["xmlns": mainNamespace],
-                                          header: XMLHeader(version: 1.0, encoding: "UTF-8", standalone: "yes"))
+        let sheetXML = try encoder.encode(
+            sheet, withRootKey: "worksheet", rootAttributes: ["xmlns": mainNamespace],
+            header: XMLHeader(version: 1.0, encoding: "UTF-8", standalone: "yes"))
         let archive = try Archive(accessMode: .create)
         let parts: [(String, Data)] = [
             ("[Content_Types].xml", Data(WorkbookParts.contentTypes.utf8)),
@@ -40,7 +56,9 @@ public enum XLSXTable {
             ("xl/worksheets/sheet1.xml", sheetXML),
         ]
         for (path, data) in parts {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -65,8 +83,9 @@ public enum XLSXTable {
 
     private static func extract(_ entry: Entry, from archive: Archive) throws -> Data {
         let limit = inflationLimit(compressed: Int(clamping: entry.compressedSize))
-        let tooLarge = TableReadError("\(entry.path) inflates past \(limit / (1024 * 1024)) MB "
-            + "(more than \(maxRatio) times its compressed size): the file is refused")
+        let tooLarge = TableReadError(
+            "\(entry.path) inflates past \(limit / (1024 * 1024)) MB "
+                + "(more than \(maxRatio) times its compressed size): the file is refused")
         guard entry.uncompressedSize <= UInt64(limit) else { throw tooLarge }
         var data = Data()
         do {

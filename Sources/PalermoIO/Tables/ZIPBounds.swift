@@ -10,7 +10,9 @@ enum ZIPBounds {
     static func check(_ data: Data, maxInflated: (Int) -> Int) throws {
         let bytes = [UInt8](data)
         let broken = TableReadError("not an XLSX file (the ZIP container is unreadable or truncated)")
-        func u16(_ at: Int) -> Int? { at >= 0 && at + 2 <= bytes.count ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : nil }
+        func u16(_ at: Int) -> Int? {
+            at >= 0 && at + 2 <= bytes.count ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : nil
+        }
         func u32(_ at: Int) -> Int? {
             guard let low = u16(at), let high = u16(at + 2) else { return nil }
             return low | high << 16
@@ -24,20 +26,22 @@ enum ZIPBounds {
             at -= 1
         }
         guard let end, let entries = u16(end + 10), let size = u32(end + 12), let start = u32(end + 16),
-              start + size <= end else { throw broken }
+            start + size <= end
+        else { throw broken }
         var record = start
         for _ in 0..<entries {
             guard u32(record) == 0x0201_4b50, let compressed = u32(record + 20), let nameLength = u16(record + 28),
-                  let extraLength = u16(record + 30), let commentLength = u16(record + 32), let local = u32(record + 42),
-                  u32(local) == 0x0403_4b50, let localName = u16(local + 26), let localExtra = u16(local + 28),
-                  local + 30 + localName + localExtra + compressed <= start, let method = u16(record + 10)
+                let extraLength = u16(record + 30), let commentLength = u16(record + 32), let local = u32(record + 42),
+                u32(local) == 0x0403_4b50, let localName = u16(local + 26), let localExtra = u16(local + 28),
+                local + 30 + localName + localExtra + compressed <= start, let method = u16(record + 10)
             else { throw broken }
             if method == 8 {
                 let begin = local + 30 + localName + localExtra
                 try bytes.withUnsafeBufferPointer { buffer in
                     guard let base = buffer.baseAddress else { throw broken }
-                    try inflatesCompletely(UnsafeBufferPointer(start: base + begin, count: compressed),
-                                           limit: maxInflated(compressed), broken: broken)
+                    try inflatesCompletely(
+                        UnsafeBufferPointer(start: base + begin, count: compressed),
+                        limit: maxInflated(compressed), broken: broken)
                 }
             }
             record += 46 + nameLength + extraLength + commentLength
@@ -47,9 +51,13 @@ enum ZIPBounds {
 
     /// Runs raw inflate over `input`, discarding the output; throws unless the stream ends within `input` and
     /// within `limit` bytes of output.
-    private static func inflatesCompletely(_ input: UnsafeBufferPointer<UInt8>, limit: Int, broken: TableReadError) throws {
+    private static func inflatesCompletely(
+        _ input: UnsafeBufferPointer<UInt8>, limit: Int, broken: TableReadError
+    ) throws {
         var stream = z_stream()
-        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw broken }
+        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw broken
+        }
         defer { inflateEnd(&stream) }
         var scratch = [UInt8](repeating: 0, count: 64 * 1024)
         stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
@@ -63,7 +71,8 @@ enum ZIPBounds {
             }
             produced += scratch.count - Int(stream.avail_out)
             if produced > limit {
-                throw TableReadError("a part of the file inflates past \(limit / (1024 * 1024)) MB: the file is refused")
+                throw TableReadError(
+                    "a part of the file inflates past \(limit / (1024 * 1024)) MB: the file is refused")
             }
             if result == Z_STREAM_END { return }
             // No progress possible: the input ran out before the stream ended, or the data is not deflate.

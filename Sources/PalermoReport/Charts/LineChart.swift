@@ -18,18 +18,24 @@ extension SVGChart {
         let ticks = SVG.ticks(upTo: series.flatMap { $0.points.map(\.high) }.max() ?? 1)
         let ceiling = ticks.last ?? 1
         let plotW = width - left - right, plotH = height - top - bottom
-        func x(_ v: Int) -> Double { last == first ? left + plotW / 2 : left + Double(v - first) / Double(last - first) * plotW }
+        func x(_ v: Int) -> Double {
+            last == first ? left + plotW / 2 : left + Double(v - first) / Double(last - first) * plotW
+        }
         func y(_ v: Double) -> Double { top + plotH - v / ceiling * plotH }
         var body = SVG.grid(ticks, left: left, right: width - right, y: y, label: SVG.label)
         body += (first...last).map { SVGMarkup.text(String($0), x: x($0), y: height - bottom + 14, anchor: .middle) }
         for (index, s) in series.enumerated() where !s.points.isEmpty {
             let colour = SVG.colour(index)
             if s.points.contains(where: { $0.low != $0.high }) {
-                let upper = s.points.map { (x($0.x), y($0.high)) }, lower = s.points.reversed().map { (x($0.x), y($0.low)) }
+                let upper = s.points.map { (x($0.x), y($0.high)) },
+                    lower = s.points.reversed().map { (x($0.x), y($0.low)) }
                 body.append(SVGMarkup.polygon(upper + lower, fill: colour, opacity: 0.2))
             }
-            body.append(SVGMarkup.polyline(s.points.map { (x($0.x), y(($0.low + $0.high) / 2)) }, stroke: colour, width: 2))
-            body += s.points.map { SVGMarkup.circle(x: x($0.x), y: y(($0.low + $0.high) / 2), radius: 2.5, fill: colour) }
+            body.append(
+                SVGMarkup.polyline(s.points.map { (x($0.x), y(($0.low + $0.high) / 2)) }, stroke: colour, width: 2))
+            body += s.points.map {
+                SVGMarkup.circle(x: x($0.x), y: y(($0.low + $0.high) / 2), radius: 2.5, fill: colour)
+            }
         }
         body += SVG.legend(series.map(\.name), x: left, y: height - 6)
         return SVGMarkup.svg(width: width, height: height, title: title, body)

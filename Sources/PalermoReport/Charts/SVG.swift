@@ -19,7 +19,8 @@ enum SVG {
     }
 
     static func label(_ value: Double) -> String {
-        value >= 1_000_000 ? String(format: "%.1fM", value / 1_000_000)
+        value >= 1_000_000
+            ? String(format: "%.1fM", value / 1_000_000)
             : value >= 10_000 ? String(format: "%.0fk", value / 1_000) : String(format: "%.0f", value)
     }
 
@@ -27,17 +28,23 @@ enum SVG {
         var offset = x
         return names.enumerated().flatMap { index, name -> [Content] in
             defer { offset += Double(name.count) * 6.2 + 28 }
-            return [SVGMarkup.rect(x: offset, y: y - 9, width: 10, height: 10, fill: colour(index)),
-                    SVGMarkup.text(name, x: offset + 14, y: y)]
+            return [
+                SVGMarkup.rect(x: offset, y: y - 9, width: 10, height: 10, fill: colour(index)),
+                SVGMarkup.text(name, x: offset + 14, y: y),
+            ]
         }
     }
 
     /// Horizontal grid lines with their labels at the left.
-    static func grid(_ ticks: [Double], left: Double, right: Double, y: (Double) -> Double,
-                     label: (Double) -> String) -> [Content] {
+    static func grid(
+        _ ticks: [Double], left: Double, right: Double, y: (Double) -> Double,
+        label: (Double) -> String
+    ) -> [Content] {
         ticks.flatMap { t -> [Content] in
-            [SVGMarkup.line(x1: left, y1: y(t), x2: right, y2: y(t), stroke: "#ddd"),
-             SVGMarkup.text(label(t), x: left - 4, y: y(t) + 4, anchor: .end)]
+            [
+                SVGMarkup.line(x1: left, y1: y(t), x2: right, y2: y(t), stroke: "#ddd"),
+                SVGMarkup.text(label(t), x: left - 4, y: y(t) + 4, anchor: .end),
+            ]
         }
     }
 }

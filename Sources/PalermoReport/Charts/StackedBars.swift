@@ -2,8 +2,10 @@ import Plot
 
 extension SVGChart {
     /// A bar per label, stacked from its parts; `percent` scales every bar to 100 %.
-    public static func stackedBars(_ bars: [(label: String, parts: [Double])], partNames: [String], title: String,
-                                   percent: Bool = false, width: Double = 640, height: Double = 260) -> Content {
+    public static func stackedBars(
+        _ bars: [(label: String, parts: [Double])], partNames: [String], title: String,
+        percent: Bool = false, width: Double = 640, height: Double = 260
+    ) -> Content {
         guard !bars.isEmpty else { return .empty }
         let left = 56.0, right = 12.0, top = 16.0, bottom = 44.0
         let plotW = width - left - right, plotH = height - top - bottom
@@ -11,7 +13,9 @@ extension SVGChart {
         let ticks = percent ? [0, 0.25, 0.5, 0.75, 1] : SVG.ticks(upTo: maximum)
         let scale = ticks.last ?? 1
         func y(_ v: Double) -> Double { top + plotH - v / scale * plotH }
-        var body = SVG.grid(ticks, left: left, right: width - right, y: y) { percent ? "\(Int($0 * 100)) %" : SVG.label($0) }
+        var body = SVG.grid(ticks, left: left, right: width - right, y: y) {
+            percent ? "\(Int($0 * 100)) %" : SVG.label($0)
+        }
         let slot = plotW / Double(bars.count)
         for (index, bar) in bars.enumerated() {
             let total = bar.parts.reduce(0, +)
@@ -20,9 +24,11 @@ extension SVGChart {
             for (part, value) in bar.parts.enumerated() where value > 0 {
                 let v = percent ? (total > 0 ? value / total : 0) : value
                 let name = part < partNames.count ? partNames[part] : ""
-                body.append(SVGMarkup.rect(x: x, y: y(base + v), width: slot * 0.7, height: y(base) - y(base + v),
-                                           fill: SVG.colour(part), className: "bar",
-                                           tooltip: "\(bar.label) · \(name): \(SVG.label(value))"))
+                body.append(
+                    SVGMarkup.rect(
+                        x: x, y: y(base + v), width: slot * 0.7, height: y(base) - y(base + v),
+                        fill: SVG.colour(part), className: "bar",
+                        tooltip: "\(bar.label) · \(name): \(SVG.label(value))"))
                 base += v
             }
             body.append(SVGMarkup.text(bar.label, x: x + slot * 0.35, y: height - bottom + 14, anchor: .middle))

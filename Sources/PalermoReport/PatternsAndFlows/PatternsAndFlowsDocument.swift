@@ -8,17 +8,24 @@ import Plot
 public enum PatternsAndFlowsDocument {
     public typealias Content = Node<HTML.BodyContext>
 
-    public static func document(_ report: PatternsAndFlowsReport, wording w: Wording = .english,
-                                generated: Date = Date()) -> String {
+    public static func document(
+        _ report: PatternsAndFlowsReport, wording w: Wording = .english,
+        generated: Date = Date()
+    ) -> String {
         HTML(
             .attr("lang", w.language), .attr("dir", w.direction),
-            .head(.meta(.charset(.utf8)), .meta(.attr("name", "viewport"), .attr("content", "width=device-width, initial-scale=1")),
-                  .element(named: "title", text: title(report, w)), .style(style)),
-            .body(.main(
-                .h1(.words(title(report, w))),
-                .p(.class("meta"), .words(w("report.generated", ["when": w.dateTime(generated), "source": report.scope.source]))),
-                sections(report, wording: w, csv: { "\($0).csv" })
-            ))
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.attr("name", "viewport"), .attr("content", "width=device-width, initial-scale=1")),
+                .element(named: "title", text: title(report, w)), .style(style)),
+            .body(
+                .main(
+                    .h1(.words(title(report, w))),
+                    .p(
+                        .class("meta"),
+                        .words(w("report.generated", ["when": w.dateTime(generated), "source": report.scope.source]))),
+                    sections(report, wording: w, csv: { "\($0).csv" })
+                ))
         ).render()
     }
 
@@ -28,11 +35,14 @@ public enum PatternsAndFlowsDocument {
     }
 
     /// The report's sections; `csv` gives the link for a table's CSV (nil for none).
-    public static func sections(_ report: PatternsAndFlowsReport, wording w: Wording = .english,
-                                csv: @escaping (String) -> String?) -> Content {
+    public static func sections(
+        _ report: PatternsAndFlowsReport, wording w: Wording = .english,
+        csv: @escaping (String) -> String?
+    ) -> Content {
         let parts = Parts(report: report, w: w, csv: csv)
-        return .group(parts.method, parts.trend, parts.regions, parts.sexAge, parts.forms, parts.flows,
-                      parts.convictions, parts.countries)
+        return .group(
+            parts.method, parts.trend, parts.regions, parts.sexAge, parts.forms, parts.flows,
+            parts.convictions, parts.countries)
     }
 
     static let style = """
@@ -55,30 +65,48 @@ private struct Parts {
 
     var method: Content {
         let r = report
-        return .section(.class("method"), .h2(.words(w("report.method.title"))),
-            .ul(.li(.words(w("report.method.countries"))), .li(.words(w("report.method.suppressed"))),
+        return .section(
+            .class("method"), .h2(.words(w("report.method.title"))),
+            .ul(
+                .li(.words(w("report.method.countries"))), .li(.words(w("report.method.suppressed"))),
                 .li(.words(w("report.method.coverage", ["n": w.number(r.panelCountries.count)])))),
-            .if(!r.notes.isEmpty, .details(.summary(.words(w("report.method.notes"))),
-                                           .ul(.attr("lang", "en"), .forEach(r.notes) { .li(.words($0)) }))))
+            .if(
+                !r.notes.isEmpty,
+                .details(
+                    .summary(.words(w("report.method.notes"))),
+                    .ul(.attr("lang", "en"), .forEach(r.notes) { .li(.words($0)) }))))
     }
 
     var trend: Content {
         let r = report
-        return section("trend", w("report.trend.title"), [
-            SVGChart.lines([
-                .init(name: w("report.trend.all"), points: r.trend.map { ($0.year, Double($0.victims.low), Double($0.victims.high)) }),
-                .init(name: w("report.trend.panel", ["n": w.number(r.panelCountries.count)]),
-                      points: r.trend.map { ($0.year, Double($0.panelVictims.low), Double($0.panelVictims.high)) }),
-            ], title: w("report.trend.chart")),
-            table(["report.col.year", "report.col.countriesReporting", "report.col.victims", "report.col.panelVictims",
-                   "report.col.prosecuted", "report.col.convicted"].map { w($0) },
-                  r.trend.map { row in
-                      [.words(String(row.year)), .words(w.number(row.countries)), .words(w.count(row.victims)),
-                       .words(w.count(row.panelVictims)),
-                       .words("\(w.count(row.prosecuted)) (\(w.number(row.prosecutedCountries)))"),
-                       .words("\(w.count(row.convicted)) (\(w.number(row.convictedCountries)))")]
-                  }),
-        ])
+        return section(
+            "trend", w("report.trend.title"),
+            [
+                SVGChart.lines(
+                    [
+                        .init(
+                            name: w("report.trend.all"),
+                            points: r.trend.map { ($0.year, Double($0.victims.low), Double($0.victims.high)) }),
+                        .init(
+                            name: w("report.trend.panel", ["n": w.number(r.panelCountries.count)]),
+                            points: r.trend.map { ($0.year, Double($0.panelVictims.low), Double($0.panelVictims.high)) }
+                        ),
+                    ], title: w("report.trend.chart")),
+                table(
+                    [
+                        "report.col.year", "report.col.countriesReporting", "report.col.victims",
+                        "report.col.panelVictims",
+                        "report.col.prosecuted", "report.col.convicted",
+                    ].map { w($0) },
+                    r.trend.map { row in
+                        [
+                            .words(String(row.year)), .words(w.number(row.countries)), .words(w.count(row.victims)),
+                            .words(w.count(row.panelVictims)),
+                            .words("\(w.count(row.prosecuted)) (\(w.number(row.prosecutedCountries)))"),
+                            .words("\(w.count(row.convicted)) (\(w.number(row.convictedCountries)))"),
+                        ]
+                    }),
+            ])
     }
 
     var regions: Content {
@@ -86,98 +114,165 @@ private struct Parts {
         let names = Array(Set(r.regions.map(\.region))).sorted()
         var rows: [[Content]] = []
         for region in names {
-            rows.append([.strong(.words(w.region(region)))] + years.map { year in
-                cell(r.regions.first { $0.year == year && $0.region == region })
-            })
+            rows.append(
+                [.strong(.words(w.region(region)))]
+                    + years.map { year in
+                        cell(r.regions.first { $0.year == year && $0.region == region })
+                    })
             for sub in Array(Set(r.subregions.filter { $0.region == region }.compactMap(\.subregion))).sorted() {
-                rows.append([.span(.class("sub"), .words(w.region(sub)))] + years.map { year in
-                    cell(r.subregions.first { $0.year == year && $0.subregion == sub })
-                })
+                rows.append(
+                    [.span(.class("sub"), .words(w.region(sub)))]
+                        + years.map { year in
+                            cell(r.subregions.first { $0.year == year && $0.subregion == sub })
+                        })
             }
         }
-        return section("regions", w("report.regions.title"), [
-            SVGChart.stackedBars(years.map { year in
-                (String(year), names.map { name in r.regions.first { $0.year == year && $0.region == name }?.victims.midpoint ?? 0 })
-            }, partNames: names.map(w.region), title: w("report.regions.chart")),
-            .p(.class("caption"), .words(w("report.regions.caption"))),
-            table([w("report.col.region")] + years.map(String.init), rows),
-        ])
+        return section(
+            "regions", w("report.regions.title"),
+            [
+                SVGChart.stackedBars(
+                    years.map { year in
+                        (
+                            String(year),
+                            names.map { name in
+                                r.regions.first { $0.year == year && $0.region == name }?.victims.midpoint ?? 0
+                            }
+                        )
+                    }, partNames: names.map(w.region), title: w("report.regions.chart")),
+                .p(.class("caption"), .words(w("report.regions.caption"))),
+                table([w("report.col.region")] + years.map(String.init), rows),
+            ])
     }
 
     var sexAge: Content {
         let r = report
         let groups = ["report.women", "report.girls", "report.men", "report.boys"].map { w($0) }
-        return section("sex-age", w("report.sexAge.title"), [
-            SVGChart.stackedBars(r.sexAge.map { (String($0.year), [$0.women.midpoint, $0.girls.midpoint, $0.men.midpoint,
-                                                                    $0.boys.midpoint]) },
-                                 partNames: groups, title: w("report.sexAge.chart"), percent: true),
-            table([w("report.col.year"), w("report.col.countriesSexAge")] + groups
-                  + [w("report.col.countriesSex"), w("report.col.femaleShare")],
-                  r.sexAge.map { row in
-                      [String(row.year), w.number(row.countries), w.count(row.women), w.count(row.girls), w.count(row.men),
-                       w.count(row.boys), w.number(row.countriesBySex), row.femaleShare.map(w.share) ?? "–"].map { .words($0) }
-                  }),
-        ])
+        return section(
+            "sex-age", w("report.sexAge.title"),
+            [
+                SVGChart.stackedBars(
+                    r.sexAge.map {
+                        (
+                            String($0.year),
+                            [
+                                $0.women.midpoint, $0.girls.midpoint, $0.men.midpoint,
+                                $0.boys.midpoint,
+                            ]
+                        )
+                    },
+                    partNames: groups, title: w("report.sexAge.chart"), percent: true),
+                table(
+                    [w("report.col.year"), w("report.col.countriesSexAge")] + groups
+                        + [w("report.col.countriesSex"), w("report.col.femaleShare")],
+                    r.sexAge.map { row in
+                        [
+                            String(row.year), w.number(row.countries), w.count(row.women), w.count(row.girls),
+                            w.count(row.men),
+                            w.count(row.boys), w.number(row.countriesBySex), row.femaleShare.map(w.share) ?? "–",
+                        ].map { .words($0) }
+                    }),
+            ])
     }
 
     var forms: Content {
         let r = report, forms = ExploitationForm.allCases.map(\.rawValue)
-        return section("forms", w("report.forms.title"), [
-            SVGChart.stackedBars(r.forms.map { row in (String(row.year), forms.map { row.counts[$0]?.midpoint ?? 0 }) },
-                                 partNames: forms.map(w.region), title: w("report.forms.chart"), percent: true),
-            table([w("report.col.year"), w("report.col.countries")] + forms.map(w.region), r.forms.map { row in
-                [.words(String(row.year)), .words(w.number(row.countries))] + forms.map { form in
-                    .words("\(w.count(row.counts[form] ?? .zero)) (\(row.shares[form].map(w.share) ?? "–"))")
-                }
-            }),
-        ])
+        return section(
+            "forms", w("report.forms.title"),
+            [
+                SVGChart.stackedBars(
+                    r.forms.map { row in (String(row.year), forms.map { row.counts[$0]?.midpoint ?? 0 }) },
+                    partNames: forms.map(w.region), title: w("report.forms.chart"), percent: true),
+                table(
+                    [w("report.col.year"), w("report.col.countries")] + forms.map(w.region),
+                    r.forms.map { row in
+                        [.words(String(row.year)), .words(w.number(row.countries))]
+                            + forms.map { form in
+                                .words(
+                                    "\(w.count(row.counts[form] ?? .zero)) (\(row.shares[form].map(w.share) ?? "–"))")
+                            }
+                    }),
+            ])
     }
 
     var flows: Content {
         let r = report, s = r.flowSummary
-        return section("flows", w("report.flows.title"), [
-            .p(.class("caption"), .words(w("report.flows.caption", [
-                "years": w.years(r.scope.from, r.scope.to), "countries": w.number(s.countries),
-                "domestic": w.count(s.domestic), "crossBorder": w.count(s.crossBorder), "unspecified": w.count(s.unspecified),
-                "share": s.domesticShare.map(w.share) ?? "–",
-            ]))),
-            SVGChart.sankey(r.flows.map { (w.region($0.origin), w.region($0.destination), $0.victims.midpoint) },
-                            title: w("report.flows.chart")),
-            table(["report.col.origin", "report.col.detectedIn", "report.col.victims", "report.col.countries"].map { w($0) },
-                  r.flows.map { [w.region($0.origin), w.region($0.destination), w.count($0.victims), w.number($0.countries)]
-                      .map { .words($0) } }),
-        ])
+        return section(
+            "flows", w("report.flows.title"),
+            [
+                .p(
+                    .class("caption"),
+                    .words(
+                        w(
+                            "report.flows.caption",
+                            [
+                                "years": w.years(r.scope.from, r.scope.to), "countries": w.number(s.countries),
+                                "domestic": w.count(s.domestic), "crossBorder": w.count(s.crossBorder),
+                                "unspecified": w.count(s.unspecified),
+                                "share": s.domesticShare.map(w.share) ?? "–",
+                            ]))),
+                SVGChart.sankey(
+                    r.flows.map { (w.region($0.origin), w.region($0.destination), $0.victims.midpoint) },
+                    title: w("report.flows.chart")),
+                table(
+                    ["report.col.origin", "report.col.detectedIn", "report.col.victims", "report.col.countries"].map {
+                        w($0)
+                    },
+                    r.flows.map {
+                        [w.region($0.origin), w.region($0.destination), w.count($0.victims), w.number($0.countries)]
+                            .map { .words($0) }
+                    }),
+            ])
     }
 
     var convictions: Content {
-        section("convictions", w("report.convictions.title"), [
-            .p(.class("caption"), .words(w("report.convictions.caption"))),
-            table(["report.col.region", "report.col.countryYears", "report.col.prosecuted", "report.col.convicted",
-                   "report.col.ratio"].map { w($0) },
-                  report.convictions.map { row in
-                      [w.region(row.region), w.number(row.countryYears), w.count(row.prosecuted), w.count(row.convicted),
-                       row.ratio.map { w.decimal($0.point, digits: 2) } ?? "–"].map { .words($0) }
-                  }),
-        ])
+        section(
+            "convictions", w("report.convictions.title"),
+            [
+                .p(.class("caption"), .words(w("report.convictions.caption"))),
+                table(
+                    [
+                        "report.col.region", "report.col.countryYears", "report.col.prosecuted", "report.col.convicted",
+                        "report.col.ratio",
+                    ].map { w($0) },
+                    report.convictions.map { row in
+                        [
+                            w.region(row.region), w.number(row.countryYears), w.count(row.prosecuted),
+                            w.count(row.convicted),
+                            row.ratio.map { w.decimal($0.point, digits: 2) } ?? "–",
+                        ].map { .words($0) }
+                    }),
+            ])
     }
 
     var countries: Content {
-        section("countries", w("report.countries.title"), [
-            table(["report.col.country", "report.col.region", "report.col.subregion", "report.col.yearsReporting",
-                   "report.col.victimsAllYears", "report.col.prosecuted", "report.col.convicted"].map { w($0) },
-                  report.countries.map { row in
-                      [w.country(row.code), w.region(row.region), w.region(row.subregion), w.number(row.yearsReported),
-                       w.count(row.victims), row.prosecuted.map(w.count) ?? "–", row.convicted.map(w.count) ?? "–"]
-                          .map { .words($0) }
-                  }),
-        ])
+        section(
+            "countries", w("report.countries.title"),
+            [
+                table(
+                    [
+                        "report.col.country", "report.col.region", "report.col.subregion", "report.col.yearsReporting",
+                        "report.col.victimsAllYears", "report.col.prosecuted", "report.col.convicted",
+                    ].map { w($0) },
+                    report.countries.map { row in
+                        [
+                            w.country(row.code), w.region(row.region), w.region(row.subregion),
+                            w.number(row.yearsReported),
+                            w.count(row.victims), row.prosecuted.map(w.count) ?? "–", row.convicted.map(w.count) ?? "–",
+                        ]
+                        .map { .words($0) }
+                    })
+            ])
     }
 
     private func section(_ id: String, _ heading: String, _ content: [Content]) -> Content {
         let name = id.replacingOccurrences(of: "-", with: "_")
-        return .section(.attr("id", id), .h2(.words(heading), .unwrap(csv(name)) { link in
-            .a(.class("csv"), .attr("href", link), .words(w("report.csv")))
-        }), .group(content))
+        return .section(
+            .attr("id", id),
+            .h2(
+                .words(heading),
+                .unwrap(csv(name)) { link in
+                    .a(.class("csv"), .attr("href", link), .words(w("report.csv")))
+                }), .group(content))
     }
 
     private func cell(_ row: PatternsAndFlowsReport.AreaYearRow?) -> Content {
@@ -190,9 +285,11 @@ private struct Parts {
     }
 
     private func table(_ header: [String], _ rows: [[Content]]) -> Content {
-        .div(.class("scroll"), .table(
-            .thead(.tr(.forEach(header) { .th(.attr("scope", "col"), .words($0)) })),
-            .tbody(.forEach(rows) { row in .tr(.forEach(row) { .td($0) }) })
-        ))
+        .div(
+            .class("scroll"),
+            .table(
+                .thead(.tr(.forEach(header) { .th(.attr("scope", "col"), .words($0)) })),
+                .tbody(.forEach(rows) { row in .tr(.forEach(row) { .td($0) }) })
+            ))
     }
 }

@@ -20,72 +20,98 @@ extension PatternsAndFlowsReport {
     public func table(named name: String) -> ReportTable? { tables.first { $0.name == name } }
 
     var trendTable: ReportTable {
-        ReportTable(name: "trend", title: "Detected victims, prosecutions and convictions by year",
-                    header: ["year", "countries_reporting_victims"] + bounds("victims") + ["countries_reporting_prosecuted"] + bounds("prosecuted")
-                        + ["countries_reporting_convicted"] + bounds("convicted") + ["panel_countries"] + bounds("panel_victims"),
-                    rows: trend.map { r in
-                        [String(r.year), String(r.countries)] + cells(r.victims) + [String(r.prosecutedCountries)] + cells(r.prosecuted)
-                            + [String(r.convictedCountries)] + cells(r.convicted) + [String(panelCountries.count)] + cells(r.panelVictims)
-                    })
+        ReportTable(
+            name: "trend", title: "Detected victims, prosecutions and convictions by year",
+            header: ["year", "countries_reporting_victims"] + bounds("victims") + ["countries_reporting_prosecuted"]
+                + bounds("prosecuted")
+                + ["countries_reporting_convicted"] + bounds("convicted") + ["panel_countries"]
+                + bounds("panel_victims"),
+            rows: trend.map { r in
+                [String(r.year), String(r.countries)] + cells(r.victims) + [String(r.prosecutedCountries)]
+                    + cells(r.prosecuted)
+                    + [String(r.convictedCountries)] + cells(r.convicted) + [String(panelCountries.count)]
+                    + cells(r.panelVictims)
+            })
     }
 
     var regionTable: ReportTable {
-        ReportTable(name: "regions", title: "Detected victims by region and subregion",
-                    header: ["region", "subregion", "year", "countries"] + bounds("victims") + ["share", "share_low", "share_high"],
-                    rows: (regions + subregions).sorted { ($0.year, $0.region, $0.subregion ?? "") < ($1.year, $1.region, $1.subregion ?? "") }.map { r in
-                        [r.region, r.subregion ?? "", String(r.year), String(r.countries)] + cells(r.victims) + share(r.share)
-                    })
+        ReportTable(
+            name: "regions", title: "Detected victims by region and subregion",
+            header: ["region", "subregion", "year", "countries"] + bounds("victims") + [
+                "share", "share_low", "share_high",
+            ],
+            rows: (regions + subregions).sorted {
+                ($0.year, $0.region, $0.subregion ?? "") < ($1.year, $1.region, $1.subregion ?? "")
+            }.map { r in
+                [r.region, r.subregion ?? "", String(r.year), String(r.countries)] + cells(r.victims) + share(r.share)
+            })
     }
 
     var countryTable: ReportTable {
-        ReportTable(name: "countries", title: "Countries",
-                    header: ["iso3", "country", "region", "subregion", "years_reporting_victims", "latest_year"] + bounds("victims")
-                        + bounds("prosecuted") + bounds("convicted"),
-                    rows: countries.map { c in
-                        [c.code, c.name, c.region, c.subregion, String(c.yearsReported), c.latestYear.map(String.init) ?? ""] + cells(c.victims)
-                            + (c.prosecuted.map(cells) ?? ["", ""]) + (c.convicted.map(cells) ?? ["", ""])
-                    })
+        ReportTable(
+            name: "countries", title: "Countries",
+            header: ["iso3", "country", "region", "subregion", "years_reporting_victims", "latest_year"]
+                + bounds("victims")
+                + bounds("prosecuted") + bounds("convicted"),
+            rows: countries.map { c in
+                [c.code, c.name, c.region, c.subregion, String(c.yearsReported), c.latestYear.map(String.init) ?? ""]
+                    + cells(c.victims)
+                    + (c.prosecuted.map(cells) ?? ["", ""]) + (c.convicted.map(cells) ?? ["", ""])
+            })
     }
 
     var sexAgeTable: ReportTable {
-        ReportTable(name: "sex_age", title: "Detected victims by sex and age",
-                    header: ["year", "countries_by_sex_and_age"] + bounds("girls") + bounds("women") + bounds("boys") + bounds("men")
-                        + ["countries_by_sex"] + bounds("female") + bounds("male") + bounds("other_sex") + ["female_share", "female_share_low", "female_share_high"],
-                    rows: sexAge.map { r in
-                        [String(r.year), String(r.countries)] + cells(r.girls) + cells(r.women) + cells(r.boys) + cells(r.men)
-                            + [String(r.countriesBySex)] + cells(r.female) + cells(r.male) + cells(r.otherSex) + share(r.femaleShare)
-                    })
+        ReportTable(
+            name: "sex_age", title: "Detected victims by sex and age",
+            header: ["year", "countries_by_sex_and_age"] + bounds("girls") + bounds("women") + bounds("boys")
+                + bounds("men")
+                + ["countries_by_sex"] + bounds("female") + bounds("male") + bounds("other_sex") + [
+                    "female_share", "female_share_low", "female_share_high",
+                ],
+            rows: sexAge.map { r in
+                [String(r.year), String(r.countries)] + cells(r.girls) + cells(r.women) + cells(r.boys) + cells(r.men)
+                    + [String(r.countriesBySex)] + cells(r.female) + cells(r.male) + cells(r.otherSex)
+                    + share(r.femaleShare)
+            })
     }
 
     var formTable: ReportTable {
         let forms = ExploitationForm.allCases.map(\.rawValue)
-        return ReportTable(name: "forms", title: "Detected victims by form of exploitation",
-                           header: ["year", "countries"] + forms.flatMap { f in bounds(slug(f)) + [slug(f) + "_share"] },
-                           rows: self.forms.map { r in
-                               [String(r.year), String(r.countries)] + forms.flatMap { f in
-                                   cells(r.counts[f] ?? .zero) + [r.shares[f].map { percentText($0.point) } ?? ""]
-                               }
-                           })
+        return ReportTable(
+            name: "forms", title: "Detected victims by form of exploitation",
+            header: ["year", "countries"] + forms.flatMap { f in bounds(slug(f)) + [slug(f) + "_share"] },
+            rows: self.forms.map { r in
+                [String(r.year), String(r.countries)]
+                    + forms.flatMap { f in
+                        cells(r.counts[f] ?? .zero) + [r.shares[f].map { percentText($0.point) } ?? ""]
+                    }
+            })
     }
 
     var flowTable: ReportTable {
-        ReportTable(name: "flows", title: "Flows from region of citizenship to region of detection",
-                    header: ["origin", "destination", "countries"] + bounds("victims"),
-                    rows: flows.map { [$0.origin, $0.destination, String($0.countries)] + cells($0.victims) })
+        ReportTable(
+            name: "flows", title: "Flows from region of citizenship to region of detection",
+            header: ["origin", "destination", "countries"] + bounds("victims"),
+            rows: flows.map { [$0.origin, $0.destination, String($0.countries)] + cells($0.victims) })
     }
 
     var convictionTable: ReportTable {
-        ReportTable(name: "convictions", title: "Convictions per person prosecuted",
-                    header: ["region", "country_years"] + bounds("prosecuted") + bounds("convicted") + ["ratio", "ratio_low", "ratio_high"],
-                    rows: convictions.map { r in
-                        [r.region, String(r.countryYears)] + cells(r.prosecuted) + cells(r.convicted)
-                            + (r.ratio.map { [ratioText($0.point), ratioText($0.low), ratioText($0.high)] } ?? ["", "", ""])
-                    })
+        ReportTable(
+            name: "convictions", title: "Convictions per person prosecuted",
+            header: ["region", "country_years"] + bounds("prosecuted") + bounds("convicted") + [
+                "ratio", "ratio_low", "ratio_high",
+            ],
+            rows: convictions.map { r in
+                [r.region, String(r.countryYears)] + cells(r.prosecuted) + cells(r.convicted)
+                    + (r.ratio.map { [ratioText($0.point), ratioText($0.low), ratioText($0.high)] } ?? ["", "", ""])
+            })
     }
 
     private func bounds(_ name: String) -> [String] { [name + "_low", name + "_high"] }
     private func cells(_ range: CountRange) -> [String] { [String(range.low), String(range.high)] }
-    private func share(_ s: ShareRange?) -> [String] { s.map { [percentText($0.point), percentText($0.low), percentText($0.high)] } ?? ["", "", ""] }
+    private func share(_ s: ShareRange?) -> [String] {
+        s.map { [percentText($0.point), percentText($0.low), percentText($0.high)] } ?? ["", "", ""]
+    }
     private func percentText(_ x: Double) -> String { String(format: "%.4f", x) }
     private func ratioText(_ x: Double) -> String { x.isFinite ? String(format: "%.4f", x) : "" }
     private func slug(_ s: String) -> String { s.lowercased().replacingOccurrences(of: " ", with: "_") }

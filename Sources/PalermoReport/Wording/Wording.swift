@@ -10,12 +10,13 @@ public struct Wording: Sendable {
     /// The six official languages of the United Nations.
     public static let languages = ["ar", "zh", "en", "fr", "ru", "es"]
 
-    private static let tables: [String: [String: String]] = Dictionary(uniqueKeysWithValues: languages.map { code in
-        let url = Bundle.module.url(forResource: code, withExtension: "json", subdirectory: "Strings")
-        let table = url.flatMap { try? Data(contentsOf: $0) }
-            .flatMap { try? JSONDecoder().decode([String: String].self, from: $0) }
-        return (code, table ?? [:])
-    })
+    private static let tables: [String: [String: String]] = Dictionary(
+        uniqueKeysWithValues: languages.map { code in
+            let url = Bundle.module.url(forResource: code, withExtension: "json", subdirectory: "Strings")
+            let table = url.flatMap { try? Data(contentsOf: $0) }
+                .flatMap { try? JSONDecoder().decode([String: String].self, from: $0) }
+            return (code, table ?? [:])
+        })
 
     public let language: String
     public let locale: Locale

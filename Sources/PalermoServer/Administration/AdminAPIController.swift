@@ -25,22 +25,33 @@ struct AdminAPIController: RouteCollection {
     }
 
     func createOrganisation(_ req: Request) async throws -> Response {
-        guard try req.requirePrincipal().role == .systemAdmin else { throw Abort(.forbidden, reason: "only a system admin creates organisations") }
+        guard try req.requirePrincipal().role == .systemAdmin else {
+            throw Abort(.forbidden, reason: "only a system admin creates organisations")
+        }
         let input = try req.content.decode(NewOrganisation.self)
         var issues: [ValidationIssue] = []
         if OrganisationKind(rawValue: input.kind) == nil {
-            issues.append(.init(field: "kind", message: "must be one of \(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", "))"))
+            issues.append(
+                .init(
+                    field: "kind",
+                    message: "must be one of \(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
         let country = Countries.find(input.country)
-        if country == nil { issues.append(.init(field: "country", message: "'\(input.country)' is not an ISO 3166-1 alpha-3 code")) }
-        if input.name.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(.init(field: "name", message: "is required")) }
+        if country == nil {
+            issues.append(.init(field: "country", message: "'\(input.country)' is not an ISO 3166-1 alpha-3 code"))
+        }
+        if input.name.trimmingCharacters(in: .whitespaces).isEmpty {
+            issues.append(.init(field: "name", message: "is required"))
+        }
         guard issues.isEmpty, let country else { throw ValidationFailure(issues) }
         let name = input.name.trimmingCharacters(in: .whitespaces)
         let db = req.store.database
         let taken = Abort(.conflict, reason: "an organisation named '\(name)' exists already")
         if try await OrganisationModel.query(on: db).filter(\.$name == name).first() != nil { throw taken }
         let model = OrganisationModel(name: name, kind: input.kind, country: country.alpha3)
-        do { try await model.create(on: db) } catch let error as any DatabaseError where error.isConstraintFailure { throw taken }
+        do { try await model.create(on: db) } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw taken
+        }
         return try await OrganisationDTO(model).encodeResponse(status: .created, for: req)
     }
 
@@ -56,14 +67,22 @@ struct AdminAPIController: RouteCollection {
         let principal = try req.requirePrincipal()
         guard principal.role.managesUsers else { throw Abort(.forbidden, reason: "only admins create users") }
         let input = try req.content.decode(NewUser.self)
-        let organisationID = principal.role == .systemAdmin ? (input.organisationId ?? principal.organisationID) : principal.organisationID
-        if principal.role != .systemAdmin, let role = Role(rawValue: input.role), !Role.organisationStaff.contains(role) {
-            try await req.store.audit.record([AuditDraft(actor: principal, action: .denied, detail: "create user with role \(role.rawValue)")])
-            throw Abort(.forbidden, reason: "an organisation admin creates caseworkers, supervisors and organisation admins only")
+        let organisationID =
+            principal.role == .systemAdmin
+            ? (input.organisationId ?? principal.organisationID) : principal.organisationID
+        if principal.role != .systemAdmin, let role = Role(rawValue: input.role), !Role.organisationStaff.contains(role)
+        {
+            try await req.store.audit.record([
+                AuditDraft(actor: principal, action: .denied, detail: "create user with role \(role.rawValue)")
+            ])
+            throw Abort(
+                .forbidden,
+                reason: "an organisation admin creates caseworkers, supervisors and organisation admins only")
         }
-        let user = try await UserAccounts.create(username: input.username, displayName: input.displayName, role: input.role,
-                                                 password: input.password, organisationID: organisationID,
-                                                 allowSystemAdmin: principal.role == .systemAdmin, app: req.application)
+        let user = try await UserAccounts.create(
+            username: input.username, displayName: input.displayName, role: input.role,
+            password: input.password, organisationID: organisationID,
+            allowSystemAdmin: principal.role == .systemAdmin, app: req.application)
         return try await UserDTO(user).encodeResponse(status: .created, for: req)
     }
 
@@ -71,7 +90,9 @@ struct AdminAPIController: RouteCollection {
     func changeUser(_ req: Request) async throws -> UserDTO {
         let principal = try req.requirePrincipal()
         guard principal.role.managesUsers else { throw Abort(.forbidden, reason: "only admins change users") }
-        guard let id = req.parameters.get("userId", as: UUID.self) else { throw Abort(.notFound, reason: "no such user") }
+        guard let id = req.parameters.get("userId", as: UUID.self) else {
+            throw Abort(.notFound, reason: "no such user")
+        }
         let change = try req.content.decode(UserChange.self)
         return UserDTO(try await UserAccounts.change(userID: id, change, by: principal, app: req.application))
     }

@@ -21,15 +21,19 @@ public func configure(_ app: Application, _ config: ServerConfiguration, keyRing
     app.sessions.use { _ in HashedSessions() }
     let secure = config.servesOverHTTPS
     app.sessions.configuration = SessionsConfiguration(cookieName: "palermo-session") { id in
-        HTTPCookies.Value(string: id.string, maxAge: 8 * 3600, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: id.string, maxAge: 8 * 3600, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
-    let store = Store(database: app.db(.main), cipher: FieldCipher(keys: keyRing), isPostgres: config.database.isPostgres)
+    let store = Store(
+        database: app.db(.main), cipher: FieldCipher(keys: keyRing), isPostgres: config.database.isPostgres)
     let cores = System.coreCount
     app.palermo = PalermoServices(
         store: store, config: config, metrics: RequestMetrics(), tokenCache: NIOLockedValueBox([:]),
         hashing: WorkLimiter(name: "sign-ins", running: max(1, cores - 1), waiting: 32),
-        heavy: WorkLimiter(name: "reports and imports", running: config.heavyConcurrency ?? max(1, cores - 1), waiting: 16),
-        dummyPasswordHash: try Bcrypt.hash(UUID().uuidString, cost: config.passwordCost), healthProbe: NIOLockedValueBox(nil))
+        heavy: WorkLimiter(
+            name: "reports and imports", running: config.heavyConcurrency ?? max(1, cores - 1), waiting: 16),
+        dummyPasswordHash: try Bcrypt.hash(UUID().uuidString, cost: config.passwordCost),
+        healthProbe: NIOLockedValueBox(nil))
 
     app.lifecycle.use(WorkLimiterShutdown())
     app.middleware = Middlewares()
@@ -54,7 +58,10 @@ public func migrate(_ app: Application) async throws {
     }
     try await app.autoMigrate()
     let sealed = try await app.palermo.store.cases.sealFieldsStoredInTheClear()
-    if sealed > 0 { app.logger.notice("sealed the free-text fields of \(sealed) case(s) that an earlier release stored in the clear") }
+    if sealed > 0 {
+        app.logger.notice(
+            "sealed the free-text fields of \(sealed) case(s) that an earlier release stored in the clear")
+    }
 }
 
 extension DatabaseID {

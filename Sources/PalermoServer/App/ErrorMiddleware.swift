@@ -27,7 +27,8 @@ struct PalermoErrorMiddleware: AsyncMiddleware {
             } else {
                 request.logger.info("\(request.method) \(request.url.path) -> \(status.code)")
             }
-            if request.url.path.hasPrefix("/api/") || !request.headers.accept.contains(where: { $0.mediaType == .html }) {
+            if request.url.path.hasPrefix("/api/") || !request.headers.accept.contains(where: { $0.mediaType == .html })
+            {
                 let response = Response(status: status)
                 try response.content.encode(Body(error: message, issues: issues))
                 return response
@@ -41,7 +42,10 @@ struct PalermoErrorMiddleware: AsyncMiddleware {
         case let failure as ValidationFailure:
             return (.unprocessableEntity, "the input has \(failure.issues.count) problem(s)", failure.issues)
         case let problem as TableReadError:
-            return (.unprocessableEntity, problem.description, [ValidationIssue(row: problem.row, field: "file", message: problem.message)])
+            return (
+                .unprocessableEntity, problem.description,
+                [ValidationIssue(row: problem.row, field: "file", message: problem.message)]
+            )
         case StoreError.notFound:
             return (.notFound, "no such case", nil)
         case StoreError.forbidden(let why):
@@ -49,7 +53,9 @@ struct PalermoErrorMiddleware: AsyncMiddleware {
         case StoreError.conflict:
             return (.conflict, "\(error)", nil)
         case let decoding as DecodingError:
-            return (.badRequest, "the request body is not valid JSON of the expected shape: \(Self.describe(decoding))", nil)
+            return (
+                .badRequest, "the request body is not valid JSON of the expected shape: \(Self.describe(decoding))", nil
+            )
         case let abort as any AbortError:
             return (abort.status, abort.reason, nil)
         default:
@@ -65,7 +71,8 @@ struct PalermoErrorMiddleware: AsyncMiddleware {
         switch error {
         case .dataCorrupted(let context): return "malformed JSON\(path(context))"
         case .keyNotFound(let key, let context): return "missing key '\(key.stringValue)'\(path(context))"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "\(context.debugDescription)\(path(context))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "\(context.debugDescription)\(path(context))"
         @unknown default: return "unreadable"
         }
     }

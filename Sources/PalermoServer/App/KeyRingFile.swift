@@ -4,8 +4,10 @@ import PalermoCore
 /// Loads the key ring from `PALERMO_KEYS` (the JSON itself) or from the key file, creating the file with
 /// fresh keys on first start so a new installation works out of the box.
 public enum KeyRingFile {
-    public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
-                            createIfMissing: Bool = true) throws -> (ring: KeyRing, created: Bool) {
+    public static func load(
+        path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+        createIfMissing: Bool = true
+    ) throws -> (ring: KeyRing, created: Bool) {
         if let json = environment["PALERMO_KEYS"], !json.isEmpty {
             return (try KeyRing(json: Data(json.utf8)), false)
         }
@@ -23,7 +25,8 @@ public enum KeyRingFile {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = url.appendingPathExtension("tmp")
-        FileManager.default.createFile(atPath: temporary.path, contents: try ring.jsonData(), attributes: [.posixPermissions: 0o600])
+        FileManager.default.createFile(
+            atPath: temporary.path, contents: try ring.jsonData(), attributes: [.posixPermissions: 0o600])
         if FileManager.default.fileExists(atPath: url.path) {
             _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
         } else {

@@ -8,11 +8,14 @@ func routes(_ app: Application) throws {
         Response(status: .ok, headers: ["Content-Type": "application/yaml"], body: .init(string: Resources.openAPI))
     }
     app.get("static", "app.css") { _ in
-        Response(status: .ok, headers: ["Content-Type": "text/css", "Cache-Control": "max-age=3600"], body: .init(string: Resources.stylesheet))
+        Response(
+            status: .ok, headers: ["Content-Type": "text/css", "Cache-Control": "max-age=3600"],
+            body: .init(string: Resources.stylesheet))
     }
     app.get("static", "app.js") { _ in
-        Response(status: .ok, headers: ["Content-Type": "text/javascript", "Cache-Control": "max-age=3600"],
-                 body: .init(string: Resources.script))
+        Response(
+            status: .ok, headers: ["Content-Type": "text/javascript", "Cache-Control": "max-age=3600"],
+            body: .init(string: Resources.script))
     }
 
     let api = app.grouped("api", "v1").grouped(BodyLimitMiddleware(), BearerTokenMiddleware())
@@ -24,8 +27,9 @@ func routes(_ app: Application) throws {
 
     // Errors of pages become pages inside the session middleware, so that a token an error page hands out
     // (its logout form) is saved with the session like any other page's.
-    let web = app.grouped(app.sessions.middleware, PalermoErrorMiddleware(environment: app.environment),
-                          SessionPrincipalMiddleware(), CSRF.Middleware())
+    let web = app.grouped(
+        app.sessions.middleware, PalermoErrorMiddleware(environment: app.environment),
+        SessionPrincipalMiddleware(), CSRF.Middleware())
     try web.register(collection: SignInPagesController())
     try web.register(collection: CasePagesController())
     try web.register(collection: StatisticsPagesController())
@@ -36,7 +40,8 @@ func routes(_ app: Application) throws {
 enum Resources {
     static func text(_ name: String, _ ext: String, subdirectory: String? = nil) -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: subdirectory),
-              let text = try? String(contentsOf: url, encoding: .utf8) else { fatalError("resource \(name).\(ext) is missing") }
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { fatalError("resource \(name).\(ext) is missing") }
         return text
     }
 
@@ -49,7 +54,8 @@ enum Resources {
 /// the configured import limit (20 MB by default) for file imports.
 struct BodyLimitMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let limit = request.url.path.hasSuffix("/import") ? request.application.palermo.config.maxImportBytes : 1024 * 1024
+        let limit =
+            request.url.path.hasSuffix("/import") ? request.application.palermo.config.maxImportBytes : 1024 * 1024
         let declared = request.headers.first(name: .contentLength).flatMap(Int.init) ?? 0
         if max(declared, request.body.data?.readableBytes ?? 0) > limit {
             throw Abort(.payloadTooLarge, reason: "the request body is larger than \(limit / (1024 * 1024)) MB")

@@ -26,9 +26,11 @@ public struct ServerConfiguration: Sendable {
     /// Served over https (behind a proxy that terminates TLS): cookies are marked Secure, never sent in the clear.
     public var servesOverHTTPS: Bool { publicURL?.lowercased().hasPrefix("https://") == true }
 
-    public init(database: DatabaseLocation = .sqliteFile("data/palermo.sqlite"), keyFile: String = "data/palermo.keys.json",
-                hostname: String = "127.0.0.1", port: Int = 8080, passwordCost: Int = 12,
-                maxImportBytes: Int = 20 * 1024 * 1024, tokenLifetime: TimeInterval = 30 * 24 * 3600) {
+    public init(
+        database: DatabaseLocation = .sqliteFile("data/palermo.sqlite"), keyFile: String = "data/palermo.keys.json",
+        hostname: String = "127.0.0.1", port: Int = 8080, passwordCost: Int = 12,
+        maxImportBytes: Int = 20 * 1024 * 1024, tokenLifetime: TimeInterval = 30 * 24 * 3600
+    ) {
         self.database = database
         self.keyFile = keyFile
         self.hostname = hostname
@@ -39,7 +41,9 @@ public struct ServerConfiguration: Sendable {
     }
 
     /// Defaults, overridden by the environment.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> ServerConfiguration {
+    public static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> ServerConfiguration {
         var config = ServerConfiguration()
         if let url = environment["PALERMO_DATABASE_URL"], !url.isEmpty { config.database = DatabaseLocation(url) }
         if let file = environment["PALERMO_KEY_FILE"], !file.isEmpty { config.keyFile = file }
@@ -47,8 +51,11 @@ public struct ServerConfiguration: Sendable {
         if let port = environment["PALERMO_PORT"].flatMap({ Int($0) }) { config.port = port }
         if let url = environment["PALERMO_PUBLIC_URL"], !url.isEmpty { config.publicURL = url }
         if let token = environment["PALERMO_METRICS_TOKEN"], !token.isEmpty { config.metricsToken = token }
-        if let n = environment["PALERMO_HEAVY_CONCURRENCY"].flatMap({ Int($0) }), (1...64).contains(n) { config.heavyConcurrency = n }
-        if let minutes = environment["PALERMO_SESSION_IDLE_MINUTES"].flatMap({ Int($0) }), (1...1440).contains(minutes) {
+        if let n = environment["PALERMO_HEAVY_CONCURRENCY"].flatMap({ Int($0) }), (1...64).contains(n) {
+            config.heavyConcurrency = n
+        }
+        if let minutes = environment["PALERMO_SESSION_IDLE_MINUTES"].flatMap({ Int($0) }), (1...1440).contains(minutes)
+        {
             config.sessionIdleLimit = TimeInterval(minutes * 60)
         }
         if let hours = environment["PALERMO_SESSION_MAX_HOURS"].flatMap({ Int($0) }), (1...168).contains(hours) {

@@ -28,7 +28,8 @@ struct CaseAPIController: RouteCollection {
         let principal = try req.requirePrincipal()
         let input = try req.content.decode(CaseInput.self)
         let organisation = try await req.organisation(of: principal)
-        let record = try await req.store.cases.create(input.fields, organisationCountry: organisation.country, by: principal)
+        let record = try await req.store.cases.create(
+            input.fields, organisationCountry: organisation.country, by: principal)
         let response = try await record.encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/cases/\(record.id)")
         return response
@@ -42,21 +43,23 @@ struct CaseAPIController: RouteCollection {
         let principal = try req.requirePrincipal()
         let id = try req.caseID()
         let input = try req.content.decode(CaseInput.self)
-        return try await req.store.cases.update(id, changes: input.fields, expectedVersion: input.version, by: principal)
+        return try await req.store.cases.update(
+            id, changes: input.fields, expectedVersion: input.version, by: principal)
     }
 
     func history(_ req: Request) async throws -> [HistoryEntry] {
         let principal = try req.requirePrincipal()
         let id = try req.caseID()
-        _ = try await req.store.cases.read(id, by: principal) // access check, and the look is itself audited
+        _ = try await req.store.cases.read(id, by: principal)  // access check, and the look is itself audited
         return try await req.store.audit.entries(forCase: id).map(HistoryEntry.init)
     }
 
     func export(_ req: Request) async throws -> Response {
         let format = SheetFormat(rawValue: (try? req.query.get(String.self, at: "format")) ?? "csv") ?? .csv
         let records = try await req.store.cases.exportAll(by: req.requirePrincipal(), format: format.rawValue)
-        return Response.download(try format.write(HTCDSSheet.table(for: records)), contentType: format.contentType,
-                                 filename: "palermo-cases.\(format.rawValue)")
+        return Response.download(
+            try format.write(HTCDSSheet.table(for: records)), contentType: format.contentType,
+            filename: "palermo-cases.\(format.rawValue)")
     }
 
     struct ImportResult: Content {
@@ -75,8 +78,9 @@ struct CaseAPIController: RouteCollection {
             throw Abort(.badRequest, reason: "send the CSV or XLSX file as the request body")
         }
         let data = Data(buffer: body)
-        let receipt = try ImportReceipt(userID: principal.userID, key: Self.idempotencyKey(req),
-                                        digest: SHA256.hash(data: data).hexString)
+        let receipt = try ImportReceipt(
+            userID: principal.userID, key: Self.idempotencyKey(req),
+            digest: SHA256.hash(data: data).hexString)
         if let earlier = try await Self.earlierImport(receipt, req) { return earlier }
         let requested = req.queryText("format")
         guard let format = requested.map({ SheetFormat(rawValue: $0) }) ?? SheetFormat(sniffing: data) else {
@@ -87,14 +91,18 @@ struct CaseAPIController: RouteCollection {
         }
         let organisation = try await req.organisation(of: principal)
         do {
-            let records = try await req.store.cases.importAll(rows, organisationCountry: organisation.country, by: principal,
-                                                              source: "\(format.rawValue) upload", receipt: receipt)
+            let records = try await req.store.cases.importAll(
+                rows, organisationCountry: organisation.country, by: principal,
+                source: "\(format.rawValue) upload", receipt: receipt)
             return try await ImportResult(imported: records.count, caseCodes: records.map(\.caseCode))
                 .encodeResponse(status: .created, for: req)
         } catch {
             // The same key raced in from a parallel retry, whose import won: its result is the answer.
             if receipt.key != nil, (error as? any DatabaseError)?.isConstraintFailure == true,
-               let earlier = try await Self.earlierImport(receipt, req) { return earlier }
+                let earlier = try await Self.earlierImport(receipt, req)
+            {
+                return earlier
+            }
             throw error
         }
     }
@@ -102,8 +110,11 @@ struct CaseAPIController: RouteCollection {
     /// `Idempotency-Key`: at most 200 printable characters.
     static func idempotencyKey(_ req: Request) throws -> String? {
         guard let key = req.headers.first(name: "Idempotency-Key") else { return nil }
-        guard (1...200).contains(key.utf8.count), key.unicodeScalars.allSatisfy({ (33...126).contains($0.value) }) else {
-            throw ValidationFailure([.init(field: "Idempotency-Key", message: "must be 1 to 200 printable ASCII characters")])
+        guard (1...200).contains(key.utf8.count), key.unicodeScalars.allSatisfy({ (33...126).contains($0.value) })
+        else {
+            throw ValidationFailure([
+                .init(field: "Idempotency-Key", message: "must be 1 to 200 printable ASCII characters")
+            ])
         }
         return key
     }
@@ -114,9 +125,11 @@ struct CaseAPIController: RouteCollection {
         case .none:
             return nil
         case .keyReused:
-            throw Abort(.conflict, reason: "this Idempotency-Key was used for another file; use a new key for a new file")
+            throw Abort(
+                .conflict, reason: "this Idempotency-Key was used for another file; use a new key for a new file")
         case .done(let codes):
-            let response = try await ImportResult(imported: codes.count, caseCodes: codes).encodeResponse(status: .created, for: req)
+            let response = try await ImportResult(imported: codes.count, caseCodes: codes).encodeResponse(
+                status: .created, for: req)
             response.headers.replaceOrAdd(name: "Idempotent-Replayed", value: "true")
             return response
         }
@@ -124,10 +137,11 @@ struct CaseAPIController: RouteCollection {
 
     /// The list's filters. Paging is bounded so that the offset (page − 1) × perPage cannot overflow.
     static func query(from req: Request) throws -> CaseQuery {
-        CaseQuery(text: req.queryText("q"), status: req.queryText("status"),
-                  traffickingStatus: req.queryText("traffickingStatus"), exploitation: req.queryText("exploitation"),
-                  citizenship: req.queryText("citizenship"), gender: req.queryText("gender"),
-                  ageGroup: req.queryText("ageGroup"), page: try req.queryInt("page", in: 1...1_000_000, default: 1),
-                  perPage: try req.queryInt("perPage", in: 1...500, default: 25))
+        CaseQuery(
+            text: req.queryText("q"), status: req.queryText("status"),
+            traffickingStatus: req.queryText("traffickingStatus"), exploitation: req.queryText("exploitation"),
+            citizenship: req.queryText("citizenship"), gender: req.queryText("gender"),
+            ageGroup: req.queryText("ageGroup"), page: try req.queryInt("page", in: 1...1_000_000, default: 1),
+            perPage: try req.queryInt("perPage", in: 1...500, default: 25))
     }
 }

@@ -59,100 +59,146 @@ struct CaseFormPage {
         self.csrf = csrf
         version = record?.version
         fixErrors = issues.isEmpty ? nil : w("case.fixErrors")
-        problems = issues.map { Problem(href: "#f-\($0.field)", label: text.fieldLabel($0.field), message: text.message($0)) }
+        problems = issues.map {
+            Problem(href: "#f-\($0.field)", label: text.fieldLabel($0.field), message: text.message($0))
+        }
         personalNote = w("case.personalNote")
         protectedLabel = w("case.protected")
         jumpLabel = w("case.jump")
         sections = HTCDSField.Section.allCases.map { section in
-            Section(id: "s-\(section.rawValue)", legend: w("section.\(section.rawValue)"),
-                    fields: HTCDS.fields.filter { $0.section == section }.map { field in
-                        Self.field(field, value: values[field.name], issues: byField[field.name] ?? [], w, text)
-                    })
+            Section(
+                id: "s-\(section.rawValue)", legend: w("section.\(section.rawValue)"),
+                fields: HTCDS.fields.filter { $0.section == section }.map { field in
+                    Self.field(field, value: values[field.name], issues: byField[field.name] ?? [], w, text)
+                })
         }
         saveLabel = w("case.save")
         cancelHref = record.map { "/cases/\($0.id)" } ?? "/cases"
         cancelLabel = w("case.cancel")
     }
 
-    private static func field(_ field: HTCDSField, value: FieldValue?, issues: [ValidationIssue], _ w: Wording,
-                              _ text: ValidationText) -> Field {
+    private static func field(
+        _ field: HTCDSField, value: FieldValue?, issues: [ValidationIssue], _ w: Wording,
+        _ text: ValidationText
+    ) -> Field {
         let current = value?.description ?? ""
-        let control: Control = switch field.kind {
-        case .many(let list): .checks(w.choices(list, selected: Set(value?.values ?? [])))
-        case .one(let list): .select(w.choices(list, selected: [current]), empty: w("choose"))
-        case .country: .select(w.countryChoices(selected: current), empty: w("choose"))
-        case .boolean: .select([Choice(value: "TRUE", label: w("yes"), selected: current == "TRUE"),
-                                Choice(value: "FALSE", label: w("no"), selected: current == "FALSE")], empty: w("choose"))
-        case .date: .date(current)
-        case .text(let maxLength) where maxLength > 500: .textarea(current, maxLength: maxLength)
-        case .text(let maxLength):
-            .text(type: field.name == "prs_Email" ? "email" : field.name.hasSuffix("Phone") ? "tel" : "text",
-                  value: current, maxLength: maxLength)
-        }
-        return Field(id: "f-\(field.name)", name: field.name, label: w.label(field), protected: field.personal,
-                     error: issues.isEmpty ? nil : issues.map(text.message).joined(separator: "; "), control: control,
-                     shownWhen: conditions[field.name])
+        let control: Control =
+            switch field.kind {
+            case .many(let list): .checks(w.choices(list, selected: Set(value?.values ?? [])))
+            case .one(let list): .select(w.choices(list, selected: [current]), empty: w("choose"))
+            case .country: .select(w.countryChoices(selected: current), empty: w("choose"))
+            case .boolean:
+                .select(
+                    [
+                        Choice(value: "TRUE", label: w("yes"), selected: current == "TRUE"),
+                        Choice(value: "FALSE", label: w("no"), selected: current == "FALSE"),
+                    ], empty: w("choose"))
+            case .date: .date(current)
+            case .text(let maxLength) where maxLength > 500: .textarea(current, maxLength: maxLength)
+            case .text(let maxLength):
+                .text(
+                    type: field.name == "prs_Email" ? "email" : field.name.hasSuffix("Phone") ? "tel" : "text",
+                    value: current, maxLength: maxLength)
+            }
+        return Field(
+            id: "f-\(field.name)", name: field.name, label: w.label(field), protected: field.personal,
+            error: issues.isEmpty ? nil : issues.map(text.message).joined(separator: "; "), control: control,
+            shownWhen: conditions[field.name])
     }
 
     var view: Node<HTML.BodyContext> {
         .group(
             .h1(.words(title)),
             .unwrap(fixErrors) { heading in
-                .div(.class("alert"), .attr("role", "alert"), .attr("tabindex", "-1"), .attr("id", "problems"),
-                     .p(.words(heading)),
-                     .ul(.forEach(problems) { problem in
-                         .li(.a(.attr("href", problem.href), .words(problem.label)), .words(": " + problem.message))
-                     }))
+                .div(
+                    .class("alert"), .attr("role", "alert"), .attr("tabindex", "-1"), .attr("id", "problems"),
+                    .p(.words(heading)),
+                    .ul(
+                        .forEach(problems) { problem in
+                            .li(.a(.attr("href", problem.href), .words(problem.label)), .words(": " + problem.message))
+                        }))
             },
             .p(.class("note"), .words(personalNote)),
-            .nav(.class("jump"), .attr("aria-label", jumpLabel),
-                 .ul(.forEach(sections) { .li(.a(.attr("href", "#" + $0.id), .words($0.legend))) })),
-            FormMarkup.form(method: "post", action: action, .class("case-form"), .attr("novalidate", "novalidate"),
+            .nav(
+                .class("jump"), .attr("aria-label", jumpLabel),
+                .ul(.forEach(sections) { .li(.a(.attr("href", "#" + $0.id), .words($0.legend))) })),
+            FormMarkup.form(
+                method: "post", action: action, .class("case-form"), .attr("novalidate", "novalidate"),
                 FormMarkup.hidden("_csrf", csrf),
                 .unwrap(version) { FormMarkup.hidden("_version", String($0)) },
                 .forEach(sections) { section in
-                    FormMarkup.fieldset(.attr("id", section.id), FormMarkup.legend(.words(section.legend)),
-                                        .div(.class("fields"), .forEach(section.fields, fieldView)))
+                    FormMarkup.fieldset(
+                        .attr("id", section.id), FormMarkup.legend(.words(section.legend)),
+                        .div(.class("fields"), .forEach(section.fields, fieldView)))
                 },
-                .div(.class("save-bar"), FormMarkup.button(saveLabel), .a(.attr("href", cancelHref), .words(cancelLabel)))
+                .div(
+                    .class("save-bar"), FormMarkup.button(saveLabel), .a(.attr("href", cancelHref), .words(cancelLabel))
+                )
             )
         )
     }
 
     private func fieldView(_ field: Field) -> Node<HTML.BodyContext> {
-        let label: Node<HTML.BodyContext> = .group(.words(field.label), .if(field.protected, .group(
-            .text(" "), .span(.class("badge"), .words(protectedLabel)))))
+        let label: Node<HTML.BodyContext> = .group(
+            .words(field.label),
+            .if(
+                field.protected,
+                .group(
+                    .text(" "), .span(.class("badge"), .words(protectedLabel)))))
         let errorID = field.id + "-error"
-        let invalid: FormMarkup.Attributes = field.error == nil ? [] : [.attr("aria-invalid", "true"), .attr("aria-describedby", errorID)]
+        let invalid: FormMarkup.Attributes =
+            field.error == nil ? [] : [.attr("aria-invalid", "true"), .attr("aria-describedby", errorID)]
         let invalidNodes: Node<HTML.BodyContext> = .group(invalid.map(\.node))
-        let error: Node<HTML.BodyContext> = .unwrap(field.error) { .span(.class("error"), .attr("id", errorID), .words($0)) }
+        let error: Node<HTML.BodyContext> = .unwrap(field.error) {
+            .span(.class("error"), .attr("id", errorID), .words($0))
+        }
         let condition: Node<HTML.BodyContext> = .unwrap(field.shownWhen) { .attr("data-shown-when", $0) }
         func labelled(_ control: Node<HTML.BodyContext>, wide: Bool = false) -> Node<HTML.BodyContext> {
-            .div(.attr("class", wide ? "field wide" : "field"), condition, FormMarkup.label(.attr("for", field.id), label), error, control)
+            .div(
+                .attr("class", wide ? "field wide" : "field"), condition,
+                FormMarkup.label(.attr("for", field.id), label), error, control)
         }
         switch field.control {
         case .checks(let choices):
-            return FormMarkup.fieldset(.class("field many"), .attr("id", field.id), condition,
+            return FormMarkup.fieldset(
+                .class("field many"), .attr("id", field.id), condition,
                 field.error == nil ? .empty : .attr("aria-describedby", errorID),
                 FormMarkup.legend(label), error,
-                .div(.class("checks"), .forEach(choices.enumerated()) { index, choice in
-                    FormMarkup.label(.class("check"),
-                                     FormMarkup.input([.attr("type", "checkbox"), .attr("name", field.name), .attr("value", choice.value),
-                                                       .attr("id", "\(field.id)-\(index)"), .flag("checked", choice.selected)]),
-                                     .words(" " + choice.label))
-                }))
+                .div(
+                    .class("checks"),
+                    .forEach(choices.enumerated()) { index, choice in
+                        FormMarkup.label(
+                            .class("check"),
+                            FormMarkup.input([
+                                .attr("type", "checkbox"), .attr("name", field.name), .attr("value", choice.value),
+                                .attr("id", "\(field.id)-\(index)"), .flag("checked", choice.selected),
+                            ]),
+                            .words(" " + choice.label))
+                    }))
         case .select(let choices, let empty):
-            return labelled(FormMarkup.select(.attr("id", field.id), .attr("name", field.name), invalidNodes,
-                                              FormMarkup.options(choices, empty: empty)))
+            return labelled(
+                FormMarkup.select(
+                    .attr("id", field.id), .attr("name", field.name), invalidNodes,
+                    FormMarkup.options(choices, empty: empty)))
         case .date(let value):
-            return labelled(FormMarkup.input([.attr("type", "date"), .attr("id", field.id), .attr("name", field.name),
-                                              .attr("value", value)] + invalid))
+            return labelled(
+                FormMarkup.input(
+                    [
+                        .attr("type", "date"), .attr("id", field.id), .attr("name", field.name),
+                        .attr("value", value),
+                    ] + invalid))
         case .text(let type, let value, let maxLength):
-            return labelled(FormMarkup.input([.attr("type", type), .attr("id", field.id), .attr("name", field.name),
-                                              .attr("value", value), .attr("maxlength", String(maxLength))] + invalid))
+            return labelled(
+                FormMarkup.input(
+                    [
+                        .attr("type", type), .attr("id", field.id), .attr("name", field.name),
+                        .attr("value", value), .attr("maxlength", String(maxLength)),
+                    ] + invalid))
         case .textarea(let value, let maxLength):
-            return labelled(FormMarkup.textarea(.attr("id", field.id), .attr("name", field.name), .attr("rows", "3"),
-                                                .attr("maxlength", String(maxLength)), invalidNodes, .words(value)), wide: true)
+            return labelled(
+                FormMarkup.textarea(
+                    .attr("id", field.id), .attr("name", field.name), .attr("rows", "3"),
+                    .attr("maxlength", String(maxLength)), invalidNodes, .words(value)), wide: true)
         }
     }
 }

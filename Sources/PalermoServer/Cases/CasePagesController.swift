@@ -37,7 +37,8 @@ struct CasePagesController: RouteCollection {
         let input = try Self.formFields(req, clearing: false)
         do {
             let organisation = try await req.organisation(of: principal)
-            let record = try await req.store.cases.create(input.fields, organisationCountry: organisation.country, by: principal)
+            let record = try await req.store.cases.create(
+                input.fields, organisationCountry: organisation.country, by: principal)
             return req.redirect(to: "/cases/\(record.id)?saved=1")
         } catch let failure as ValidationFailure {
             return form(req, record: nil, values: input.fields.compactMapValues { $0 }, issues: failure.issues)
@@ -48,8 +49,9 @@ struct CasePagesController: RouteCollection {
         let principal = try req.signedIn()
         let record = try await req.store.cases.read(req.caseID(), by: principal)
         let history = try await req.store.audit.entries(forCase: record.id)
-        let view = CaseRecordPage(req.localizer, record: record, history: history,
-                                  saved: (try? req.query.get(String.self, at: "saved")) != nil)
+        let view = CaseRecordPage(
+            req.localizer, record: record, history: history,
+            saved: (try? req.query.get(String.self, at: "saved")) != nil)
         return req.page(title: record.caseCode, view.view)
     }
 
@@ -64,7 +66,8 @@ struct CasePagesController: RouteCollection {
         let id = try req.caseID()
         let input = try Self.formFields(req, clearing: true)
         do {
-            let record = try await req.store.cases.update(id, changes: input.fields, expectedVersion: input.version, by: principal)
+            let record = try await req.store.cases.update(
+                id, changes: input.fields, expectedVersion: input.version, by: principal)
             return req.redirect(to: "/cases/\(record.id)?saved=1")
         } catch let failure as ValidationFailure {
             let current = try await req.store.cases.read(id, by: principal)
@@ -74,12 +77,14 @@ struct CasePagesController: RouteCollection {
 
     func export(_ req: Request, _ format: SheetFormat) async throws -> Response {
         let records = try await req.store.cases.exportAll(by: try req.signedIn(), format: format.rawValue)
-        return Response.download(try format.write(HTCDSSheet.table(for: records)), contentType: format.contentType,
-                                 filename: "palermo-cases.\(format.rawValue)")
+        return Response.download(
+            try format.write(HTCDSSheet.table(for: records)), contentType: format.contentType,
+            filename: "palermo-cases.\(format.rawValue)")
     }
 
     private func form(_ req: Request, record: CaseRecord?, values: CaseFields, issues: [ValidationIssue]) -> Response {
-        let view = CaseFormPage(req.localizer, record: record, values: values, issues: issues, csrf: CSRF.token(for: req))
+        let view = CaseFormPage(
+            req.localizer, record: record, values: values, issues: issues, csrf: CSRF.token(for: req))
         return req.page(title: view.title, status: issues.isEmpty ? .ok : .unprocessableEntity, view.view)
     }
 
@@ -92,7 +97,11 @@ struct CasePagesController: RouteCollection {
         for field in HTCDS.fields {
             let sent = (values[field.name] ?? []).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             if case .many = field.kind {
-                if !sent.isEmpty { fields[field.name] = .list(sent) } else if clearing { fields[field.name] = .some(nil) }
+                if !sent.isEmpty {
+                    fields[field.name] = .list(sent)
+                } else if clearing {
+                    fields[field.name] = .some(nil)
+                }
             } else if let first = sent.first {
                 fields[field.name] = .text(first)
             } else if clearing {

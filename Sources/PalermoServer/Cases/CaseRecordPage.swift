@@ -29,16 +29,21 @@ struct CaseRecordPage {
         protectedLabel = w("case.protected")
         sections = HTCDSField.Section.allCases.compactMap { section in
             let items = HTCDS.fields.filter { $0.section == section }.compactMap { field -> Item? in
-                record.fields[field.name].map { Item(label: w.label(field), protected: field.personal, value: Self.display($0, field, w)) }
+                record.fields[field.name].map {
+                    Item(label: w.label(field), protected: field.personal, value: Self.display($0, field, w))
+                }
             }
             return items.isEmpty ? nil : Section(heading: w("section.\(section.rawValue)"), items: items)
         }
         historyHeading = w("case.history")
         historyColumns = ["history.when", "history.who", "history.what", "history.fields"].map { w($0) }
         self.history = history.reversed().prefix(100).map { entry in
-            Event(when: w.dateTime(entry.at), who: entry.actorName, what: w("action.\(entry.action.rawValue)"),
-                  fields: entry.action == .read ? "" : entry.fields.map { HTCDS.field(named: $0).map(w.label) ?? $0 }
-                      .joined(separator: ", "))
+            Event(
+                when: w.dateTime(entry.at), who: entry.actorName, what: w("action.\(entry.action.rawValue)"),
+                fields: entry.action == .read
+                    ? ""
+                    : entry.fields.map { HTCDS.field(named: $0).map(w.label) ?? $0 }
+                        .joined(separator: ", "))
         }
     }
 
@@ -60,17 +65,33 @@ struct CaseRecordPage {
             .p(.class("meta"), .words(meta)),
             .p(.a(.class("button"), .attr("href", editHref), .words(editLabel))),
             .forEach(sections) { section in
-                .section(.h2(.words(section.heading)), .dl(.forEach(section.items) { item in
-                    .group(.dt(.words(item.label), .if(item.protected, .group(.text(" "), .span(.class("badge"), .words(protectedLabel))))),
-                           .dd(.words(item.value)))
-                }))
+                .section(
+                    .h2(.words(section.heading)),
+                    .dl(
+                        .forEach(section.items) { item in
+                            .group(
+                                .dt(
+                                    .words(item.label),
+                                    .if(
+                                        item.protected,
+                                        .group(.text(" "), .span(.class("badge"), .words(protectedLabel))))),
+                                .dd(.words(item.value)))
+                        }))
             },
-            .section(.h2(.words(historyHeading)), .div(.class("table-wrap"), .table(.id("history"),
-                .thead(.tr(.forEach(historyColumns) { .th(.attr("scope", "col"), .words($0)) })),
-                .tbody(.forEach(history) { event in
-                    .tr(.td(.words(event.when)), .td(.words(event.who)), .td(.words(event.what)), .td(.words(event.fields)))
-                })
-            )))
+            .section(
+                .h2(.words(historyHeading)),
+                .div(
+                    .class("table-wrap"),
+                    .table(
+                        .id("history"),
+                        .thead(.tr(.forEach(historyColumns) { .th(.attr("scope", "col"), .words($0)) })),
+                        .tbody(
+                            .forEach(history) { event in
+                                .tr(
+                                    .td(.words(event.when)), .td(.words(event.who)), .td(.words(event.what)),
+                                    .td(.words(event.fields)))
+                            })
+                    )))
         )
     }
 }

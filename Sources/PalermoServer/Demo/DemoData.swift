@@ -33,7 +33,8 @@ public enum DemoData {
         Account(username: "nakato", role: .supervisor, organisation: "Freedom Path"),
         Account(username: "david", role: .caseworker, organisation: "Counter-Trafficking Police Unit"),
         Account(username: "juma", role: .caseworker, organisation: "Coast Labour Inspectorate"),
-        Account(username: "faith", role: .nationalCoordinator, organisation: "National Counter-Trafficking Secretariat"),
+        Account(
+            username: "faith", role: .nationalCoordinator, organisation: "National Counter-Trafficking Secretariat"),
         Account(username: "george", role: .analyst, organisation: "National Counter-Trafficking Secretariat"),
         Account(username: "admin", role: .systemAdmin, organisation: "National Counter-Trafficking Secretariat"),
     ]
@@ -53,13 +54,17 @@ public enum DemoData {
             ids[spec.name] = model
         }
         for account in accounts {
-            _ = try await UserAccounts.create(username: account.username, displayName: account.username.capitalized,
-                                                     role: account.role.rawValue, password: password,
-                                                     organisationID: ids[account.organisation]!.id!, allowSystemAdmin: true, app: app)
+            _ = try await UserAccounts.create(
+                username: account.username, displayName: account.username.capitalized,
+                role: account.role.rawValue, password: password,
+                organisationID: ids[account.organisation]!.id!, allowSystemAdmin: true, app: app)
         }
         var rng = SeededGenerator(seed: seed)
         // About three quarters of the cases in Kenya, recorded by three organisations with these chances.
-        let kenyan = [("Safe Harbour Shelter", 0.12), ("Counter-Trafficking Police Unit", 0.07), ("Coast Labour Inspectorate", 0.05)]
+        let kenyan = [
+            ("Safe Harbour Shelter", 0.12), ("Counter-Trafficking Police Unit", 0.07),
+            ("Coast Labour Inspectorate", 0.05),
+        ]
         let population = Int((Double(cases) * 0.75 / kenyan.reduce(0) { $0 + $1.1 }).rounded())
         var rows: [String: [[String: FieldValue?]]] = [:]
         for index in 0..<population {
@@ -72,14 +77,18 @@ public enum DemoData {
         rows["Freedom Path"] = (0..<max(0, cases - recorded)).map { SyntheticCases.fields(index: $0, using: &rng) }
         for (name, list) in rows.sorted(by: { $0.key < $1.key }) where !list.isEmpty {
             let organisation = ids[name]!
-            let loader = Principal(userID: UUID(), username: "demo-loader", organisationID: organisation.id!, role: .supervisor)
-            _ = try await app.palermo.store.cases.importAll(list.enumerated().map { (row: $0.offset + 1, fields: $0.element) },
-                                                            organisationCountry: organisation.country, by: loader, source: "demo data")
+            let loader = Principal(
+                userID: UUID(), username: "demo-loader", organisationID: organisation.id!, role: .supervisor)
+            _ = try await app.palermo.store.cases.importAll(
+                list.enumerated().map { (row: $0.offset + 1, fields: $0.element) },
+                organisationCountry: organisation.country, by: loader, source: "demo data")
         }
     }
 
     public static func accountTable() -> String {
-        accounts.map { "  \($0.username.padding(toLength: 8, withPad: " ", startingAt: 0)) \($0.role.rawValue.padding(toLength: 21, withPad: " ", startingAt: 0)) \($0.organisation)" }
-            .joined(separator: "\n")
+        accounts.map {
+            "  \($0.username.padding(toLength: 8, withPad: " ", startingAt: 0)) \($0.role.rawValue.padding(toLength: 21, withPad: " ", startingAt: 0)) \($0.organisation)"
+        }
+        .joined(separator: "\n")
     }
 }

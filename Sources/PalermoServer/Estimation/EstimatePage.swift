@@ -62,19 +62,26 @@ struct EstimatePage {
         let low = interval[0.025], high = interval[0.975]
         let hidden = r.estimate - Double(r.observed)
         func whole(_ x: Double) -> String { x.isFinite && abs(x) < 1e15 ? w.number(Int(x.rounded())) : "–" }
-        let explanation = w("estimate.explanation", [
-            "observed": w.number(r.observed), "lists": w.number(table.lists.count), "country": w.country(outcome.query.country),
-            "from": String(outcome.query.from), "to": String(outcome.query.to), "estimate": whole(r.estimate),
-            "low": low.map(whole) ?? "–", "high": high.map(whole) ?? "–",
-            "ratio": w.decimal(hidden / Double(max(r.observed, 1))),
-        ])
+        let explanation = w(
+            "estimate.explanation",
+            [
+                "observed": w.number(r.observed), "lists": w.number(table.lists.count),
+                "country": w.country(outcome.query.country),
+                "from": String(outcome.query.from), "to": String(outcome.query.to), "estimate": whole(r.estimate),
+                "low": low.map(whole) ?? "–", "high": high.map(whole) ?? "–",
+                "ratio": w.decimal(hidden / Double(max(r.observed, 1))),
+            ])
         var marks: [(value: Double, label: String)] = [(r.estimate, w("estimate.point"))]
         if let low { marks.append((low, w.percent(0.025))) }
         if let high { marks.append((high, w.percent(0.975))) }
-        let model = r.model.isEmpty ? w("estimate.mainEffects") : ([w("estimate.mainEffects")] + r.model).joined(separator: " + ")
+        let model =
+            r.model.isEmpty
+            ? w("estimate.mainEffects") : ([w("estimate.mainEffects")] + r.model).joined(separator: " + ")
         return Result(
             heading: w("estimate.result"), estimate: whole(r.estimate), totalLabel: w("estimate.total"),
-            interval: low.flatMap { low in high.map { w("estimate.interval95", ["low": whole(low), "high": whole($0)]) } },
+            interval: low.flatMap { low in
+                high.map { w("estimate.interval95", ["low": whole(low), "high": whole($0)]) }
+            },
             explanation: explanation, model: w("estimate.model") + ": " + model, warnings: r.warnings,
             tableHeading: w("estimate.table"), lists: table.lists, peopleLabel: w("estimate.people"),
             rows: zip(table.histories, table.counts).map { history, count in
@@ -90,7 +97,8 @@ struct EstimatePage {
         .group(
             .h1(.words(title)),
             .p(.words(intro)),
-            FormMarkup.form(method: "get", action: "/stats/estimate", .class("filters"),
+            FormMarkup.form(
+                method: "get", action: "/stats/estimate", .class("filters"),
                 .div(FormMarkup.labelledSelect(name: "country", label: countryLabel, choices: countries, empty: nil)),
                 .div(FormMarkup.labelledNumber(name: "from", label: fromLabel, value: from, range: 1990...thisYear)),
                 .div(FormMarkup.labelledNumber(name: "to", label: toLabel, value: to, range: 1990...thisYear)),
@@ -98,25 +106,39 @@ struct EstimatePage {
             ),
             .unwrap(problem) { .div(.class("alert"), .attr("role", "alert"), .words($0)) },
             .unwrap(result) { r in
-                .section(.attr("aria-live", "polite"),
+                .section(
+                    .attr("aria-live", "polite"),
                     .h2(.words(r.heading)),
-                    .p(.class("big"), .strong(.words(r.estimate)), .words(" " + r.totalLabel),
-                       .unwrap(r.interval) { .words(" (\($0))") }),
+                    .p(
+                        .class("big"), .strong(.words(r.estimate)), .words(" " + r.totalLabel),
+                        .unwrap(r.interval) { .words(" (\($0))") }),
                     .p(.words(r.explanation)),
                     .p(.class("meta"), .words(r.model)),
                     .forEach(r.warnings) { .p(.class("note"), .attr("lang", "en"), .words("⚠ " + $0)) },
                     .h2(.words(r.tableHeading)),
-                    .div(.class("table-wrap"), .table(
-                        .thead(.tr(.forEach(r.lists) { .th(.attr("scope", "col"), .words($0)) },
-                                   .th(.attr("scope", "col"), .words(r.peopleLabel)))),
-                        .tbody(.forEach(r.rows) { row in
-                            .tr(.forEach(row.marks) { .td(.words($0 ? "✓" : "")) }, .td(.class("num"), .words(row.count)))
-                        })
-                    )),
+                    .div(
+                        .class("table-wrap"),
+                        .table(
+                            .thead(
+                                .tr(
+                                    .forEach(r.lists) { .th(.attr("scope", "col"), .words($0)) },
+                                    .th(.attr("scope", "col"), .words(r.peopleLabel)))),
+                            .tbody(
+                                .forEach(r.rows) { row in
+                                    .tr(
+                                        .forEach(row.marks) { .td(.words($0 ? "✓" : "")) },
+                                        .td(.class("num"), .words(row.count)))
+                                })
+                        )),
                     .h2(.words(r.intervalHeading)),
-                    .div(.class("table-wrap"), .table(.class("narrow"), .tbody(.forEach(r.percentiles) { row in
-                        .tr(.th(.attr("scope", "row"), .words(row.0)), .td(.class("num"), .words(row.1)))
-                    }))),
+                    .div(
+                        .class("table-wrap"),
+                        .table(
+                            .class("narrow"),
+                            .tbody(
+                                .forEach(r.percentiles) { row in
+                                    .tr(.th(.attr("scope", "row"), .words(row.0)), .td(.class("num"), .words(row.1)))
+                                }))),
                     r.chart,
                     .p(.class("meta"), .words(r.method))
                 )

@@ -18,14 +18,20 @@ struct EstimateService {
             let code = req.queryText("country") ?? ""
             var issues: [ValidationIssue] = []
             let found = Countries.find(code)
-            if found == nil { issues.append(.init(field: "country", message: "'\(code)' is not an ISO 3166-1 alpha-3 country code")) }
+            if found == nil {
+                issues.append(.init(field: "country", message: "'\(code)' is not an ISO 3166-1 alpha-3 country code"))
+            }
             from = try req.queryInt("from", in: 1900...year, default: year - 4)
             to = try req.queryInt("to", in: 1900...year, default: year)
-            if from > to { issues.append(.init(field: "from", message: "the period \(from)–\(to) is not a range of past years")) }
+            if from > to {
+                issues.append(.init(field: "from", message: "the period \(from)–\(to) is not a range of past years"))
+            }
             resamples = try req.queryInt("bootstrap", in: 0...5000, default: 1000)
             let seedText = req.queryText("seed")
             guard let seed = seedText.map({ UInt64($0) }) ?? 1234 else {
-                throw ValidationFailure([.init(field: "seed", message: "must be a whole number from 0 to \(UInt64.max)")])
+                throw ValidationFailure([
+                    .init(field: "seed", message: "must be a whole number from 0 to \(UInt64.max)")
+                ])
             }
             self.seed = seed
             guard issues.isEmpty, let found else { throw ValidationFailure(issues) }
@@ -49,10 +55,17 @@ struct EstimateService {
     }
 
     static func run(_ req: Request, _ query: Query) async throws -> Outcome {
-        let overlap = try await ListOverlap(store: req.store).table(country: query.country, from: query.from, to: query.to,
-                                                                    for: req.requirePrincipal())
+        let overlap = try await ListOverlap(store: req.store).table(
+            country: query.country, from: query.from, to: query.to,
+            for: req.requirePrincipal())
         guard overlap.table.lists.count >= 2 else {
-            throw ValidationFailure([.init(field: "country", message: "multiple systems estimation needs cases from at least two organisations in \(query.country) in \(query.from)–\(query.to); found \(overlap.table.lists.count)")])
+            throw ValidationFailure([
+                .init(
+                    field: "country",
+                    message:
+                        "multiple systems estimation needs cases from at least two organisations in \(query.country) in \(query.from)–\(query.to); found \(overlap.table.lists.count)"
+                )
+            ])
         }
         var estimator = MSEEstimator()
         estimator.resamples = query.resamples

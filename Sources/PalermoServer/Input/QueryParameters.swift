@@ -8,7 +8,9 @@ extension Request {
     func queryInt(_ name: String, in range: ClosedRange<Int>, default fallback: Int) throws -> Int {
         guard let text = queryText(name) else { return fallback }
         guard let value = Int(text), range.contains(value) else {
-            throw ValidationFailure([.init(field: name, message: "must be a whole number from \(range.lowerBound) to \(range.upperBound)")])
+            throw ValidationFailure([
+                .init(field: name, message: "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            ])
         }
         return value
     }

@@ -14,10 +14,17 @@ final class RequestMetrics: Sendable {
         let key = "\(method) \(route) \(status)"
         let handle = handles.withLockedValue { cache in
             if let known = cache[key] { return known }
-            let made = (registry.makeCounter(name: "palermo_http_requests_total", labels: [("method", method), ("route", route), ("status", String(status))]),
-                        registry.makeDurationHistogram(name: "palermo_http_request_duration_seconds", labels: [("method", method), ("route", route)],
-                                                       buckets: [.milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
-                                                                 .milliseconds(100), .milliseconds(250), .milliseconds(1000)]))
+            let made = (
+                registry.makeCounter(
+                    name: "palermo_http_requests_total",
+                    labels: [("method", method), ("route", route), ("status", String(status))]),
+                registry.makeDurationHistogram(
+                    name: "palermo_http_request_duration_seconds", labels: [("method", method), ("route", route)],
+                    buckets: [
+                        .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
+                        .milliseconds(100), .milliseconds(250), .milliseconds(1000),
+                    ])
+            )
             cache[key] = made
             return made
         }
@@ -38,8 +45,9 @@ struct RequestMetricsMiddleware: AsyncMiddleware {
         let response = try await next.respond(to: request)
         // The route pattern, not the path: ids must not become label values.
         let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
-        request.application.palermo.metrics.record(method: request.method.rawValue, route: route, status: Int(response.status.code),
-                                                   duration: ContinuousClock.now - start)
+        request.application.palermo.metrics.record(
+            method: request.method.rawValue, route: route, status: Int(response.status.code),
+            duration: ContinuousClock.now - start)
         return response
     }
 }

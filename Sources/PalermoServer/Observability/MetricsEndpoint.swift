@@ -8,11 +8,14 @@ import Vapor
         // Compared in constant time: every byte is looked at whether or not an earlier one differed.
         guard sent.count == expected.count, zip(sent, expected).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
         else { throw Abort(.unauthorized, reason: "/metrics needs the metrics token") }
-    } else if let peer = req.remoteAddress, !peer.isLoopback { // the socket's address, never X-Forwarded-For
-        throw Abort(.forbidden, reason: "/metrics answers the loopback address only; set PALERMO_METRICS_TOKEN to reach it from elsewhere")
+    } else if let peer = req.remoteAddress, !peer.isLoopback {  // the socket's address, never X-Forwarded-For
+        throw Abort(
+            .forbidden,
+            reason: "/metrics answers the loopback address only; set PALERMO_METRICS_TOKEN to reach it from elsewhere")
     }
-    return Response(status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4"],
-                    body: .init(string: req.application.palermo.metrics.text()))
+    return Response(
+        status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4"],
+        body: .init(string: req.application.palermo.metrics.text()))
 }
 
 extension SocketAddress {

@@ -13,7 +13,9 @@ struct Choice {
 extension Wording {
     /// The entries of an HTCDS picklist, labelled in this language.
     func choices(_ list: String, selected: Set<String>) -> [Choice] {
-        Picklists.named(list).entries.map { Choice(value: $0.code, label: picklist(list, $0.code), selected: selected.contains($0.code)) }
+        Picklists.named(list).entries.map {
+            Choice(value: $0.code, label: picklist(list, $0.code), selected: selected.contains($0.code))
+        }
     }
 
     /// Every country, by its name in this language, in this language's order.

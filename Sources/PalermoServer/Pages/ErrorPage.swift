@@ -27,10 +27,11 @@ struct ErrorPage {
     var view: Node<HTML.BodyContext> {
         .group(
             .h1(.words(title)),
-            .div(.class("alert"), .attr("role", "alert"), .attr("id", "problems"), .attr("tabindex", "-1"),
-                 .p(.words("\(status.code) · \(explanation)")),
-                 .unwrap(detail) { .p(.words($0)) },
-                 .if(!problems.isEmpty, .ul(.forEach(problems) { .li(.words($0)) }))),
+            .div(
+                .class("alert"), .attr("role", "alert"), .attr("id", "problems"), .attr("tabindex", "-1"),
+                .p(.words("\(status.code) · \(explanation)")),
+                .unwrap(detail) { .p(.words($0)) },
+                .if(!problems.isEmpty, .ul(.forEach(problems) { .li(.words($0)) }))),
             .p(.a(.attr("href", "/"), .words(backLabel)))
         )
     }

@@ -18,7 +18,9 @@ enum FormMarkup {
 
     static func legend(_ content: Content...) -> Content { .el("legend", content) }
 
-    static func input(_ attributes: Attributes) -> Content { .selfClosedElement(named: "input", attributes: attributes) }
+    static func input(_ attributes: Attributes) -> Content {
+        .selfClosedElement(named: "input", attributes: attributes)
+    }
 
     static func hidden(_ name: String, _ value: String) -> Content {
         input([.attr("type", "hidden"), .attr("name", name), .attr("value", value)])
@@ -32,9 +34,13 @@ enum FormMarkup {
 
     /// `<option>`s, with a first empty one labelled `empty` when given.
     static func options(_ choices: [Choice], empty: String?) -> Content {
-        .group((empty.map { [Content.el("option", .attr("value", ""), .words($0))] } ?? []) + choices.map { choice in
-            .el("option", .attr("value", choice.value), .flag("selected", choice.selected), .words(choice.label))
-        })
+        .group(
+            (empty.map { [Content.el("option", .attr("value", ""), .words($0))] } ?? [])
+                + choices.map { choice in
+                    .el(
+                        "option", .attr("value", choice.value), .flag("selected", choice.selected), .words(choice.label)
+                    )
+                })
     }
 
     /// A select inside its label, as the filter bars lay them out.
@@ -44,7 +50,11 @@ enum FormMarkup {
 
     /// A number input inside its label.
     static func labelledNumber(name: String, label text: String, value: Int, range: ClosedRange<Int>) -> Content {
-        label(.words(text + " "), input([.attr("type", "number"), .attr("name", name), .attr("min", String(range.lowerBound)),
-                                        .attr("max", String(range.upperBound)), .attr("value", String(value))]))
+        label(
+            .words(text + " "),
+            input([
+                .attr("type", "number"), .attr("name", name), .attr("min", String(range.lowerBound)),
+                .attr("max", String(range.upperBound)), .attr("value", String(value)),
+            ]))
     }
 }

@@ -52,8 +52,9 @@ struct PageFrame {
             var components = URLComponents()
             components.path = "/lang/\(code)"
             components.queryItems = [URLQueryItem(name: "back", value: back)]
-            return Language(code: code, name: Wording(code)("language.name"), href: here ? nil : components.string,
-                            current: here)
+            return Language(
+                code: code, name: Wording(code)("language.name"), href: here ? nil : components.string,
+                current: here)
         }
     }
 }
@@ -74,29 +75,50 @@ enum PageFrameView {
             ),
             .body(
                 .a(.class("skip"), .attr("href", "#main"), .words(frame.skipLabel)),
-                .header(.class("top"),
+                .header(
+                    .class("top"),
                     .a(.class("brand"), .attr("href", "/"), .text("Palermo")),
-                    .nav(.attr("aria-label", frame.navigationLabel),
+                    .nav(
+                        .attr("aria-label", frame.navigationLabel),
                         .forEach(frame.links) { link in
-                            .a(.attr("href", link.href), link.current ? .attr("aria-current", "page") : .empty, .words(link.label))
+                            .a(
+                                .attr("href", link.href), link.current ? .attr("aria-current", "page") : .empty,
+                                .words(link.label))
                         }
                     ),
                     .unwrap(frame.signedInAs) { who in
-                        .div(.class("account"),
-                             .span(.class("who"), .span(.class("who-label"), .words(who.label + " ")), .strong(.words(who.username))),
-                             FormMarkup.form(method: "post", action: "/logout", .class("inline"),
-                                             FormMarkup.hidden("_csrf", frame.csrf),
-                                             .button(.attr("type", "submit"), .class("link"), .words(frame.logoutLabel))))
+                        .div(
+                            .class("account"),
+                            .span(
+                                .class("who"), .span(.class("who-label"), .words(who.label + " ")),
+                                .strong(.words(who.username))),
+                            FormMarkup.form(
+                                method: "post", action: "/logout", .class("inline"),
+                                FormMarkup.hidden("_csrf", frame.csrf),
+                                .button(.attr("type", "submit"), .class("link"), .words(frame.logoutLabel))))
                     },
-                    .details(.class("languages"),
-                        .summary(.span(.class("language-label"), .words(frame.languageLabel + ": ")),
-                                 .unwrap(frame.languages.first { $0.current }) { .span(.attr("lang", $0.code), .words($0.name)) }),
-                        .ul(.forEach(frame.languages) { language in
-                            .li(.unwrap(language.href, { href in
-                                .a(.attr("href", href), .attr("lang", language.code), .attr("hreflang", language.code),
-                                   .words(language.name))
-                            }, else: .strong(.attr("lang", language.code), .attr("aria-current", "true"), .words(language.name))))
-                        })
+                    .details(
+                        .class("languages"),
+                        .summary(
+                            .span(.class("language-label"), .words(frame.languageLabel + ": ")),
+                            .unwrap(frame.languages.first { $0.current }) {
+                                .span(.attr("lang", $0.code), .words($0.name))
+                            }),
+                        .ul(
+                            .forEach(frame.languages) { language in
+                                .li(
+                                    .unwrap(
+                                        language.href,
+                                        { href in
+                                            .a(
+                                                .attr("href", href), .attr("lang", language.code),
+                                                .attr("hreflang", language.code),
+                                                .words(language.name))
+                                        },
+                                        else: .strong(
+                                            .attr("lang", language.code), .attr("aria-current", "true"),
+                                            .words(language.name))))
+                            })
                     )
                 ),
                 .main(.id("main"), .attr("tabindex", "-1"), main)
@@ -112,8 +134,9 @@ extension Request {
         var headers = HTTPHeaders()
         headers.contentType = .html
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        headers.replaceOrAdd(name: "Content-Security-Policy",
-                             value: "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+        headers.replaceOrAdd(
+            name: "Content-Security-Policy",
+            value: "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
         headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         return Response(status: status, headers: headers, body: .init(string: html))
     }

@@ -13,10 +13,11 @@ enum ReaderLanguage {
         let ranked = preferences.enumerated().map { index, item -> (code: String, weight: Double, index: Int) in
             let parts = item.split(separator: ";")
             let code = String(parts.first?.trimmingCharacters(in: .whitespaces).prefix(2) ?? "").lowercased()
-            let weight = parts.dropFirst().compactMap { part -> Double? in
-                let pair = part.trimmingCharacters(in: .whitespaces)
-                return pair.hasPrefix("q=") ? Double(pair.dropFirst(2)) : nil
-            }.first ?? 1
+            let weight =
+                parts.dropFirst().compactMap { part -> Double? in
+                    let pair = part.trimmingCharacters(in: .whitespaces)
+                    return pair.hasPrefix("q=") ? Double(pair.dropFirst(2)) : nil
+                }.first ?? 1
             return (code, weight, index)
         }
         let best = ranked.filter { Wording.languages.contains($0.code) && $0.weight > 0 }

@@ -28,15 +28,18 @@ struct ReferenceAPIController: RouteCollection {
     func fields(_ req: Request) throws -> [FieldDTO] {
         _ = try req.requirePrincipal()
         return HTCDS.fields.map { field in
-            let (kind, list): (String, String?) = switch field.kind {
-            case .text: ("text", nil)
-            case .date: ("date", nil)
-            case .boolean: ("boolean", nil)
-            case .country: ("country", nil)
-            case .one(let name): ("one", name)
-            case .many(let name): ("many", name)
-            }
-            return FieldDTO(name: field.name, label: field.label, section: field.section.rawValue, kind: kind, picklist: list, personal: field.personal)
+            let (kind, list): (String, String?) =
+                switch field.kind {
+                case .text: ("text", nil)
+                case .date: ("date", nil)
+                case .boolean: ("boolean", nil)
+                case .country: ("country", nil)
+                case .one(let name): ("one", name)
+                case .many(let name): ("many", name)
+                }
+            return FieldDTO(
+                name: field.name, label: field.label, section: field.section.rawValue, kind: kind, picklist: list,
+                personal: field.personal)
         }
     }
 
@@ -53,7 +56,12 @@ struct ReferenceAPIController: RouteCollection {
     func statistics(_ req: Request) async throws -> CaseStatistics.Breakdown {
         let by = (try? req.query.get(String.self, at: "by")) ?? "status"
         guard let dimension = CaseStatistics.Dimension(rawValue: by) else {
-            throw ValidationFailure([.init(field: "by", message: "must be one of \(CaseStatistics.Dimension.allCases.map(\.rawValue).joined(separator: ", "))")])
+            throw ValidationFailure([
+                .init(
+                    field: "by",
+                    message:
+                        "must be one of \(CaseStatistics.Dimension.allCases.map(\.rawValue).joined(separator: ", "))")
+            ])
         }
         return try await CaseStatistics(store: req.store).breakdown(by: dimension, for: req.requirePrincipal())
     }
@@ -70,7 +78,9 @@ struct ReferenceAPIController: RouteCollection {
     }
 
     func verifyAudit(_ req: Request) async throws -> AuditStatus {
-        guard try req.requirePrincipal().role == .systemAdmin else { throw Abort(.forbidden, reason: "only a system admin verifies the audit log") }
+        guard try req.requirePrincipal().role == .systemAdmin else {
+            throw Abort(.forbidden, reason: "only a system admin verifies the audit log")
+        }
         let broken = try await req.store.audit.verify()
         return AuditStatus(intact: broken == nil, brokenAt: broken?.sequence, reason: broken?.reason)
     }

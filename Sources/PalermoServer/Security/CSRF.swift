@@ -36,18 +36,22 @@ enum CSRF {
             if request.method == .POST {
                 // The whole form is read before its token: a large form arrives in several chunks.
                 _ = try await request.body.collect(max: 1024 * 1024).get()
-                let sent = (try? request.content.get(String.self, at: "_csrf")) ?? request.headers.first(name: "X-CSRF-Token")
+                let sent =
+                    (try? request.content.get(String.self, at: "_csrf")) ?? request.headers.first(name: "X-CSRF-Token")
                 let expected = request.hasSession ? request.session.data["csrf"] : nil
                 let anonymous = request.principal == nil ? request.cookies[cookieName]?.string : nil
                 guard let sent, sent == expected || (anonymous != nil && sent == anonymous) else {
-                    throw Abort(.forbidden, reason: "the form has expired or did not come from this site; reload the page and try again")
+                    throw Abort(
+                        .forbidden,
+                        reason: "the form has expired or did not come from this site; reload the page and try again")
                 }
             }
             let response = try await next.respond(to: request)
             if let minted = request.storage[MintedKey.self] {
                 let secure = request.application.palermo.config.servesOverHTTPS
-                response.cookies[cookieName] = HTTPCookies.Value(string: minted, maxAge: 3600, path: "/", isSecure: secure,
-                                                                 isHTTPOnly: true, sameSite: .strict)
+                response.cookies[cookieName] = HTTPCookies.Value(
+                    string: minted, maxAge: 3600, path: "/", isSecure: secure,
+                    isHTTPOnly: true, sameSite: .strict)
             }
             return response
         }

@@ -12,7 +12,8 @@ enum Secrets {
     /// `bytes` random bytes as URL-safe base64 without padding.
     static func token(bytes: Int) -> String {
         random(bytes: bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(
+                of: "=", with: "")
     }
 
     /// SHA-256 of the secret, in lower-case hexadecimal.

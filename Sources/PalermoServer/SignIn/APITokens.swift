@@ -7,10 +7,13 @@ import Vapor
 
 /// API tokens: `plm_` and 32 random bytes; only the SHA-256 is stored.
 enum APITokens {
-    static func issue(for user: UserModel, name: String, lifetime: TimeInterval, on db: any Database) async throws -> (token: String, expires: Date) {
+    static func issue(
+        for user: UserModel, name: String, lifetime: TimeInterval, on db: any Database
+    ) async throws -> (token: String, expires: Date) {
         let raw = "plm_" + Secrets.token(bytes: 32)
         let expires = Date().addingTimeInterval(lifetime)
-        try await APITokenModel(userID: try user.requireID(), name: name, tokenHash: digest(raw), expiresAt: expires).create(on: db)
+        try await APITokenModel(userID: try user.requireID(), name: name, tokenHash: digest(raw), expiresAt: expires)
+            .create(on: db)
         return (raw, expires)
     }
 
@@ -39,7 +42,9 @@ extension Request {
     }
 
     func requirePrincipal() throws -> Principal {
-        guard let principal else { throw Abort(.unauthorized, reason: "log in, or send an API token as 'Authorization: Bearer …'") }
+        guard let principal else {
+            throw Abort(.unauthorized, reason: "log in, or send an API token as 'Authorization: Bearer …'")
+        }
         return principal
     }
 }
@@ -58,8 +63,10 @@ struct BearerTokenMiddleware: AsyncMiddleware {
                 request.principal = known.principal
             } else {
                 let db = request.store.database
-                guard let stored = try await APITokenModel.query(on: db).filter(\.$tokenHash == digest).with(\.$user).first(),
-                      stored.expiresAt > now, let principal = stored.user.principal
+                guard
+                    let stored = try await APITokenModel.query(on: db).filter(\.$tokenHash == digest).with(\.$user)
+                        .first(),
+                    stored.expiresAt > now, let principal = stored.user.principal
                 else { throw Abort(.unauthorized, reason: "the API token is unknown or has expired") }
                 let until = min(stored.expiresAt, now.addingTimeInterval(Self.memory))
                 cache.withLockedValue { entries in

@@ -35,7 +35,7 @@ struct HashedSessions: AsyncSessionDriver {
         struct Row: Decodable { let data: String; let created_at: Double; let seen_at: Double }
         let digest = Self.digest(sessionID.string), now = Date().timeIntervalSince1970
         guard sessionID.string.utf8.count <= 128,
-              let row = try await request.store.sql.select().columns("data", "created_at", "seen_at").from(Self.table)
+            let row = try await request.store.sql.select().columns("data", "created_at", "seen_at").from(Self.table)
                 .where("id_hash", .equal, digest).first(decoding: Row.self)
         else { return nil }
         let limits = request.application.palermo.config

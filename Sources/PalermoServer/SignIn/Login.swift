@@ -19,30 +19,40 @@ enum Login {
         let store = request.store, app = request.application
         let name = username.trimmingCharacters(in: .whitespaces).lowercased()
         guard name.count <= 64, password.utf8.count <= 4096,
-              let user = try await UserModel.query(on: store.database).filter(\.$username == name).first(),
-              let id = user.id
+            let user = try await UserModel.query(on: store.database).filter(\.$username == name).first(),
+            let id = user.id
         else {
             _ = try await PasswordHashing.verify(password, hash: app.palermo.dummyPasswordHash, app: app)
-            try await store.audit.record([AuditDraft(actor: nil, actorName: "unknown", action: .loginFailed, detail: "unknown username")])
+            try await store.audit.record([
+                AuditDraft(actor: nil, actorName: "unknown", action: .loginFailed, detail: "unknown username")
+            ])
             throw refused
         }
         let matches = try await PasswordHashing.verify(password, hash: user.passwordHash, app: app)
         guard matches else {
             let locked = try await countFailure(of: id, on: store)
-            try await store.audit.record([AuditDraft(actor: user.principal, action: .loginFailed,
-                                                     detail: locked ? "wrong password; account locked" : "wrong password")])
+            try await store.audit.record([
+                AuditDraft(
+                    actor: user.principal, action: .loginFailed,
+                    detail: locked ? "wrong password; account locked" : "wrong password")
+            ])
             throw refused
         }
         // Checked after the hash and in the same statement as the reset: a lock set by a parallel guess while
         // this one was hashing still holds, and a success cannot clear a lock it did not see.
         guard try await clearFailures(of: id, on: store) else {
-            try await store.audit.record([AuditDraft(actor: user.principal, action: .loginFailed, detail: "account locked")])
+            try await store.audit.record([
+                AuditDraft(actor: user.principal, action: .loginFailed, detail: "account locked")
+            ])
             throw refused
         }
         // A disabled user is refused like a wrong password, after the same bcrypt, with no hint why.
         guard user.disabledAt == nil else {
-            try await store.audit.record([AuditDraft(actor: nil, actorName: user.username, action: .loginFailed,
-                                                     detail: "account disabled")])
+            try await store.audit.record([
+                AuditDraft(
+                    actor: nil, actorName: user.username, action: .loginFailed,
+                    detail: "account disabled")
+            ])
             throw refused
         }
         try await store.audit.record([AuditDraft(actor: user.principal, action: .login)])
@@ -69,7 +79,10 @@ enum Login {
         try await store.write { db in
             let sql = try db.sql
             try await sql.update(UserModel.schema)
-                .set(SQLIdentifier("failed_logins"), to: SQLBinaryExpression(SQLIdentifier("failed_logins"), .add, SQLLiteral.numeric("1")))
+                .set(
+                    SQLIdentifier("failed_logins"),
+                    to: SQLBinaryExpression(SQLIdentifier("failed_logins"), .add, SQLLiteral.numeric("1"))
+                )
                 .where("id", .equal, id).run()
             let locked = try await sql.update(UserModel.schema)
                 .set("locked_until", to: Date().addingTimeInterval(lockout)).set("failed_logins", to: 0)

@@ -31,17 +31,28 @@ struct LoginPage {
         .group(
             .h1(.words(title)),
             .p(.words(tagline)),
-            .unwrap(error) { .div(.class("alert"), .attr("role", "alert"), .attr("id", "problems"), .attr("tabindex", "-1"), .words($0)) },
-            FormMarkup.form(method: "post", action: "/login", .class("login"),
+            .unwrap(error) {
+                .div(
+                    .class("alert"), .attr("role", "alert"), .attr("id", "problems"), .attr("tabindex", "-1"),
+                    .words($0))
+            },
+            FormMarkup.form(
+                method: "post", action: "/login", .class("login"),
                 FormMarkup.hidden("_csrf", csrf),
-                .div(.class("field"),
-                     FormMarkup.label(.attr("for", "username"), .words(usernameLabel)),
-                     FormMarkup.input([.attr("id", "username"), .attr("name", "username"), .attr("autocomplete", "username"),
-                                       .flag("required", true), .attr("value", username), .flag("autofocus", error == nil)])),
-                .div(.class("field"),
-                     FormMarkup.label(.attr("for", "password"), .words(passwordLabel)),
-                     FormMarkup.input([.attr("id", "password"), .attr("name", "password"), .attr("type", "password"),
-                                       .attr("autocomplete", "current-password"), .flag("required", true)])),
+                .div(
+                    .class("field"),
+                    FormMarkup.label(.attr("for", "username"), .words(usernameLabel)),
+                    FormMarkup.input([
+                        .attr("id", "username"), .attr("name", "username"), .attr("autocomplete", "username"),
+                        .flag("required", true), .attr("value", username), .flag("autofocus", error == nil),
+                    ])),
+                .div(
+                    .class("field"),
+                    FormMarkup.label(.attr("for", "password"), .words(passwordLabel)),
+                    FormMarkup.input([
+                        .attr("id", "password"), .attr("name", "password"), .attr("type", "password"),
+                        .attr("autocomplete", "current-password"), .flag("required", true),
+                    ])),
                 .p(.class("actions"), FormMarkup.button(submitLabel))
             ),
             .p(.class("note"), .words(demoNote))

@@ -10,7 +10,8 @@ import Vapor
 struct SessionPrincipalMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.hasSession, let id = request.session.data["user"].flatMap(UUID.init(uuidString:)),
-           let user = try await UserModel.find(id, on: request.store.database) {
+            let user = try await UserModel.find(id, on: request.store.database)
+        {
             request.principal = user.principal
         }
         return try await next.respond(to: request)

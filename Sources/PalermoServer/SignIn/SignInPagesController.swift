@@ -35,7 +35,9 @@ struct SignInPagesController: RouteCollection {
             return home(req)
         } catch let abort as any AbortError {
             let w = req.localizer
-            let message = abort.status == .unauthorized ? w("login.refused") : w.optional("error.\(abort.status.code)") ?? abort.reason
+            let message =
+                abort.status == .unauthorized
+                ? w("login.refused") : w.optional("error.\(abort.status.code)") ?? abort.reason
             return LoginPage(req, error: message, username: form.username).response(req, status: abort.status)
         }
     }

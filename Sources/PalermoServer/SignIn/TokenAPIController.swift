@@ -24,16 +24,21 @@ struct AuthAPIController: RouteCollection {
 
     func token(_ req: Request) async throws -> TokenResponse {
         let input = try req.content.decode(TokenRequest.self)
-        if let name = input.name, name.count > 100 { throw ValidationFailure([.init(field: "name", message: "at most 100 characters")]) }
+        if let name = input.name, name.count > 100 {
+            throw ValidationFailure([.init(field: "name", message: "at most 100 characters")])
+        }
         let user = try await Login.authenticate(username: input.username, password: input.password, on: req)
-        let issued = try await APITokens.issue(for: user, name: input.name ?? "api", lifetime: req.application.palermo.config.tokenLifetime,
-                                               on: req.store.database)
+        let issued = try await APITokens.issue(
+            for: user, name: input.name ?? "api", lifetime: req.application.palermo.config.tokenLifetime,
+            on: req.store.database)
         return TokenResponse(token: issued.token, expiresAt: issued.expires)
     }
 
     func me(_ req: Request) async throws -> UserDTO {
         let principal = try req.requirePrincipal()
-        guard let user = try await UserModel.find(principal.userID, on: req.store.database) else { throw Abort(.unauthorized) }
+        guard let user = try await UserModel.find(principal.userID, on: req.store.database) else {
+            throw Abort(.unauthorized)
+        }
         return UserDTO(user)
     }
 }

@@ -19,21 +19,26 @@ struct CaseStatisticsPage {
         downloadLabel = w("stats.download")
         columns = ["stats.category", "stats.count", "stats.share"].map { w($0) }
         tables = breakdowns.map { breakdown in
-            Table(dimension: breakdown.dimension, heading: w("dimension.\(breakdown.dimension)"),
-                  meta: w("stats.total", ["n": w.number(breakdown.total)]) + " · " + w("stats.scope", ["scope": Self.scope(breakdown.scope, w)]),
-                  download: "/stats/download?by=\(breakdown.dimension)",
-                  rows: breakdown.cells.map { cell in
-                      let share = breakdown.total > 0 ? Double(cell.count) / Double(breakdown.total) : 0
-                      return Row(label: Self.category(breakdown.dimension, cell.category, w), count: w.number(cell.count),
-                                 share: w.percent(share), width: share * 100)
-                  })
+            Table(
+                dimension: breakdown.dimension, heading: w("dimension.\(breakdown.dimension)"),
+                meta: w("stats.total", ["n": w.number(breakdown.total)]) + " · "
+                    + w("stats.scope", ["scope": Self.scope(breakdown.scope, w)]),
+                download: "/stats/download?by=\(breakdown.dimension)",
+                rows: breakdown.cells.map { cell in
+                    let share = breakdown.total > 0 ? Double(cell.count) / Double(breakdown.total) : 0
+                    return Row(
+                        label: Self.category(breakdown.dimension, cell.category, w), count: w.number(cell.count),
+                        share: w.percent(share), width: share * 100)
+                })
         }
     }
 
     /// The store names the scope in English for the API; the page says it in the reader's language.
     static func scope(_ scope: String, _ w: Wording) -> String {
         if scope == "all organisations" { return w("stats.scope.all") }
-        if scope.hasPrefix("organisations in ") { return w("stats.scope.country", ["country": w.country(String(scope.dropFirst(17)))]) }
+        if scope.hasPrefix("organisations in ") {
+            return w("stats.scope.country", ["country": w.country(String(scope.dropFirst(17)))])
+        }
         return w("stats.scope.own")
     }
 
@@ -53,23 +58,37 @@ struct CaseStatisticsPage {
     }
 
     var view: Node<HTML.BodyContext> {
-        .group(.h1(.words(title)), .forEach(tables) { table in
-            .section(
-                .h2(.words(table.heading)),
-                .p(.class("meta"), .words(table.meta + " · "),
-                   .a(.attr("href", table.download), .attr("download", ""), .words(downloadLabel))),
-                .div(.class("table-wrap"), .table(
-                    .thead(.tr(.forEach(columns) { .th(.attr("scope", "col"), .words($0)) },
-                               .td(.attr("aria-hidden", "true")))),
-                    .tbody(.forEach(table.rows) { row in
-                        .tr(.th(.attr("scope", "row"), .words(row.label)), .td(.class("num"), .words(row.count)),
-                            .td(.class("num"), .words(row.share)),
-                            .td(.attr("aria-hidden", "true"), SVGMarkup.svg(width: 100, height: 10, title: row.share, className: "bar", [
-                                SVGMarkup.rect(x: 0, y: 0, width: row.width, height: 10),
-                            ])))
-                    })
-                ))
-            )
-        })
+        .group(
+            .h1(.words(title)),
+            .forEach(tables) { table in
+                .section(
+                    .h2(.words(table.heading)),
+                    .p(
+                        .class("meta"), .words(table.meta + " · "),
+                        .a(.attr("href", table.download), .attr("download", ""), .words(downloadLabel))),
+                    .div(
+                        .class("table-wrap"),
+                        .table(
+                            .thead(
+                                .tr(
+                                    .forEach(columns) { .th(.attr("scope", "col"), .words($0)) },
+                                    .td(.attr("aria-hidden", "true")))),
+                            .tbody(
+                                .forEach(table.rows) { row in
+                                    .tr(
+                                        .th(.attr("scope", "row"), .words(row.label)),
+                                        .td(.class("num"), .words(row.count)),
+                                        .td(.class("num"), .words(row.share)),
+                                        .td(
+                                            .attr("aria-hidden", "true"),
+                                            SVGMarkup.svg(
+                                                width: 100, height: 10, title: row.share, className: "bar",
+                                                [
+                                                    SVGMarkup.rect(x: 0, y: 0, width: row.width, height: 10)
+                                                ])))
+                                })
+                        ))
+                )
+            })
     }
 }

@@ -40,71 +40,106 @@ struct NationalPage {
         showLabel = w("patterns.show")
         intro = w("national.intro", ["cases": w.number(n.fromCases.cases), "undated": w.number(n.fromCases.undated)])
         let query = "country=\(n.country.alpha3)&year=\(n.year)"
-        exports = [("/stats/national/export.csv?\(query)", w("national.exportCSV")),
-                   ("/stats/national/export.xlsx?\(query)", w("national.exportXLSX"))]
+        exports = [
+            ("/stats/national/export.csv?\(query)", w("national.exportCSV")),
+            ("/stats/national/export.xlsx?\(query)", w("national.exportXLSX")),
+        ]
         self.problem = problem
         justiceHeading = w("national.justice")
         justiceColumns = [w("national.indicator")] + Self.sexes.map { w("glotip.\($0.rawValue)") }
         justice = Self.justiceIndicators.map { indicator in
-            JusticeRow(indicator: w("glotip.\(indicator.rawValue)"), entries: Self.sexes.map { sex in
-                let value = n.justice.first { $0.indicator == indicator && $0.sex == sex }.map { String($0.value.low) } ?? ""
-                return Entry(name: "\(indicator.slug)-\(sex.rawValue.lowercased())",
-                             label: w("glotip.\(indicator.rawValue)") + " — " + w("glotip.\(sex.rawValue)"), value: value)
-            })
+            JusticeRow(
+                indicator: w("glotip.\(indicator.rawValue)"),
+                entries: Self.sexes.map { sex in
+                    let value =
+                        n.justice.first { $0.indicator == indicator && $0.sex == sex }.map { String($0.value.low) }
+                        ?? ""
+                    return Entry(
+                        name: "\(indicator.slug)-\(sex.rawValue.lowercased())",
+                        label: w("glotip.\(indicator.rawValue)") + " — " + w("glotip.\(sex.rawValue)"), value: value)
+                })
         }
         saveLabel = w("national.save")
         self.csrf = csrf
         figuresHeading = w("national.figures")
-        figureColumns = ["national.indicator", "national.dimension", "national.category", "national.sex", "national.age",
-                         "national.value"].map { w($0) }
+        figureColumns = [
+            "national.indicator", "national.dimension", "national.category", "national.sex", "national.age",
+            "national.value",
+        ].map { w($0) }
         figures = n.sortedObservations.map { o in
-            [w("glotip.\(o.indicator.rawValue)"), w("glotip.\(o.dimension.rawValue)"),
-             o.categoryArea.map(w.country) ?? w.region(o.category), w("glotip.\(o.sex.rawValue)"),
-             w("glotip.\(o.age.rawValue)"), w.count(o.value)]
+            [
+                w("glotip.\(o.indicator.rawValue)"), w("glotip.\(o.dimension.rawValue)"),
+                o.categoryArea.map(w.country) ?? w.region(o.category), w("glotip.\(o.sex.rawValue)"),
+                w("glotip.\(o.age.rawValue)"), w.count(o.value),
+            ]
         }
     }
 
     var view: Node<HTML.BodyContext> {
-        .group(.h1(.words(title)), filterForm, .p(.words(intro)), exportLinks,
-               .unwrap(problem) { .div(.class("alert"), .attr("role", "alert"), .attr("id", "problems"), .attr("tabindex", "-1"),
-                                       .words($0)) },
-               .h2(.words(justiceHeading)), justiceForm, .h2(.words(figuresHeading)), figureTable)
+        .group(
+            .h1(.words(title)), filterForm, .p(.words(intro)), exportLinks,
+            .unwrap(problem) {
+                .div(
+                    .class("alert"), .attr("role", "alert"), .attr("id", "problems"), .attr("tabindex", "-1"),
+                    .words($0))
+            },
+            .h2(.words(justiceHeading)), justiceForm, .h2(.words(figuresHeading)), figureTable)
     }
 
     private var filterForm: Node<HTML.BodyContext> {
-        let countryInput: Node<HTML.BodyContext> = canEdit ? FormMarkup.hidden("country", country)
-            : .div(FormMarkup.label(.words(countryLabel + " "), FormMarkup.input([
-                .attr("name", "country"), .attr("value", country), .attr("size", "3"), .attr("pattern", "[A-Za-z]{3}")])))
-        return FormMarkup.form(method: "get", action: "/stats/national", .class("filters"),
-                               .div(FormMarkup.labelledNumber(name: "year", label: yearLabel, value: year, range: 2000...2100)),
-                               countryInput, .div(FormMarkup.button(showLabel)))
+        let countryInput: Node<HTML.BodyContext> =
+            canEdit
+            ? FormMarkup.hidden("country", country)
+            : .div(
+                FormMarkup.label(
+                    .words(countryLabel + " "),
+                    FormMarkup.input([
+                        .attr("name", "country"), .attr("value", country), .attr("size", "3"),
+                        .attr("pattern", "[A-Za-z]{3}"),
+                    ])))
+        return FormMarkup.form(
+            method: "get", action: "/stats/national", .class("filters"),
+            .div(FormMarkup.labelledNumber(name: "year", label: yearLabel, value: year, range: 2000...2100)),
+            countryInput, .div(FormMarkup.button(showLabel)))
     }
 
     private var exportLinks: Node<HTML.BodyContext> {
-        .p(.forEach(exports.enumerated()) { index, link in
-            .group(.if(index > 0, .text(" · ")), .a(.attr("href", link.href), .words(link.label)))
-        })
+        .p(
+            .forEach(exports.enumerated()) { index, link in
+                .group(.if(index > 0, .text(" · ")), .a(.attr("href", link.href), .words(link.label)))
+            })
     }
 
     private var justiceForm: Node<HTML.BodyContext> {
         let rows: [Node<HTML.TableContext>] = justice.map { row in
-            .tr(.th(.attr("scope", "row"), .words(row.indicator)), .forEach(row.entries) { entry in
-                .td(FormMarkup.input([.attr("type", "number"), .attr("min", "0"), .attr("name", entry.name), .attr("id", entry.name),
-                                      .attr("aria-label", entry.label), .attr("value", entry.value), .flag("disabled", !canEdit)]))
-            })
+            .tr(
+                .th(.attr("scope", "row"), .words(row.indicator)),
+                .forEach(row.entries) { entry in
+                    .td(
+                        FormMarkup.input([
+                            .attr("type", "number"), .attr("min", "0"), .attr("name", entry.name),
+                            .attr("id", entry.name),
+                            .attr("aria-label", entry.label), .attr("value", entry.value), .flag("disabled", !canEdit),
+                        ]))
+                })
         }
-        return FormMarkup.form(method: "post", action: "/stats/national",
+        return FormMarkup.form(
+            method: "post", action: "/stats/national",
             FormMarkup.hidden("_csrf", csrf), FormMarkup.hidden("year", String(year)),
-            .div(.class("table-wrap"), .table(
-                .thead(.tr(.forEach(justiceColumns) { .th(.attr("scope", "col"), .words($0)) })),
-                .tbody(.group(rows)))),
+            .div(
+                .class("table-wrap"),
+                .table(
+                    .thead(.tr(.forEach(justiceColumns) { .th(.attr("scope", "col"), .words($0)) })),
+                    .tbody(.group(rows)))),
             .if(canEdit, FormMarkup.button(saveLabel)))
     }
 
     private var figureTable: Node<HTML.BodyContext> {
-        .div(.class("table-wrap"), .table(
-            .thead(.tr(.forEach(figureColumns) { .th(.attr("scope", "col"), .words($0)) })),
-            .tbody(.forEach(figures) { row in .tr(.forEach(row) { .td(.words($0)) }) })
-        ))
+        .div(
+            .class("table-wrap"),
+            .table(
+                .thead(.tr(.forEach(figureColumns) { .th(.attr("scope", "col"), .words($0)) })),
+                .tbody(.forEach(figures) { row in .tr(.forEach(row) { .td(.words($0)) }) })
+            ))
     }
 }

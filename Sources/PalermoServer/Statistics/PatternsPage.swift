@@ -24,12 +24,16 @@ struct PatternsPage {
 
     static let regionNames = ["Africa", "Americas", "Asia", "Europe", "Oceania"]
 
-    init(_ w: Wording, query: StatisticsService.PatternsQuery?, datasets: [String], report: PatternsAndFlowsReport?,
-         problem: String?) {
+    init(
+        _ w: Wording, query: StatisticsService.PatternsQuery?, datasets: [String], report: PatternsAndFlowsReport?,
+        problem: String?
+    ) {
         title = w("patterns.title")
         sourceLabel = w("patterns.source")
         let chosen = query?.source ?? "GLOTIP"
-        sources = (datasets + ["cases"]).map { Choice(value: $0, label: $0 == "cases" ? w("patterns.fromCases") : $0, selected: $0 == chosen) }
+        sources = (datasets + ["cases"]).map {
+            Choice(value: $0, label: $0 == "cases" ? w("patterns.fromCases") : $0, selected: $0 == chosen)
+        }
         regionLabel = w("patterns.region")
         regions = Self.regionNames.map { Choice(value: $0, label: w.region($0), selected: $0 == query?.region) }
         worldLabel = w("patterns.world")
@@ -42,7 +46,9 @@ struct PatternsPage {
         self.problem = problem
         if let report, let query {
             reportTitle = PatternsAndFlowsDocument.title(report, w)
-            self.report = PatternsAndFlowsDocument.sections(report, wording: w) { "/stats/patterns/\($0).csv?\(query.queryString)" }
+            self.report = PatternsAndFlowsDocument.sections(report, wording: w) {
+                "/stats/patterns/\($0).csv?\(query.queryString)"
+            }
         } else {
             reportTitle = nil
             self.report = .empty
@@ -50,11 +56,14 @@ struct PatternsPage {
     }
 
     var view: Node<HTML.BodyContext> {
-        .div(.class("report"),
+        .div(
+            .class("report"),
             .h1(.words(title)),
-            FormMarkup.form(method: "get", action: "/stats/patterns", .class("filters"),
+            FormMarkup.form(
+                method: "get", action: "/stats/patterns", .class("filters"),
                 .div(FormMarkup.labelledSelect(name: "source", label: sourceLabel, choices: sources, empty: nil)),
-                .div(FormMarkup.labelledSelect(name: "region", label: regionLabel, choices: regions, empty: worldLabel)),
+                .div(
+                    FormMarkup.labelledSelect(name: "region", label: regionLabel, choices: regions, empty: worldLabel)),
                 .div(FormMarkup.labelledNumber(name: "from", label: fromLabel, value: from, range: 2000...2100)),
                 .div(FormMarkup.labelledNumber(name: "to", label: toLabel, value: to, range: 2000...2100)),
                 .div(FormMarkup.button(showLabel))

@@ -31,7 +31,8 @@ struct StatisticsAPIController: RouteCollection {
     func patterns(_ req: Request) async throws -> Response {
         let report = try await StatisticsService.patterns(req).report
         let json = try await req.application.palermo.heavy.compute { try JSONEncoder().encode(report) }
-        return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(data: json))
+        return Response(
+            status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(data: json))
     }
 
     /// One table of the report as CSV: `/statistics/patterns-and-flows/regions.csv`.
@@ -39,9 +40,12 @@ struct StatisticsAPIController: RouteCollection {
         let name = (req.parameters.get("table") ?? "").replacingOccurrences(of: ".csv", with: "")
         let report = try await StatisticsService.patterns(req).report
         guard let table = report.table(named: name) else {
-            throw Abort(.notFound, reason: "no table '\(name)'; tables: \(report.tables.map(\.name).joined(separator: ", "))")
+            throw Abort(
+                .notFound, reason: "no table '\(name)'; tables: \(report.tables.map(\.name).joined(separator: ", "))")
         }
-        return Response.download(try CSVTable.write(table.csvRows), contentType: "text/csv", filename: "\(name)-\(report.scope.from)-\(report.scope.to).csv")
+        return Response.download(
+            try CSVTable.write(table.csvRows), contentType: "text/csv",
+            filename: "\(name)-\(report.scope.from)-\(report.scope.to).csv")
     }
 
     struct NationalDTO: Content {
@@ -54,7 +58,9 @@ struct StatisticsAPIController: RouteCollection {
 
     func national(_ req: Request) async throws -> NationalDTO {
         let n = try await StatisticsService.national(req)
-        return NationalDTO(country: n.country.alpha3, year: n.year, cases: n.fromCases.cases, undatedCases: n.fromCases.undated, observations: n.observations)
+        return NationalDTO(
+            country: n.country.alpha3, year: n.year, cases: n.fromCases.cases, undatedCases: n.fromCases.undated,
+            observations: n.observations)
     }
 
     struct JusticeInput: Content {
@@ -66,7 +72,8 @@ struct StatisticsAPIController: RouteCollection {
     func saveJustice(_ req: Request) async throws -> NationalDTO {
         let principal = try await StatisticsService.requireReader(req)
         let input = try req.content.decode(JusticeInput.self)
-        let country = try await req.store.national.saveJusticeCounts(country: input.country, year: input.year, counts: input.counts, by: principal)
+        let country = try await req.store.national.saveJusticeCounts(
+            country: input.country, year: input.year, counts: input.counts, by: principal)
         req.url.query = "country=\(country)&year=\(input.year)"
         return try await national(req)
     }
@@ -76,8 +83,10 @@ struct StatisticsAPIController: RouteCollection {
         let format = (try? req.query.get(String.self, at: "format")) ?? "csv"
         let name = "glotip-\(n.country.alpha3)-\(n.year)"
         if format == "xlsx" {
-            return Response.download(try XLSXTable.write(n.glotipRows, sheetName: "data_glotip"),
-                                     contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", filename: "\(name).xlsx")
+            return Response.download(
+                try XLSXTable.write(n.glotipRows, sheetName: "data_glotip"),
+                contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                filename: "\(name).xlsx")
         }
         return Response.download(try CSVTable.write(n.glotipRows), contentType: "text/csv", filename: "\(name).csv")
     }

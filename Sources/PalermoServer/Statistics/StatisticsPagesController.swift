@@ -34,13 +34,17 @@ struct StatisticsPagesController: RouteCollection {
         let principal = try req.signedIn()
         let by = req.queryText("by") ?? "status"
         guard let dimension = CaseStatistics.Dimension(rawValue: by) else {
-            throw ValidationFailure([.init(field: "by", message: "is not one of \(CaseStatistics.Dimension.allCases.map(\.rawValue))")])
+            throw ValidationFailure([
+                .init(field: "by", message: "is not one of \(CaseStatistics.Dimension.allCases.map(\.rawValue))")
+            ])
         }
         let breakdown = try await CaseStatistics(store: req.store).breakdown(by: dimension, for: principal)
-        let rows = [["dimension", "category", "count", "scope"]]
+        let rows =
+            [["dimension", "category", "count", "scope"]]
             + breakdown.cells.map { [breakdown.dimension, $0.category, String($0.count), breakdown.scope] }
-        return Response.download(try CSVTable.write(rows), contentType: SheetFormat.csv.contentType,
-                                 filename: "palermo-cases-by-\(dimension.rawValue).csv")
+        return Response.download(
+            try CSVTable.write(rows), contentType: SheetFormat.csv.contentType,
+            filename: "palermo-cases-by-\(dimension.rawValue).csv")
     }
 
     func patterns(_ req: Request) async throws -> Response {
@@ -48,7 +52,9 @@ struct StatisticsPagesController: RouteCollection {
         let principal = try await StatisticsService.requireReader(req)
         let datasets = try await req.store.statistics.datasets().map(\.name)
         let w = req.localizer
-        func page(_ query: StatisticsService.PatternsQuery?, _ report: PatternsAndFlowsReport?, _ problem: String?) -> Response {
+        func page(
+            _ query: StatisticsService.PatternsQuery?, _ report: PatternsAndFlowsReport?, _ problem: String?
+        ) -> Response {
             let view = PatternsPage(w, query: query, datasets: datasets, report: report, problem: problem)
             return req.page(title: view.title, view.view)
         }
@@ -71,13 +77,15 @@ struct StatisticsPagesController: RouteCollection {
         guard req.principal != nil else { return req.redirect(to: "/login") }
         let w = req.localizer
         do {
-            let view = NationalPage(w, try await StatisticsService.national(req), canEdit: req.principal?.role == .nationalCoordinator,
-                                    problem: nil, csrf: CSRF.token(for: req))
+            let view = NationalPage(
+                w, try await StatisticsService.national(req), canEdit: req.principal?.role == .nationalCoordinator,
+                problem: nil, csrf: CSRF.token(for: req))
             return req.page(title: w("national.title"), view.view)
         } catch let failure as ValidationFailure {
             let problems = failure.issues.map(ValidationText(w).describe).joined(separator: "; ")
-            return req.page(title: w("national.title"), status: .badRequest,
-                            .div(.class("alert"), .attr("role", "alert"), .words(problems)))
+            return req.page(
+                title: w("national.title"), status: .badRequest,
+                .div(.class("alert"), .attr("role", "alert"), .words(problems)))
         }
     }
 
@@ -96,7 +104,10 @@ struct StatisticsPagesController: RouteCollection {
                 let text = (form[field] ?? "").trimmingCharacters(in: .whitespaces)
                 if text.isEmpty { continue }
                 guard let n = Int(text), (0...CountRange.largestCount).contains(n) else {
-                    problems.append(.init(field: field, message: "'\(text)' is not a whole number from 0 to \(CountRange.largestCount)"))
+                    problems.append(
+                        .init(
+                            field: field,
+                            message: "'\(text)' is not a whole number from 0 to \(CountRange.largestCount)"))
                     continue
                 }
                 counts.append(.init(indicator: indicator, sex: sex, count: n))

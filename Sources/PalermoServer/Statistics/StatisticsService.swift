@@ -29,14 +29,18 @@ enum StatisticsService {
 
         var queryString: String {
             "from=\(from)&to=\(to)&source=\(source.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")"
-                + (region.map { "&region=\($0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")" } ?? "")
+                + (region.map { "&region=\($0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")" }
+                    ?? "")
         }
     }
 
     static func requireReader(_ req: Request) async throws -> Principal {
         let principal = try req.requirePrincipal()
         guard principal.role.readsNationalStatistics else {
-            try await req.store.audit.record([AuditDraft(actor: principal, action: .denied, detail: "national statistics: role \(principal.role.rawValue)")])
+            try await req.store.audit.record([
+                AuditDraft(
+                    actor: principal, action: .denied, detail: "national statistics: role \(principal.role.rawValue)")
+            ])
             throw Abort(.forbidden, reason: "the \(principal.role.rawValue) role has no access to national statistics")
         }
         return principal
@@ -51,9 +55,12 @@ enum StatisticsService {
     }
 
     /// The report for a query. A coordinator's report from case records covers their own country only.
-    static func patterns(_ req: Request, _ query: PatternsQuery, by principal: Principal) async throws -> PatternsAndFlowsReport {
+    static func patterns(
+        _ req: Request, _ query: PatternsQuery, by principal: Principal
+    ) async throws -> PatternsAndFlowsReport {
         let source = ReportSource(query.source)
-        let scope = PatternsAndFlowsReport.Scope(from: query.from, to: query.to, region: query.region, source: source.name)
+        let scope = PatternsAndFlowsReport.Scope(
+            from: query.from, to: query.to, region: query.region, source: source.name)
         let app = req.application
         // One place of the bounded pool for the whole report: reading its cells, then computing it on a
         // thread of the pool, so that eight reports at once neither starve the event loops nor the database.
@@ -90,12 +97,16 @@ enum StatisticsService {
 
         /// Rows in the published GLOTIP layout. Counts of 1 to 4 are written `<5`, as UNODC publishes them.
         var glotipRows: [[String]] {
-            [GLOTIPReader.Column.allCases.map(\.rawValue)] + sortedObservations.map { o in
-                let count = o.value.low
-                return [country.alpha3, country.name, country.region, country.subregion, o.indicator.rawValue, o.dimension.rawValue,
+            [GLOTIPReader.Column.allCases.map(\.rawValue)]
+                + sortedObservations.map { o in
+                    let count = o.value.low
+                    return [
+                        country.alpha3, country.name, country.region, country.subregion, o.indicator.rawValue,
+                        o.dimension.rawValue,
                         o.category, o.sex.rawValue, o.age.rawValue, String(o.year), "Counts",
-                        (1...4).contains(count) ? "<5" : String(count), "Palermo"]
-            }
+                        (1...4).contains(count) ? "<5" : String(count), "Palermo",
+                    ]
+                }
         }
     }
 
@@ -104,9 +115,13 @@ enum StatisticsService {
         let requested = req.queryText("country")
         let lastYear = Calendar(identifier: .gregorian).component(.year, from: Date()) - 1
         let year = try req.queryInt("year", in: Observation.plausibleYears(), default: lastYear)
-        let code = try await notFoundIfForbidden { try await req.store.national.allowedCountry(requested, for: principal) }
+        let code = try await notFoundIfForbidden {
+            try await req.store.national.allowedCountry(requested, for: principal)
+        }
         // An analyst who names no country starts with the first organisation's.
-        let fallback = principal.role == .analyst ? try await OrganisationModel.query(on: req.store.database).first()?.country : nil
+        let fallback =
+            principal.role == .analyst
+            ? try await OrganisationModel.query(on: req.store.database).first()?.country : nil
         guard let code = code ?? fallback, let country = Countries.find(code) else {
             throw ValidationFailure([.init(field: "country", message: "name a country by its ISO 3166-1 alpha-3 code")])
         }

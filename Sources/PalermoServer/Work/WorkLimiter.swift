@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import NIOConcurrencyHelpers
 import NIOPosix
@@ -52,7 +52,7 @@ final class WorkLimiter: Sendable {
     /// nice 10 for the calling thread only: on Linux the nice value belongs to a thread, and `who` 0 names the caller.
     private static func lowerPriority() {
         #if os(Linux)
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
         #endif
     }
 
@@ -98,14 +98,15 @@ final class WorkLimiter: Sendable {
                 state.active -= 1
                 return nil
             }
-            return state.queue.removeFirst() // the place passes to the next in line
+            return state.queue.removeFirst()  // the place passes to the next in line
         }
         next?.resume()
     }
 
     static func busy(_ name: String) -> Abort {
-        Abort(.serviceUnavailable, headers: ["Retry-After": "2"],
-              reason: "the server is busy with other \(name); try again in a few seconds")
+        Abort(
+            .serviceUnavailable, headers: ["Retry-After": "2"],
+            reason: "the server is busy with other \(name); try again in a few seconds")
     }
 }
 

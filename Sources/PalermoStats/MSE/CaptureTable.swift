@@ -56,11 +56,16 @@ public struct CaptureTable: Sendable, Equatable {
         var order: [UInt32] = []
         for (history, count) in zip(histories, counts) {
             var reduced: UInt32 = 0
-            for (newIndex, oldIndex) in keep.enumerated() where history & (1 << oldIndex) != 0 { reduced |= 1 << newIndex }
+            for (newIndex, oldIndex) in keep.enumerated() where history & (1 << oldIndex) != 0 {
+                reduced |= 1 << newIndex
+            }
             guard reduced != 0 else { continue }
             if merged[reduced] == nil { order.append(reduced) }
             merged[reduced, default: 0] += count
         }
-        return (CaptureTable(lists: keep.map { lists[$0] }, histories: order, counts: order.map { merged[$0, default: 0] }), notes)
+        return (
+            CaptureTable(lists: keep.map { lists[$0] }, histories: order, counts: order.map { merged[$0, default: 0] }),
+            notes
+        )
     }
 }

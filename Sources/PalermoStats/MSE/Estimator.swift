@@ -39,13 +39,18 @@ public struct MSEEstimator: Sendable {
         let disjoint = ModelSelection.allPairs(table.lists.count).filter { table.overlap($0.first, $0.second) == 0 }
         if !disjoint.isEmpty {
             let names = disjoint.map { "\(table.lists[$0.first]):\(table.lists[$0.second])" }
-            warnings.append("\(disjoint.count) of \(table.lists.count * (table.lists.count - 1) / 2) pairs of lists have no case in common (\(names.joined(separator: ", ")))")
+            warnings.append(
+                "\(disjoint.count) of \(table.lists.count * (table.lists.count - 1) / 2) pairs of lists have no case in common (\(names.joined(separator: ", ")))"
+            )
         }
         for pair in fit.emptyPairs {
-            warnings.append("lists \(table.lists[pair.first]) and \(table.lists[pair.second]) have no case in common: their interaction is at minus infinity and the cells holding both were left out")
+            warnings.append(
+                "lists \(table.lists[pair.first]) and \(table.lists[pair.second]) have no case in common: their interaction is at minus infinity and the cells holding both were left out"
+            )
         }
         for (i, name) in table.lists.enumerated() where table.total(onList: i) < 5 {
-            warnings.append("list \(name) is sparse (\(table.total(onList: i)) cases): estimates lean heavily on the model")
+            warnings.append(
+                "list \(name) is sparse (\(table.total(onList: i)) cases): estimates lean heavily on the model")
         }
         if !fit.converged { warnings.append("the chosen model's fit did not converge in 25 iterations") }
         var replicates: [Double] = []
@@ -57,8 +62,10 @@ public struct MSEEstimator: Sendable {
             acceleration = a
             intervals = Self.bca(replicates, estimate: estimate, acceleration: a, percentiles: percentiles)
         }
-        return Result(lists: table.lists, observed: table.observed, estimate: estimate, model: fit.model.terms(table.lists), fit: fit,
-                      intervals: intervals, bootstrap: replicates, acceleration: acceleration, warnings: warnings)
+        return Result(
+            lists: table.lists, observed: table.observed, estimate: estimate, model: fit.model.terms(table.lists),
+            fit: fit,
+            intervals: intervals, bootstrap: replicates, acceleration: acceleration, warnings: warnings)
     }
 
     /// Multinomial resamples of the observed histories, each re-estimated with the same selection rule.
@@ -66,7 +73,9 @@ public struct MSEEstimator: Sendable {
     func bootstrap(_ table: CaptureTable) -> [Double] {
         let total = table.observed
         var running = 0.0
-        let cumulative: [Double] = table.counts.map { running += Double($0) / Double(total); return running }
+        let cumulative: [Double] = table.counts.map {
+            running += Double($0) / Double(total); return running
+        }
         // Each iteration writes its own slot only.
         nonisolated(unsafe) let results = UnsafeMutableBufferPointer<Double>.allocate(capacity: resamples)
         defer { results.deallocate() }
@@ -78,7 +87,9 @@ public struct MSEEstimator: Sendable {
             for _ in 0..<total {
                 let u = Double.random(in: 0..<1, using: &rng)
                 var low = 0, high = cumulative.count - 1
-                while low < high { let mid = (low + high) / 2; if cumulative[mid] > u { high = mid } else { low = mid + 1 } }
+                while low < high {
+                    let mid = (low + high) / 2; if cumulative[mid] > u { high = mid } else { low = mid + 1 }
+                }
                 counts[low] += 1
             }
             results[index] = estimator.pointEstimate(table.with(counts: counts)).estimate
@@ -109,7 +120,9 @@ public struct MSEEstimator: Sendable {
 
     /// Bias-corrected and accelerated percentiles (DiCiccio and Efron 1996), read off the bootstrap
     /// distribution with median-unbiased quantiles (R's type 8).
-    static func bca(_ replicates: [Double], estimate: Double, acceleration a: Double, percentiles: [Double]) -> [(Double, Double)] {
+    static func bca(
+        _ replicates: [Double], estimate: Double, acceleration a: Double, percentiles: [Double]
+    ) -> [(Double, Double)] {
         let sorted = replicates.sorted()
         let below = Double(replicates.filter { $0 < estimate }.count) / Double(replicates.count)
         let z0 = Normal.quantile(below)

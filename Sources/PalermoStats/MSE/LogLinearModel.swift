@@ -101,9 +101,10 @@ enum PoissonGLM {
         var logLikelihood = 0.0
         for i in 0..<y.count { logLikelihood += y[i] * log(mu[i]) - mu[i] - lgamma(y[i] + 1) }
         let parameters = Double(rank + design.emptyPairs.count)
-        return ModelFit(model: design.model, intercept: beta[0], deviance: deviance, aic: -2 * logLikelihood + 2 * parameters,
-                        bic: -2 * logLikelihood + log(Double(max(design.observed, 1))) * parameters, rank: rank,
-                        converged: converged, emptyPairs: design.emptyPairs, cells: design.cells, fitted: mu)
+        return ModelFit(
+            model: design.model, intercept: beta[0], deviance: deviance, aic: -2 * logLikelihood + 2 * parameters,
+            bic: -2 * logLikelihood + log(Double(max(design.observed, 1))) * parameters, rank: rank,
+            converged: converged, emptyPairs: design.emptyPairs, cells: design.cells, fitted: mu)
     }
 
     static func devianceOf(_ y: [Double], _ mu: [Double]) -> Double {
@@ -130,8 +131,10 @@ enum Admissibility {
 
     static func check(_ design: Design) -> Result {
         let cellCount = design.cells.count
-        let rank = LeastSquares.solve(columns: design.columns, z: [Double](repeating: 0, count: cellCount),
-                                      weights: [Double](repeating: 1, count: cellCount), tolerance: 1e-7).rank
+        let rank = LeastSquares.solve(
+            columns: design.columns, z: [Double](repeating: 0, count: cellCount),
+            weights: [Double](repeating: 1, count: cellCount), tolerance: 1e-7
+        ).rank
         let identifiable = rank == design.parameters
         // Every observed cell positive: the observed table itself is strictly positive.
         if design.counts.allSatisfy({ $0 > 0 }) { return Result(exists: true, identifiable: identifiable) }

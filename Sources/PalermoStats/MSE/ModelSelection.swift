@@ -43,8 +43,12 @@ public enum ModelSelection: String, Sendable, CaseIterable {
             // checking every candidate, at a fraction of the linear programs.
             scored.sort { ($0.p, $0.index) < ($1.p, $1.index) }
             let current = fit.model
-            guard let chosen = scored.lazy.map({ (index: $0.index, design: Design(table, current.adding(candidates[$0.index]))) })
-                .first(where: { Admissibility.check($0.design).ok }) else { break }
+            guard
+                let chosen = scored.lazy.map({
+                    (index: $0.index, design: Design(table, current.adding(candidates[$0.index])))
+                })
+                .first(where: { Admissibility.check($0.design).ok })
+            else { break }
             included.insert(candidates[chosen.index])
             fit = PoissonGLM.fit(chosen.design)
         }
@@ -68,7 +72,8 @@ public enum ModelSelection: String, Sendable, CaseIterable {
         while true {
             let options = pairs.filter { !best.model.pairs.contains($0) }.map { best.model.adding($0) }
                 .map { Design(table, $0) }.filter { Admissibility.check($0).ok }.map { PoissonGLM.fit($0) }
-            guard let next = options.min(by: { criterion($0) < criterion($1) }), criterion(next) < criterion(best) else { return best }
+            guard let next = options.min(by: { criterion($0) < criterion($1) }), criterion(next) < criterion(best)
+            else { return best }
             best = next
         }
     }

@@ -4,7 +4,9 @@ import Foundation
 /// columns that are (numerically) linear combinations of earlier ones are left out, their coefficient 0.
 struct LeastSquares {
     /// Solves min ‖√w (X β − z)‖ for X given column-major (`columns[j][i]`).
-    static func solve(columns: [[Double]], z: [Double], weights: [Double], tolerance: Double = 1e-11) -> (beta: [Double], rank: Int) {
+    static func solve(
+        columns: [[Double]], z: [Double], weights: [Double], tolerance: Double = 1e-11
+    ) -> (beta: [Double], rank: Int) {
         let n = z.count, p = columns.count
         let root = weights.map { $0.squareRoot() }
         var a = columns.map { column in (0..<n).map { column[$0] * root[$0] } }

@@ -15,7 +15,9 @@ public struct StatisticsCube: Sendable {
     public init(_ observations: [Observation]) {
         for o in observations where o.isCountry {
             cells[o.key] = cells[o.key].map { $0 + o.value } ?? o.value
-            if areas[o.area] == nil { areas[o.area] = AreaInfo(code: o.area, name: o.areaName, region: o.region, subregion: o.subregion) }
+            if areas[o.area] == nil {
+                areas[o.area] = AreaInfo(code: o.area, name: o.areaName, region: o.region, subregion: o.subregion)
+            }
             if o.dimension == .citizenship && o.indicator == .detectedVictims {
                 citizenships[AreaYear(area: o.area, year: o.year), default: [:]][o.category] = o.categoryArea
             }
@@ -23,10 +25,15 @@ public struct StatisticsCube: Sendable {
     }
 
     /// The published cell, or the sum of its published parts; nil when neither exists.
-    public func value(_ indicator: Indicator, area: String, year: Int, dimension: Disaggregation = .total, category: String = "Total",
-                      sex: Sex = .total, age: AgeBand = .total) -> CountRange? {
+    public func value(
+        _ indicator: Indicator, area: String, year: Int, dimension: Disaggregation = .total, category: String = "Total",
+        sex: Sex = .total, age: AgeBand = .total
+    ) -> CountRange? {
         func direct(_ s: Sex, _ a: AgeBand) -> CountRange? {
-            cells[Observation.Key(area: area, indicator: indicator, dimension: dimension, category: category, sex: s, age: a, year: year)]
+            cells[
+                Observation.Key(
+                    area: area, indicator: indicator, dimension: dimension, category: category, sex: s, age: a,
+                    year: year)]
         }
         func byAge(_ s: Sex) -> CountRange? {
             if let cell = direct(s, age) { return cell }

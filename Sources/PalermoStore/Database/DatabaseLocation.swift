@@ -28,7 +28,11 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         case .sqliteFile(let path): "SQLite file \(path)"
         case .sqliteMemory: "SQLite in memory"
         case .postgres(let url):
-            if let components = URLComponents(string: url) { "PostgreSQL \(components.host ?? "localhost")\(components.path)" } else { "PostgreSQL" }
+            if let components = URLComponents(string: url) {
+                "PostgreSQL \(components.host ?? "localhost")\(components.path)"
+            } else {
+                "PostgreSQL"
+            }
         }
     }
 

@@ -28,8 +28,10 @@ actor GroupCommit {
     /// Runs `body` inside the next transaction and returns its result once that transaction has committed.
     func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<T, any Error>) in
-            writes.append(PendingWrite(perform: { try await body($0) },
-                                       finish: { outcome in done.resume(with: outcome.map { $0 as! T }) }))
+            writes.append(
+                PendingWrite(
+                    perform: { try await body($0) },
+                    finish: { outcome in done.resume(with: outcome.map { $0 as! T }) }))
             startFlushing()
         }
     }
@@ -71,7 +73,9 @@ actor GroupCommit {
 
     /// Runs the writes in order, each in a savepoint when there are several, and returns what each gave or threw.
     /// A lone write needs no savepoint: if it fails, the whole transaction is rolled back for it.
-    private static func run(_ batch: [PendingWrite], on db: any Database) async throws -> [Result<any Sendable, any Error>] {
+    private static func run(
+        _ batch: [PendingWrite], on db: any Database
+    ) async throws -> [Result<any Sendable, any Error>] {
         guard batch.count > 1, let sql = db as? any SQLDatabase else {
             var outcomes: [Result<any Sendable, any Error>] = []
             for write in batch { outcomes.append(.success(try await write.perform(db))) }

@@ -57,7 +57,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .notFound: "not found"
         case .forbidden(let why): "forbidden: \(why)"
-        case .conflict(let current): "the case was changed by someone else meanwhile (it is now at version \(current)); reload it"
+        case .conflict(let current):
+            "the case was changed by someone else meanwhile (it is now at version \(current)); reload it"
         }
     }
 }

@@ -9,10 +9,12 @@ public struct AddCaseFacetIndex: AsyncMigration {
 
     public func prepare(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        try await sql.raw("""
+        try await sql.raw(
+            """
             CREATE INDEX IF NOT EXISTS cases_by_facets
             ON cases (organisation_id, identified_on, gender, age_group, citizenship, exploitation)
-            """).run()
+            """
+        ).run()
     }
 
     public func revert(on database: any Database) async throws {

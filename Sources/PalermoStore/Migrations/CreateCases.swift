@@ -28,7 +28,8 @@ public struct CreateCases: AsyncMigration {
             .unique(on: "case_code")
             .create()
         if let sql = database as? any SQLDatabase {
-            try await sql.raw("CREATE INDEX IF NOT EXISTS cases_by_organisation ON cases (organisation_id, updated_at)").run()
+            try await sql.raw("CREATE INDEX IF NOT EXISTS cases_by_organisation ON cases (organisation_id, updated_at)")
+                .run()
         }
     }
 

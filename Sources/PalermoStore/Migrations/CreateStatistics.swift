@@ -33,7 +33,9 @@ public struct CreateStatistics: AsyncMigration {
             .field("source_row", .int)
             .create()
         if let sql = database as? any SQLDatabase {
-            try await sql.raw("CREATE INDEX IF NOT EXISTS stat_observations_by_dataset ON stat_observations (dataset, year)").run()
+            try await sql.raw(
+                "CREATE INDEX IF NOT EXISTS stat_observations_by_dataset ON stat_observations (dataset, year)"
+            ).run()
         }
     }
 

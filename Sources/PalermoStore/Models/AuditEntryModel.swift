@@ -36,10 +36,11 @@ public final class AuditEntryModel: Model, @unchecked Sendable {
 
     /// The entry as it reads back; an unknown action is kept visible so that verification fails on it.
     public var record: AuditRecord {
-        AuditRecord(sequence: id ?? 0, at: at, actorID: actorID, actorName: actorName, organisationID: organisationID,
-                    action: AuditAction(rawValue: action) ?? .denied, caseID: caseID,
-                    fields: fields.isEmpty ? [] : fields.split(separator: ",").map(String.init),
-                    detail: AuditAction(rawValue: action) == nil ? "\(detail) [action '\(action)']" : detail)
+        AuditRecord(
+            sequence: id ?? 0, at: at, actorID: actorID, actorName: actorName, organisationID: organisationID,
+            action: AuditAction(rawValue: action) ?? .denied, caseID: caseID,
+            fields: fields.isEmpty ? [] : fields.split(separator: ",").map(String.init),
+            detail: AuditAction(rawValue: action) == nil ? "\(detail) [action '\(action)']" : detail)
     }
 }
 

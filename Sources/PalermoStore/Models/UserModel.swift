@@ -18,7 +18,9 @@ public final class UserModel: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(id: UUID? = nil, organisationID: UUID, username: String, displayName: String, role: Role, passwordHash: String) {
+    public init(
+        id: UUID? = nil, organisationID: UUID, username: String, displayName: String, role: Role, passwordHash: String
+    ) {
         self.id = id
         self.$organisation.id = organisationID
         self.username = username

@@ -13,7 +13,10 @@ public struct AuditDraft: Sendable {
     public var fields: [String]
     public var detail: String
 
-    public init(actor: Principal?, actorName: String? = nil, action: AuditAction, caseID: UUID? = nil, fields: [String] = [], detail: String = "") {
+    public init(
+        actor: Principal?, actorName: String? = nil, action: AuditAction, caseID: UUID? = nil, fields: [String] = [],
+        detail: String = ""
+    ) {
         self.actor = actor
         self.actorName = actorName ?? actor?.username ?? "system"
         self.action = action
@@ -37,7 +40,10 @@ public struct AuditLog: Sendable {
         guard !drafts.isEmpty, let sql = db as? any SQLDatabase else { return }
         struct Head: Decodable { let seq: Int; let hash: String }
         let lock = isPostgres ? " FOR UPDATE" : ""
-        guard let head = try await sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1\(unsafeRaw: lock)").first(decoding: Head.self) else {
+        guard
+            let head = try await sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1\(unsafeRaw: lock)").first(
+                decoding: Head.self)
+        else {
             throw AuditChain.Break(sequence: 0, reason: "the audit head row is missing")
         }
         let key = keys.auditKey
@@ -47,19 +53,25 @@ public struct AuditLog: Sendable {
         rows.reserveCapacity(drafts.count)
         for draft in drafts {
             sequence += 1
-            let record = AuditRecord(sequence: sequence, at: now, actorID: draft.actor?.userID, actorName: draft.actorName,
-                                     organisationID: draft.actor?.organisationID, action: draft.action, caseID: draft.caseID,
-                                     fields: draft.fields, detail: draft.detail)
+            let record = AuditRecord(
+                sequence: sequence, at: now, actorID: draft.actor?.userID, actorName: draft.actorName,
+                organisationID: draft.actor?.organisationID, action: draft.action, caseID: draft.caseID,
+                fields: draft.fields, detail: draft.detail)
             let hash = record.hash(previous: previous, key: key)
-            rows.append([SQLBind(record.sequence), SQLBind(record.at), SQLBind(record.actorID), SQLBind(record.actorName),
-                         SQLBind(record.organisationID), SQLBind(record.action.rawValue), SQLBind(record.caseID),
-                         SQLBind(record.fields.joined(separator: ",")), SQLBind(record.detail), SQLBind(previous), SQLBind(hash)])
+            rows.append([
+                SQLBind(record.sequence), SQLBind(record.at), SQLBind(record.actorID), SQLBind(record.actorName),
+                SQLBind(record.organisationID), SQLBind(record.action.rawValue), SQLBind(record.caseID),
+                SQLBind(record.fields.joined(separator: ",")), SQLBind(record.detail), SQLBind(previous), SQLBind(hash),
+            ])
             previous = hash
         }
         // Plain SQL rather than Fluent models: this runs for every audited read, and the rows are written once.
         for chunk in stride(from: 0, to: rows.count, by: 500) {
             try await sql.insert(into: AuditEntryModel.schema)
-                .columns("seq", "at", "actor_id", "actor_name", "organisation_id", "action", "case_id", "fields", "detail", "previous_hash", "hash")
+                .columns(
+                    "seq", "at", "actor_id", "actor_name", "organisation_id", "action", "case_id", "fields", "detail",
+                    "previous_hash", "hash"
+                )
                 .rows(Array(rows[chunk..<min(chunk + 500, rows.count)]))
                 .run()
         }
@@ -71,13 +83,18 @@ public struct AuditLog: Sendable {
     public func verify(checkpoint: AuditCheckpoint? = nil) async throws -> AuditChain.Break? {
         let sql = try store.sql
         struct Head: Decodable { let seq: Int; let hash: String; let keyed_from: Int }
-        guard let head = try await sql.raw("SELECT seq, hash, keyed_from FROM audit_head WHERE id = 1").first(decoding: Head.self) else {
+        guard
+            let head = try await sql.raw("SELECT seq, hash, keyed_from FROM audit_head WHERE id = 1").first(
+                decoding: Head.self)
+        else {
             return AuditChain.Break(sequence: 0, reason: "the chain's head row is missing (deleted)")
         }
         var entries: [(record: AuditRecord, previousHash: String, hash: String)] = []
         var after = 0
         while true {
-            let batch = try await AuditEntryModel.query(on: store.database).filter(\.$id > after).sort(\.$id).limit(5000).all()
+            let batch = try await AuditEntryModel.query(on: store.database).filter(\.$id > after).sort(\.$id).limit(
+                5000
+            ).all()
             if batch.isEmpty { break }
             entries.append(contentsOf: batch.map { ($0.record, $0.previousHash, $0.hash) })
             after = batch.last?.id ?? after
@@ -87,19 +104,27 @@ public struct AuditLog: Sendable {
         // The head must agree with the last entry, or entries were cut off the end.
         let last = entries.last?.record.sequence ?? 0
         if head.seq != last || head.hash != (entries.last?.hash ?? AuditChain.genesis) {
-            return AuditChain.Break(sequence: last + 1,
-                                    reason: "the log ends at entry \(last) but the chain head says \(head.seq): entries were deleted from the end")
+            return AuditChain.Break(
+                sequence: last + 1,
+                reason:
+                    "the log ends at entry \(last) but the chain head says \(head.seq): entries were deleted from the end"
+            )
         }
         if let checkpoint {
             guard checkpoint.isSigned(by: keys.checkpointKey) else {
-                return AuditChain.Break(sequence: checkpoint.sequence, reason: "the checkpoint's signature does not match this key ring")
+                return AuditChain.Break(
+                    sequence: checkpoint.sequence, reason: "the checkpoint's signature does not match this key ring")
             }
             guard checkpoint.sequence <= last else {
-                return AuditChain.Break(sequence: last + 1, reason: "the log ends at entry \(last), before the checkpoint at "
-                    + "\(checkpoint.sequence): entries were cut off the end and the head rewound")
+                return AuditChain.Break(
+                    sequence: last + 1,
+                    reason: "the log ends at entry \(last), before the checkpoint at "
+                        + "\(checkpoint.sequence): entries were cut off the end and the head rewound")
             }
             if checkpoint.sequence > 0, entries[checkpoint.sequence - 1].hash != checkpoint.hash {
-                return AuditChain.Break(sequence: checkpoint.sequence, reason: "differs from the checkpoint: the log was rewritten up to here")
+                return AuditChain.Break(
+                    sequence: checkpoint.sequence,
+                    reason: "differs from the checkpoint: the log was rewritten up to here")
             }
         }
         return nil
@@ -109,7 +134,8 @@ public struct AuditLog: Sendable {
     public func checkpoint() async throws -> AuditCheckpoint {
         let head = try await AuditHeadModel.find(1, on: store.database)
         guard let head else { throw AuditChain.Break(sequence: 0, reason: "the chain's head row is missing (deleted)") }
-        return AuditCheckpoint(sequence: head.sequence, hash: head.hash, at: Date(), key: store.cipher.keys.checkpointKey)
+        return AuditCheckpoint(
+            sequence: head.sequence, hash: head.hash, at: Date(), key: store.cipher.keys.checkpointKey)
     }
 
     /// The entries about one case, oldest first: its history.

@@ -16,10 +16,16 @@ public struct CaseRepository: Sendable {
     public func read(_ id: UUID, by principal: Principal) async throws -> CaseRecord {
         try await requireCaseAccess(principal, caseID: id)
         guard let record = try await readRow(id, of: principal) else {
-            try await store.audit.record([AuditDraft(actor: principal, action: .denied, caseID: id, detail: "read: no such case in the user's organisation")])
+            try await store.audit.record([
+                AuditDraft(
+                    actor: principal, action: .denied, caseID: id,
+                    detail: "read: no such case in the user's organisation")
+            ])
             throw StoreError.notFound
         }
-        try await store.audit.record([AuditDraft(actor: principal, action: .read, caseID: id, fields: record.fields.keys.sorted())])
+        try await store.audit.record([
+            AuditDraft(actor: principal, action: .read, caseID: id, fields: record.fields.keys.sorted())
+        ])
         return record
     }
 
@@ -33,7 +39,10 @@ public struct CaseRepository: Sendable {
             .from(CaseModel.schema)
         let total = try await filter(counting, query, principal).first(decoding: Count.self)?.n ?? 0
         let paging = sql.select()
-            .columns("id", "case_code", "status", "trafficking_status", "gender", "age_group", "citizenship", "exploitation", "updated_at")
+            .columns(
+                "id", "case_code", "status", "trafficking_status", "gender", "age_group", "citizenship", "exploitation",
+                "updated_at"
+            )
             .from(CaseModel.schema)
         let rows = try await filter(paging, query, principal)
             .orderBy("updated_at", .descending).orderBy("case_code")
@@ -49,9 +58,11 @@ public struct CaseRepository: Sendable {
         let updated_at: Date?
 
         var item: CaseListItem {
-            CaseListItem(id: id, caseCode: case_code, status: status, traffickingStatus: trafficking_status, gender: gender,
-                         ageGroup: age_group, citizenship: citizenship, exploitation: exploitation.split(separator: ";").map(String.init),
-                         updatedAt: updated_at)
+            CaseListItem(
+                id: id, caseCode: case_code, status: status, traffickingStatus: trafficking_status, gender: gender,
+                ageGroup: age_group, citizenship: citizenship,
+                exploitation: exploitation.split(separator: ";").map(String.init),
+                updatedAt: updated_at)
         }
     }
 
@@ -62,9 +73,9 @@ public struct CaseRepository: Sendable {
             let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
             let cipher = store.cipher
             if text.contains("-") {
-                select.where("case_code", .like, "%\(text.uppercased())%") // a case code: KEN-26-…
+                select.where("case_code", .like, "%\(text.uppercased())%")  // a case code: KEN-26-…
             } else if words.count != 1 {
-                for word in words { select.where("search_tokens", .like, "% \(cipher.token(word)) %") } // every word of a name
+                for word in words { select.where("search_tokens", .like, "% \(cipher.token(word)) %") }  // every word of a name
             } else {
                 // One word: part of a case code, or a whole name, in any letter case.
                 select.where { either in
@@ -73,9 +84,11 @@ public struct CaseRepository: Sendable {
                 }
             }
         }
-        let equal: [(String, String?)] = [("status", query.status), ("trafficking_status", query.traffickingStatus),
-                                          ("citizenship", query.citizenship?.uppercased()), ("gender", query.gender),
-                                          ("age_group", query.ageGroup)]
+        let equal: [(String, String?)] = [
+            ("status", query.status), ("trafficking_status", query.traffickingStatus),
+            ("citizenship", query.citizenship?.uppercased()), ("gender", query.gender),
+            ("age_group", query.ageGroup),
+        ]
         for case let (column, value?) in equal { select.where(SQLIdentifier(column), .equal, SQLBind(value)) }
         if let value = query.exploitation { select.where("exploitation", .like, "%;\(value);%") }
         return select
@@ -83,7 +96,9 @@ public struct CaseRepository: Sendable {
 
     // MARK: Writing
 
-    public func create(_ input: [String: FieldValue?], organisationCountry: String, by principal: Principal) async throws -> CaseRecord {
+    public func create(
+        _ input: [String: FieldValue?], organisationCountry: String, by principal: Principal
+    ) async throws -> CaseRecord {
         try await requireCaseAccess(principal, caseID: nil)
         let fields = try Self.validated(input, row: nil)
         let model = try makeModel(fields: fields, country: organisationCountry, by: principal)
@@ -91,39 +106,54 @@ public struct CaseRepository: Sendable {
         try await store.write { db in
             try await Self.assignUniqueCodes([model], country: organisationCountry, on: db)
             try await model.create(on: db)
-            try await AuditLog.append([AuditDraft(actor: principal, action: .create, caseID: model.id, fields: fields.keys.sorted())],
-                                      on: db, isPostgres: isPostgres, keys: store.cipher.keys)
+            try await AuditLog.append(
+                [AuditDraft(actor: principal, action: .create, caseID: model.id, fields: fields.keys.sorted())],
+                on: db, isPostgres: isPostgres, keys: store.cipher.keys)
         }
         return try decode(model)
     }
 
     /// Applies changes to some fields; a nil value clears a field. With `expectedVersion`, refuses to
     /// overwrite a change made meanwhile by someone else.
-    public func update(_ id: UUID, changes: [String: FieldValue?], expectedVersion: Int?, by principal: Principal) async throws -> CaseRecord {
+    public func update(
+        _ id: UUID, changes: [String: FieldValue?], expectedVersion: Int?, by principal: Principal
+    ) async throws -> CaseRecord {
         try await requireCaseAccess(principal, caseID: id)
         let clean = try Self.validated(changes, row: nil, keepClears: true)
         let store = self.store, isPostgres = self.isPostgres
         let result: CaseModel? = try await store.write { db in
             guard let model = try await ownCase(id, of: principal, on: db) else { return nil }
-            if let expectedVersion, expectedVersion != model.version { throw StoreError.conflict(current: model.version) }
+            if let expectedVersion, expectedVersion != model.version {
+                throw StoreError.conflict(current: model.version)
+            }
             let before = try decode(model).fields
             var after = before
             for (name, value) in clean { after[name] = value ?? nil }
             let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
             guard !changed.isEmpty else {
                 // Nothing changed, but the whole record goes back to the caller: that is a read, and is audited.
-                try await AuditLog.append([AuditDraft(actor: principal, action: .read, caseID: id, fields: before.keys.sorted(),
-                                                      detail: "update without changes")], on: db, isPostgres: isPostgres, keys: store.cipher.keys)
+                try await AuditLog.append(
+                    [
+                        AuditDraft(
+                            actor: principal, action: .read, caseID: id, fields: before.keys.sorted(),
+                            detail: "update without changes")
+                    ], on: db, isPostgres: isPostgres, keys: store.cipher.keys)
                 return model
             }
             try apply(fields: after, to: model, country: String(model.caseCode.prefix(3)), by: principal)
             model.version += 1
             try await model.update(on: db)
-            try await AuditLog.append([AuditDraft(actor: principal, action: .update, caseID: id, fields: changed)], on: db, isPostgres: isPostgres, keys: store.cipher.keys)
+            try await AuditLog.append(
+                [AuditDraft(actor: principal, action: .update, caseID: id, fields: changed)], on: db,
+                isPostgres: isPostgres, keys: store.cipher.keys)
             return model
         }
         guard let result else {
-            try await store.audit.record([AuditDraft(actor: principal, action: .denied, caseID: id, detail: "update: no such case in the user's organisation")])
+            try await store.audit.record([
+                AuditDraft(
+                    actor: principal, action: .denied, caseID: id,
+                    detail: "update: no such case in the user's organisation")
+            ])
             throw StoreError.notFound
         }
         return try decode(result)
@@ -135,21 +165,27 @@ public struct CaseRepository: Sendable {
         let models = try await CaseModel.query(on: store.database).filter(\.$organisationID == principal.organisationID)
             .sort(\.$caseCode).all()
         let records = try models.map(decode)
-        try await store.audit.record(records.map {
-            AuditDraft(actor: principal, action: .export, caseID: $0.id, fields: $0.fields.keys.sorted(), detail: format)
-        })
+        try await store.audit.record(
+            records.map {
+                AuditDraft(
+                    actor: principal, action: .export, caseID: $0.id, fields: $0.fields.keys.sorted(), detail: format)
+            })
         return records
     }
 
     /// Imports rows all-or-nothing: every row is validated first and every problem reported; only a clean
     /// file is written, in one transaction, so an interrupted import leaves no trace.
     /// `writing` is called inside the transaction, once validation is over and the first row is about to be written.
-    public func importAll(_ rows: [(row: Int, fields: [String: FieldValue?])], organisationCountry: String,
-                          by principal: Principal, source: String, receipt: ImportReceipt? = nil,
-                          writing: (@Sendable () -> Void)? = nil) async throws -> [CaseRecord] {
+    public func importAll(
+        _ rows: [(row: Int, fields: [String: FieldValue?])], organisationCountry: String,
+        by principal: Principal, source: String, receipt: ImportReceipt? = nil,
+        writing: (@Sendable () -> Void)? = nil
+    ) async throws -> [CaseRecord] {
         try await requireBulkAccess(principal)
         guard !rows.isEmpty else {
-            throw ValidationFailure([.init(field: "file", message: "the file has a header but no data rows: nothing to import")])
+            throw ValidationFailure([
+                .init(field: "file", message: "the file has a header but no data rows: nothing to import")
+            ])
         }
         var issues: [ValidationIssue] = []
         var models: [CaseModel] = []
@@ -170,9 +206,10 @@ public struct CaseRepository: Sendable {
             for start in stride(from: 0, to: batch.count, by: 200) {
                 try await Array(batch[start..<min(start + 200, batch.count)]).create(on: db)
             }
-            try await AuditLog.append(batch.map {
-                AuditDraft(actor: principal, action: .import, caseID: $0.id, detail: source)
-            }, on: db, isPostgres: isPostgres, keys: store.cipher.keys)
+            try await AuditLog.append(
+                batch.map {
+                    AuditDraft(actor: principal, action: .import, caseID: $0.id, detail: source)
+                }, on: db, isPostgres: isPostgres, keys: store.cipher.keys)
             // The receipt commits with the cases: an import that commits after its client went away is found
             // by the retry, which then gets this result instead of importing every case again.
             try await receipt?.save(caseCodes: batch.map(\.caseCode), on: db)
@@ -182,7 +219,9 @@ public struct CaseRepository: Sendable {
 
     // MARK: Pieces
 
-    static func validated(_ input: [String: FieldValue?], row: Int?, keepClears: Bool = false) throws -> [String: FieldValue?] {
+    static func validated(
+        _ input: [String: FieldValue?], row: Int?, keepClears: Bool = false
+    ) throws -> [String: FieldValue?] {
         switch CaseValidator().validate(input, row: row) {
         case .success(let clean): return keepClears ? clean : clean.filter { $0.value != nil }
         case .failure(let failure): throw failure
@@ -200,25 +239,31 @@ public struct CaseRepository: Sendable {
         while !pending.isEmpty {
             var inBatch: [CaseModel] = []
             for model in pending {
-                while !taken.insert(model.caseCode).inserted { model.caseCode = CaseCode.make(country: country, year: year) }
+                while !taken.insert(model.caseCode).inserted {
+                    model.caseCode = CaseCode.make(country: country, year: year)
+                }
                 inBatch.append(model)
             }
             var stored = Set<String>()
             for start in stride(from: 0, to: inBatch.count, by: 500) {
                 let codes = inBatch[start..<min(start + 500, inBatch.count)].map(\.caseCode)
-                stored.formUnion(try await sql.select().column("case_code").from(CaseModel.schema)
-                    .where(SQLIdentifier("case_code"), .in, SQLBind.group(codes)).all(decodingColumn: "case_code", as: String.self))
+                stored.formUnion(
+                    try await sql.select().column("case_code").from(CaseModel.schema)
+                        .where(SQLIdentifier("case_code"), .in, SQLBind.group(codes)).all(
+                            decodingColumn: "case_code", as: String.self))
             }
             pending = inBatch.filter { stored.contains($0.caseCode) }
             for model in pending { model.caseCode = CaseCode.make(country: country, year: year) }
         }
     }
 
-    private func makeModel(fields: [String: FieldValue?], country: String, by principal: Principal) throws -> CaseModel {
+    private func makeModel(fields: [String: FieldValue?], country: String, by principal: Principal) throws -> CaseModel
+    {
         let model = CaseModel()
         model.id = UUID()
         model.organisationID = principal.organisationID
-        model.caseCode = CaseCode.make(country: country, year: Calendar(identifier: .gregorian).component(.year, from: Date()))
+        model.caseCode = CaseCode.make(
+            country: country, year: Calendar(identifier: .gregorian).component(.year, from: Date()))
         model.version = 1
         model.createdBy = principal.userID
         try apply(fields: fields.compactMapValues { $0 }, to: model, country: country, by: principal)
@@ -246,8 +291,9 @@ public struct CaseRepository: Sendable {
         var fields = try CaseFields(storedJSON: Data(model.record.utf8))
         let id = try model.requireID()
         fields.merge(try store.cipher.open(model.sealed, caseID: id)) { _, personal in personal }
-        return CaseRecord(id: id, caseCode: model.caseCode, organisationID: model.organisationID, fields: fields,
-                          version: model.version, createdAt: model.createdAt, updatedAt: model.updatedAt)
+        return CaseRecord(
+            id: id, caseCode: model.caseCode, organisationID: model.organisationID, fields: fields,
+            version: model.version, createdAt: model.createdAt, updatedAt: model.updatedAt)
     }
 
     /// The hottest path of the API: only the columns a record needs, without building a Fluent model.
@@ -258,30 +304,44 @@ public struct CaseRepository: Sendable {
             let version: Int
             let created_at, updated_at: Date?
         }
-        guard let row = try await sql.select().columns("case_code", "record", "sealed", "version", "created_at", "updated_at")
+        guard
+            let row = try await sql.select().columns(
+                "case_code", "record", "sealed", "version", "created_at", "updated_at"
+            )
             .from(CaseModel.schema).where("id", .equal, id).where("organisation_id", .equal, principal.organisationID)
-            .first(decoding: Row.self) else { return nil }
+            .first(decoding: Row.self)
+        else { return nil }
         var fields = try CaseFields(storedJSON: Data(row.record.utf8))
         fields.merge(try store.cipher.open(row.sealed, caseID: id)) { _, personal in personal }
-        return CaseRecord(id: id, caseCode: row.case_code, organisationID: principal.organisationID, fields: fields,
-                          version: row.version, createdAt: row.created_at, updatedAt: row.updated_at)
+        return CaseRecord(
+            id: id, caseCode: row.case_code, organisationID: principal.organisationID, fields: fields,
+            version: row.version, createdAt: row.created_at, updatedAt: row.updated_at)
     }
 
     private func ownCase(_ id: UUID, of principal: Principal, on db: any Database) async throws -> CaseModel? {
-        try await CaseModel.query(on: db).filter(\.$id == id).filter(\.$organisationID == principal.organisationID).first()
+        try await CaseModel.query(on: db).filter(\.$id == id).filter(\.$organisationID == principal.organisationID)
+            .first()
     }
-
 
     private func requireCaseAccess(_ principal: Principal, caseID: UUID?) async throws {
         guard principal.role.handlesCases else {
-            try await store.audit.record([AuditDraft(actor: principal, action: .denied, caseID: caseID, detail: "role \(principal.role.rawValue) has no access to case records")])
-            throw StoreError.forbidden("the \(principal.role.rawValue) role sees aggregate statistics only, not case records")
+            try await store.audit.record([
+                AuditDraft(
+                    actor: principal, action: .denied, caseID: caseID,
+                    detail: "role \(principal.role.rawValue) has no access to case records")
+            ])
+            throw StoreError.forbidden(
+                "the \(principal.role.rawValue) role sees aggregate statistics only, not case records")
         }
     }
 
     public func requireBulkAccess(_ principal: Principal) async throws {
         guard principal.role.movesCasesInBulk else {
-            try await store.audit.record([AuditDraft(actor: principal, action: .denied, detail: "role \(principal.role.rawValue) may not import or export cases")])
+            try await store.audit.record([
+                AuditDraft(
+                    actor: principal, action: .denied,
+                    detail: "role \(principal.role.rawValue) may not import or export cases")
+            ])
             throw StoreError.forbidden("importing and exporting cases needs the supervisor or organisation admin role")
         }
     }

@@ -45,17 +45,21 @@ public struct CaseStatistics: Sendable {
 
     public func breakdown(by dimension: Dimension, for principal: Principal) async throws -> Breakdown {
         guard principal.role.seesAggregates else {
-            try await store.audit.record([AuditDraft(actor: principal, action: .denied, detail: "statistics: role \(principal.role.rawValue)")])
+            try await store.audit.record([
+                AuditDraft(actor: principal, action: .denied, detail: "statistics: role \(principal.role.rawValue)")
+            ])
             throw StoreError.forbidden("the \(principal.role.rawValue) role has no access to statistics")
         }
         let sql = try store.sql
         let (scopeSQL, scopeName) = try await scope(for: principal)
         struct Row: Decodable { let category: String?; let n: Int }
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT c.\(unsafeRaw: dimension.column) AS category, COUNT(*) AS n
             FROM cases c JOIN organisations o ON o.id = c.organisation_id \(scopeSQL)
             GROUP BY c.\(unsafeRaw: dimension.column)
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         var counts: [String: Int] = [:]
         for row in rows {
             switch dimension {
@@ -69,7 +73,9 @@ public struct CaseStatistics: Sendable {
             }
         }
         let total = rows.reduce(0) { $0 + $1.n }
-        let cells = counts.map { Cell(category: $0.key, count: $0.value) }.sorted { ($0.count, $1.category) > ($1.count, $0.category) }
+        let cells = counts.map { Cell(category: $0.key, count: $0.value) }.sorted {
+            ($0.count, $1.category) > ($1.count, $0.category)
+        }
         return Breakdown(dimension: dimension.rawValue, scope: scopeName, total: total, cells: cells)
     }
 

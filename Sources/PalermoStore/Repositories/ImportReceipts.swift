@@ -31,13 +31,17 @@ public struct ImportReceipt: Sendable {
     /// The earlier import this upload repeats, if any.
     public func find(in store: Store) async throws -> Lookup {
         struct Row: Decodable { let digest: String; let case_codes: String }
-        let select = try store.sql.select().columns("digest", "case_codes").from(Self.table).where("user_id", .equal, userID)
+        let select = try store.sql.select().columns("digest", "case_codes").from(Self.table).where(
+            "user_id", .equal, userID)
         if let key {
             select.where("idempotency_key", .equal, key)
         } else {
-            select.where("digest", .equal, digest).where("created_at", .greaterThan, Date().timeIntervalSince1970 - Self.digestWindow)
+            select.where("digest", .equal, digest).where(
+                "created_at", .greaterThan, Date().timeIntervalSince1970 - Self.digestWindow)
         }
-        guard let row = try await select.orderBy("created_at", .descending).first(decoding: Row.self) else { return .none }
+        guard let row = try await select.orderBy("created_at", .descending).first(decoding: Row.self) else {
+            return .none
+        }
         if key != nil && row.digest != digest { return .keyReused }
         return .done(caseCodes: row.case_codes.split(separator: ";").map(String.init))
     }
@@ -45,8 +49,11 @@ public struct ImportReceipt: Sendable {
     func save(caseCodes: [String], on db: any Database) async throws {
         try await db.sql.insert(into: Self.table)
             .columns("id", "user_id", "idempotency_key", "digest", "case_codes", "created_at")
-            .values(SQLBind(UUID()), SQLBind(userID), SQLBind(key), SQLBind(digest), SQLBind(caseCodes.joined(separator: ";")),
-                    SQLBind(Date().timeIntervalSince1970))
+            .values(
+                SQLBind(UUID()), SQLBind(userID), SQLBind(key), SQLBind(digest),
+                SQLBind(caseCodes.joined(separator: ";")),
+                SQLBind(Date().timeIntervalSince1970)
+            )
             .run()
     }
 
@@ -65,7 +72,9 @@ public struct ImportReceipt: Sendable {
                 .unique(on: "user_id", "idempotency_key")
                 .create()
             if let sql = database as? any SQLDatabase {
-                try await sql.raw("CREATE INDEX IF NOT EXISTS import_receipts_by_digest ON import_receipts (user_id, digest)").run()
+                try await sql.raw(
+                    "CREATE INDEX IF NOT EXISTS import_receipts_by_digest ON import_receipts (user_id, digest)"
+                ).run()
             }
         }
 

@@ -14,9 +14,13 @@ extension CaseRepository {
                 model.sealed = try cipher.seal(try cipher.open(model.sealed, caseID: id), caseID: id)
                 try await model.update(on: db)
             }
-            try await AuditLog.append([AuditDraft(actor: nil, actorName: actorName, action: .rotateKeys,
-                                                  detail: "re-sealed \(stale.count) case(s) with key \(cipher.keys.active)")],
-                                      on: db, isPostgres: isPostgres, keys: cipher.keys)
+            try await AuditLog.append(
+                [
+                    AuditDraft(
+                        actor: nil, actorName: actorName, action: .rotateKeys,
+                        detail: "re-sealed \(stale.count) case(s) with key \(cipher.keys.active)")
+                ],
+                on: db, isPostgres: isPostgres, keys: cipher.keys)
             return stale.count
         }
     }

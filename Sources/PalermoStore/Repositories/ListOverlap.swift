@@ -23,14 +23,18 @@ public struct ListOverlap: Sendable {
         }
         if principal.role == .nationalCoordinator {
             let own = try await OrganisationModel.find(principal.organisationID, on: store.database)?.country
-            guard own == country else { throw StoreError.forbidden("a national coordinator estimates for their own country only") }
+            guard own == country else {
+                throw StoreError.forbidden("a national coordinator estimates for their own country only")
+            }
         }
         let sql = try store.sql
         struct Row: Decodable { let linkage_key: String?; let name: String }
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT c.linkage_key, o.name FROM cases c JOIN organisations o ON o.id = c.organisation_id
             WHERE o.country = \(bind: country) AND c.identified_on >= \(bind: "\(from)-01-01") AND c.identified_on <= \(bind: "\(to)-12-31")
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         let lists = Array(Set(rows.map(\.name))).sorted()
         let index = Dictionary(uniqueKeysWithValues: lists.enumerated().map { ($1, $0) })
         var people: [String: UInt32] = [:]
@@ -46,8 +50,12 @@ public struct ListOverlap: Sendable {
         let histories = counts.keys.sorted()
         var notes: [String] = []
         if !unlinked.isEmpty {
-            notes.append("\(unlinked.count) case(s) lack a name or birth date and cannot be linked: each counts as a different person")
+            notes.append(
+                "\(unlinked.count) case(s) lack a name or birth date and cannot be linked: each counts as a different person"
+            )
         }
-        return Overlap(table: CaptureTable(lists: lists, histories: histories, counts: histories.map { counts[$0, default: 0] }), notes: notes)
+        return Overlap(
+            table: CaptureTable(lists: lists, histories: histories, counts: histories.map { counts[$0, default: 0] }),
+            notes: notes)
     }
 }

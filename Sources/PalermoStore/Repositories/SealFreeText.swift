@@ -22,13 +22,18 @@ extension CaseRepository {
             for id in found {
                 guard let model = try await CaseModel.find(id, on: db) else { continue }
                 let fields = try repository.decode(model).fields
-                model.record = String(decoding: try JSONEncoder.sorted.encode(fields.withoutPersonalFields), as: UTF8.self)
+                model.record = String(
+                    decoding: try JSONEncoder.sorted.encode(fields.withoutPersonalFields), as: UTF8.self)
                 model.sealed = try store.cipher.seal(fields.personalFields, caseID: id)
                 try await model.update(on: db)
             }
-            try await AuditLog.append([AuditDraft(actor: nil, actorName: "system", action: .rotateKeys,
-                                                  detail: "sealed free-text fields of \(found.count) case(s) stored in the clear")],
-                                      on: db, isPostgres: store.isPostgres, keys: store.cipher.keys)
+            try await AuditLog.append(
+                [
+                    AuditDraft(
+                        actor: nil, actorName: "system", action: .rotateKeys,
+                        detail: "sealed free-text fields of \(found.count) case(s) stored in the clear")
+                ],
+                on: db, isPostgres: store.isPostgres, keys: store.cipher.keys)
             return found.count
         }
     }

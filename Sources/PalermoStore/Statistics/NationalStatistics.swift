@@ -40,14 +40,19 @@ public struct NationalStatistics: Sendable {
     /// Detected victims from case records, for one country or all, grouped in the database.
     public func fromCases(country: String?, years: ClosedRange<Int>? = nil) async throws -> FromCases {
         let sql = try store.sql
-        struct Group: Decodable { let country: String; let year: String?; let gender, age_group, citizenship: String?; let exploitation: String; let n: Int }
+        struct Group: Decodable {
+            let country: String; let year: String?; let gender, age_group, citizenship: String?;
+            let exploitation: String; let n: Int
+        }
         let filter: SQLQueryString = country.map { "WHERE o.country = \(bind: $0.uppercased())" } ?? ""
-        let groups = try await sql.raw("""
+        let groups = try await sql.raw(
+            """
             SELECT o.country AS country, substr(c.identified_on, 1, 4) AS year, c.gender AS gender, c.age_group AS age_group,
                    c.citizenship AS citizenship, c.exploitation AS exploitation, COUNT(*) AS n
             FROM cases c JOIN organisations o ON o.id = c.organisation_id \(filter)
             GROUP BY o.country, substr(c.identified_on, 1, 4), c.gender, c.age_group, c.citizenship, c.exploitation
-            """).all(decoding: Group.self)
+            """
+        ).all(decoding: Group.self)
         var cells: [Observation.Key: Int] = [:]
         var undated = 0, total = 0
         for group in groups {
@@ -56,10 +61,13 @@ public struct NationalStatistics: Sendable {
             if let years, !years.contains(year) { continue }
             let sex = Self.sex(group.gender), age = Self.age(group.age_group)
             func add(_ dimension: Disaggregation, _ category: String, breakdown: Bool) {
-                let pairs: [(Sex, AgeBand)] = breakdown ? [(.total, .total), (sex, .total), (.total, age), (sex, age)] : [(.total, .total)]
+                let pairs: [(Sex, AgeBand)] =
+                    breakdown ? [(.total, .total), (sex, .total), (.total, age), (sex, age)] : [(.total, .total)]
                 for (s, a) in pairs {
-                    cells[Observation.Key(area: group.country, indicator: .detectedVictims, dimension: dimension, category: category,
-                                          sex: s, age: a, year: year), default: 0] += group.n
+                    cells[
+                        Observation.Key(
+                            area: group.country, indicator: .detectedVictims, dimension: dimension, category: category,
+                            sex: s, age: a, year: year), default: 0] += group.n
                 }
             }
             add(.total, "Total", breakdown: true)
@@ -71,10 +79,12 @@ public struct NationalStatistics: Sendable {
         let codeByName = Dictionary(Countries.all.map { ($0.name, $0.alpha3) }, uniquingKeysWith: { first, _ in first })
         let observations = cells.map { key, count in
             let country = Countries.find(key.area)
-            return Observation(area: key.area, areaName: country?.name ?? key.area, region: country?.region ?? "", subregion: country?.subregion ?? "",
-                               indicator: key.indicator, dimension: key.dimension, category: key.category,
-                               categoryArea: key.dimension == .citizenship ? codeByName[key.category] : nil,
-                               sex: key.sex, age: key.age, year: key.year, value: CountRange(exactly: count))
+            return Observation(
+                area: key.area, areaName: country?.name ?? key.area, region: country?.region ?? "",
+                subregion: country?.subregion ?? "",
+                indicator: key.indicator, dimension: key.dimension, category: key.category,
+                categoryArea: key.dimension == .citizenship ? codeByName[key.category] : nil,
+                sex: key.sex, age: key.age, year: key.year, value: CountRange(exactly: count))
         }
         return FromCases(observations: observations, cases: total, undated: undated)
     }
@@ -98,27 +108,42 @@ public struct NationalStatistics: Sendable {
     /// Replaces the criminal-justice counts of one year in the coordinator's own country (detected victims
     /// come from cases, not from here). Returns the country.
     @discardableResult
-    public func saveJusticeCounts(country requested: String? = nil, year: Int, counts: [JusticeCount], by principal: Principal) async throws -> String {
-        guard principal.role == .nationalCoordinator else { throw StoreError.forbidden("only a national coordinator enters national counts") }
+    public func saveJusticeCounts(
+        country requested: String? = nil, year: Int, counts: [JusticeCount], by principal: Principal
+    ) async throws -> String {
+        guard principal.role == .nationalCoordinator else {
+            throw StoreError.forbidden("only a national coordinator enters national counts")
+        }
         var problems: [ValidationIssue] = []
-        if !Observation.plausibleYears().contains(year) { problems.append(.init(field: "year", message: "\(year) is not a plausible year")) }
+        if !Observation.plausibleYears().contains(year) {
+            problems.append(.init(field: "year", message: "\(year) is not a plausible year"))
+        }
         for (i, c) in counts.enumerated() {
             if !(0...CountRange.largestCount).contains(c.count) {
-                problems.append(.init(field: "counts[\(i)].count", message: "must be from 0 to \(CountRange.largestCount)"))
+                problems.append(
+                    .init(field: "counts[\(i)].count", message: "must be from 0 to \(CountRange.largestCount)"))
             }
-            if c.indicator == .detectedVictims { problems.append(.init(field: "counts[\(i)].indicator", message: "detected victims come from case records")) }
+            if c.indicator == .detectedVictims {
+                problems.append(
+                    .init(field: "counts[\(i)].indicator", message: "detected victims come from case records"))
+            }
         }
         if !problems.isEmpty { throw ValidationFailure(problems) }
-        guard let country = try await allowedCountry(requested, for: principal), let place = Countries.find(country) else {
+        guard let country = try await allowedCountry(requested, for: principal), let place = Countries.find(country)
+        else {
             throw StoreError.forbidden("the coordinator's organisation has no known country")
         }
         let kept = try await justiceCounts(country: place.alpha3).filter { $0.year != year }
         let entered = counts.map {
-            Observation(area: place.alpha3, areaName: place.name, region: place.region, subregion: place.subregion, indicator: $0.indicator,
-                        dimension: .total, category: "Total", sex: $0.sex, age: .total, year: year, value: CountRange(exactly: $0.count))
+            Observation(
+                area: place.alpha3, areaName: place.name, region: place.region, subregion: place.subregion,
+                indicator: $0.indicator,
+                dimension: .total, category: "Total", sex: $0.sex, age: .total, year: year,
+                value: CountRange(exactly: $0.count))
         }
-        _ = try await store.statistics.importDataset(Self.justiceDataset(place.alpha3), kind: "national", observations: kept + entered,
-                                                     rowsRead: kept.count + entered.count, notes: ["entered in Palermo"], by: principal.username)
+        _ = try await store.statistics.importDataset(
+            Self.justiceDataset(place.alpha3), kind: "national", observations: kept + entered,
+            rowsRead: kept.count + entered.count, notes: ["entered in Palermo"], by: principal.username)
         return place.alpha3
     }
 

@@ -23,25 +23,33 @@ public enum ReportSource: Sendable, Equatable {
 
 extension Store {
     /// `country` limits a report from case records to one country (a national coordinator's own).
-    public func patternsAndFlows(from source: ReportSource, _ scope: PatternsAndFlowsReport.Scope, country: String? = nil) async throws -> PatternsAndFlowsReport {
+    public func patternsAndFlows(
+        from source: ReportSource, _ scope: PatternsAndFlowsReport.Scope, country: String? = nil
+    ) async throws -> PatternsAndFlowsReport {
         let input = try await patternsAndFlowsInput(from: source, scope, country: country)
         return try input.report()
     }
 
     /// What a report is computed from, read from the database: the cells and the notes. Computing the report
     /// (`ReportInput.report()`) is CPU work that a server runs off its event loops.
-    public func patternsAndFlowsInput(from source: ReportSource, _ scope: PatternsAndFlowsReport.Scope,
-                                      country: String? = nil) async throws -> ReportInput {
+    public func patternsAndFlowsInput(
+        from source: ReportSource, _ scope: PatternsAndFlowsReport.Scope,
+        country: String? = nil
+    ) async throws -> ReportInput {
         switch source {
         case .dataset(let name):
             guard let dataset = try await statistics.datasets().first(where: { $0.name == name }) else {
-                throw StoreError.forbidden("there is no statistics dataset '\(name)'; import one with `palermo import glotip FILE`")
+                throw StoreError.forbidden(
+                    "there is no statistics dataset '\(name)'; import one with `palermo import glotip FILE`")
             }
             let rows = try await statistics.observationRows(in: name, years: scope.years)
-            return ReportInput(observations: { try StatisticsRepository.decode(rows) }, scope: scope, notes: dataset.notes)
+            return ReportInput(
+                observations: { try StatisticsRepository.decode(rows) }, scope: scope, notes: dataset.notes)
         case .cases:
             let built = try await national.fromCases(country: country, years: scope.years)
-            let notes = ["\(built.cases) case record(s)\(country.map { " in \($0)" } ?? ""); \(built.undated) without an identification date (cas_IncomingReferralDate) are left out"]
+            let notes = [
+                "\(built.cases) case record(s)\(country.map { " in \($0)" } ?? ""); \(built.undated) without an identification date (cas_IncomingReferralDate) are left out"
+            ]
             let observations = built.observations
             return ReportInput(observations: { observations }, scope: scope, notes: notes)
         }

@@ -7,10 +7,14 @@ import Vapor
 
 /// Options every command shares: where the data and the keys are.
 struct StoreOptions: ParsableArguments {
-    @ArgumentParser.Option(help: "Database: a SQLite file path, or a postgres:// URL. Default: $PALERMO_DATABASE_URL, else data/palermo.sqlite.")
+    @ArgumentParser.Option(
+        help:
+            "Database: a SQLite file path, or a postgres:// URL. Default: $PALERMO_DATABASE_URL, else data/palermo.sqlite."
+    )
     var database: String?
 
-    @ArgumentParser.Option(help: "Key ring file for personal-field encryption. Default: $PALERMO_KEY_FILE, else data/palermo.keys.json.")
+    @ArgumentParser.Option(
+        help: "Key ring file for personal-field encryption. Default: $PALERMO_KEY_FILE, else data/palermo.keys.json.")
     var keyFile: String?
 
     @ArgumentParser.Option(help: "Log level (trace, debug, info, notice, warning, error, critical).")
@@ -35,7 +39,11 @@ struct StoreOptions: ParsableArguments {
         let app = try await Application.make(Environment(name: "production", arguments: ["palermo"]))
         do {
             let (ring, created) = try KeyRingFile.load(path: config.keyFile)
-            if created { app.logger.notice("Created a new key ring at \(config.keyFile). Back it up: without it, personal fields cannot be read.") }
+            if created {
+                app.logger.notice(
+                    "Created a new key ring at \(config.keyFile). Back it up: without it, personal fields cannot be read."
+                )
+            }
             try await configure(app, config, keyRing: ring)
             try await migrate(app)
         } catch {

@@ -4,14 +4,16 @@ import PalermoServer
 import Vapor
 
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run the web application and the API (loads the demo into an empty database).")
+    static let configuration = CommandConfiguration(
+        abstract: "Run the web application and the API (loads the demo into an empty database).")
 
     @OptionGroup var store: StoreOptions
 
     @ArgumentParser.Option(help: "Address to listen on. Default: $PALERMO_HOSTNAME, else 127.0.0.1.")
     var hostname: String?
 
-    @ArgumentParser.Option(help: "Address people reach Palermo at (https marks the session cookie Secure). Default: $PALERMO_PUBLIC_URL.")
+    @ArgumentParser.Option(
+        help: "Address people reach Palermo at (https marks the session cookie Secure). Default: $PALERMO_PUBLIC_URL.")
     var publicURL: String?
 
     @ArgumentParser.Option(help: "Port to listen on. Default: $PALERMO_PORT, else 8080.")
@@ -31,13 +33,15 @@ struct Serve: AsyncParsableCommand {
                 app.logger.notice("Empty database: loading the demo (organisations, users and 300 synthetic cases)…")
                 try await DemoData.load(into: app)
                 try await loadDemoStatistics(app)
-                say("""
+                say(
+                    """
 
                     Demo loaded. Every demo account's password is \(DemoData.password):
                     \(DemoData.accountTable())
                     """)
             }
-            say("""
+            say(
+                """
 
                 Palermo is running on \(config.database).
                 Open http://\(config.hostname):\(config.port)/login in a browser (for example as amina, a caseworker; george, an analyst, or faith, a national coordinator, for Patterns and flows).
@@ -55,7 +59,8 @@ struct Serve: AsyncParsableCommand {
 }
 
 struct Migrate: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create or upgrade the database schema (also done on every start).")
+    static let configuration = CommandConfiguration(
+        abstract: "Create or upgrade the database schema (also done on every start).")
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
@@ -65,7 +70,8 @@ struct Migrate: AsyncParsableCommand {
 }
 
 struct Demo: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Load the demo organisations, users and synthetic cases into an empty database.")
+    static let configuration = CommandConfiguration(
+        abstract: "Load the demo organisations, users and synthetic cases into an empty database.")
     @OptionGroup var store: StoreOptions
 
     @ArgumentParser.Option(help: "How many synthetic cases.")
@@ -77,11 +83,14 @@ struct Demo: AsyncParsableCommand {
     func run() async throws {
         try await store.makeApplication().run { app in
             guard try await DemoData.isEmpty(app) else {
-                throw ValidationError("the database already has organisations; the demo loads into an empty database only")
+                throw ValidationError(
+                    "the database already has organisations; the demo loads into an empty database only")
             }
             try await DemoData.load(into: app, cases: cases, seed: seed)
             try await loadDemoStatistics(app)
-            print("Demo loaded: \(cases) cases. Every demo account's password is \(DemoData.password):\n\(DemoData.accountTable())")
+            print(
+                "Demo loaded: \(cases) cases. Every demo account's password is \(DemoData.password):\n\(DemoData.accountTable())"
+            )
         }
     }
 }

@@ -12,19 +12,25 @@ extension Import {
     struct GLOTIP: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "glotip",
-            abstract: "Import UNODC's published GLOTIP data (XLSX or CSV) as a statistics dataset. All or nothing; importing the same data again changes nothing.")
+            abstract:
+                "Import UNODC's published GLOTIP data (XLSX or CSV) as a statistics dataset. All or nothing; importing the same data again changes nothing."
+        )
         @OptionGroup var store: StoreOptions
         @ArgumentParser.Argument(help: "The data file, e.g. ../shared/data/glotip/data_glotip.xlsx.") var file: String
         @ArgumentParser.Option(help: "Dataset name to store it under.") var dataset: String = "GLOTIP"
 
         func run() async throws {
             let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch { throw ValidationError("cannot read \(file)") }
+            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+                throw ValidationError("cannot read \(file)")
+            }
             let bar = ProgressBar()
             say("Reading \(file)…")
             let parsed: GLOTIPFile
             do {
-                parsed = try GLOTIPReader.read(try SheetFormat(sniffing: data).read(data)) { bar.show("Checking", $0, $1) }
+                parsed = try GLOTIPReader.read(try SheetFormat(sniffing: data).read(data)) {
+                    bar.show("Checking", $0, $1)
+                }
             } catch let error as GLOTIPReadError {
                 bar.finish()
                 throw ValidationError(error.description)
@@ -37,14 +43,17 @@ extension Import {
             let outcome = try await store.makeApplication().run { app in
                 try await app.palermo.store.statistics.importDataset(
                     dataset, kind: "published", observations: parsed.observations, rowsRead: parsed.rowsRead,
-                    notes: parsed.notes.lines, by: "palermo import glotip \(URL(fileURLWithPath: file).lastPathComponent)",
+                    notes: parsed.notes.lines,
+                    by: "palermo import glotip \(URL(fileURLWithPath: file).lastPathComponent)",
                     progress: { bar.show("Writing", $0, $1) })
             }
             bar.finish()
             switch outcome {
             case .unchanged: print("Dataset \(dataset) already holds exactly this data: nothing changed.")
-            case .created(let n): print("Imported \(parsed.rowsRead) row(s) as \(n) cell(s) into new dataset \(dataset).")
-            case .replaced(let n): print("Replaced dataset \(dataset) with \(n) cell(s) from \(parsed.rowsRead) row(s).")
+            case .created(let n):
+                print("Imported \(parsed.rowsRead) row(s) as \(n) cell(s) into new dataset \(dataset).")
+            case .replaced(let n):
+                print("Replaced dataset \(dataset) with \(n) cell(s) from \(parsed.rowsRead) row(s).")
             }
         }
     }
@@ -56,13 +65,16 @@ struct Report: AsyncParsableCommand {
     struct PatternsAndFlows: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "patterns-and-flows",
-            abstract: "Write the patterns-and-flows report: a self-contained index.html with SVG charts, and each table as CSV.")
+            abstract:
+                "Write the patterns-and-flows report: a self-contained index.html with SVG charts, and each table as CSV."
+        )
         @OptionGroup var store: StoreOptions
         @ArgumentParser.Option(help: "First year.") var from: Int
         @ArgumentParser.Option(help: "Last year.") var to: Int
         @ArgumentParser.Option(help: "Output directory (created if missing).") var out: String
         @ArgumentParser.Option(help: "A region or subregion to limit the report to, e.g. Europe.") var region: String?
-        @ArgumentParser.Option(help: "A statistics dataset name, or 'cases' for Palermo's own case records.") var source: String = "GLOTIP"
+        @ArgumentParser.Option(help: "A statistics dataset name, or 'cases' for Palermo's own case records.")
+        var source: String = "GLOTIP"
 
         func validate() throws {
             guard from <= to else { throw ValidationError("--from must not be after --to") }
@@ -72,15 +84,20 @@ struct Report: AsyncParsableCommand {
             let started = Date()
             let source = ReportSource(source)
             let scope = PatternsAndFlowsReport.Scope(from: from, to: to, region: region, source: source.name)
-            let report = try await store.makeApplication().run { app in try await app.palermo.store.patternsAndFlows(from: source, scope) }
+            let report = try await store.makeApplication().run { app in
+                try await app.palermo.store.patternsAndFlows(from: source, scope)
+            }
             let directory = URL(fileURLWithPath: out, isDirectory: true)
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try Data(PatternsAndFlowsDocument.document(report).utf8).write(to: directory.appendingPathComponent("index.html"))
+            try Data(PatternsAndFlowsDocument.document(report).utf8).write(
+                to: directory.appendingPathComponent("index.html"))
             for table in report.tables {
                 try CSVTable.write(table.csvRows).write(to: directory.appendingPathComponent("\(table.name).csv"))
             }
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-            print("Wrote \(directory.appendingPathComponent("index.html").path) and \(report.tables.count) CSV tables in \(seconds) s.")
+            print(
+                "Wrote \(directory.appendingPathComponent("index.html").path) and \(report.tables.count) CSV tables in \(seconds) s."
+            )
         }
     }
 }
@@ -97,7 +114,8 @@ final class ProgressBar: @unchecked Sendable {
         let fraction = total == 0 ? 1 : Double(done) / Double(total)
         if terminal {
             let filled = Int(fraction * 30)
-            let line = "\r\(stage) [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: 30 - filled))] \(Int(fraction * 100))% \(done)/\(total)"
+            let line =
+                "\r\(stage) [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: 30 - filled))] \(Int(fraction * 100))% \(done)/\(total)"
             FileHandle.standardError.write(Data(line.utf8))
             drawn = true
         } else if Int(fraction * 10) != lastTenth {
@@ -120,7 +138,8 @@ func loadDemoStatistics(_ app: Application) async throws {
     let path = ProcessInfo.processInfo.environment["PALERMO_GLOTIP_FILE"] ?? "../shared/data/glotip/data_glotip.xlsx"
     guard let data = FileManager.default.contents(atPath: path) else { return }
     let file = try GLOTIPReader.read(try SheetFormat(sniffing: data).read(data))
-    _ = try await app.palermo.store.statistics.importDataset("GLOTIP", kind: "published", observations: file.observations,
-                                                             rowsRead: file.rowsRead, notes: file.notes.lines, by: "palermo demo")
+    _ = try await app.palermo.store.statistics.importDataset(
+        "GLOTIP", kind: "published", observations: file.observations,
+        rowsRead: file.rowsRead, notes: file.notes.lines, by: "palermo demo")
     say("Loaded UNODC's GLOTIP data from \(path) (\(file.rowsRead) rows) for the statistics pages.")
 }

@@ -7,32 +7,41 @@ import PalermoStore
 import Vapor
 
 struct Users: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create users and reset passwords.",
-                                                    subcommands: [Create.self, ResetPassword.self, Change.self, List.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Create users and reset passwords.",
+        subcommands: [Create.self, ResetPassword.self, Change.self, List.self])
 
     struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a user. The password is read from $PALERMO_PASSWORD or standard input.")
+        static let configuration = CommandConfiguration(
+            abstract: "Create a user. The password is read from $PALERMO_PASSWORD or standard input.")
         @OptionGroup var store: StoreOptions
         @ArgumentParser.Option(help: "Username (letters, digits, . _ -).") var username: String
         @ArgumentParser.Option(help: "Name shown in the interface.") var displayName: String?
-        @ArgumentParser.Option(help: "One of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var role: String
+        @ArgumentParser.Option(help: "One of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var role:
+            String
         @ArgumentParser.Option(help: "Name of the user's organisation.") var organisation: String
 
         func run() async throws {
             let password = try readPassword()
             try await store.makeApplication().run { app in
-                guard let org = try await OrganisationModel.query(on: app.palermo.store.database).filter(\.$name == organisation).first() else {
+                guard
+                    let org = try await OrganisationModel.query(on: app.palermo.store.database).filter(
+                        \.$name == organisation
+                    ).first()
+                else {
                     throw ValidationError("no organisation named '\(organisation)'")
                 }
-                let user = try await UserAccounts.create(username: username, displayName: displayName ?? username, role: role,
-                                                         password: password, organisationID: org.id!, allowSystemAdmin: true, app: app)
+                let user = try await UserAccounts.create(
+                    username: username, displayName: displayName ?? username, role: role,
+                    password: password, organisationID: org.id!, allowSystemAdmin: true, app: app)
                 print("Created \(user.username) (\(user.role)) in \(org.name).")
             }
         }
     }
 
     struct ResetPassword: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set a new password and unlock the account. Reads it from $PALERMO_PASSWORD or standard input.")
+        static let configuration = CommandConfiguration(
+            abstract: "Set a new password and unlock the account. Reads it from $PALERMO_PASSWORD or standard input.")
         @OptionGroup var store: StoreOptions
         @ArgumentParser.Option(help: "Username.") var username: String
 
@@ -47,7 +56,9 @@ struct Users: AsyncParsableCommand {
 
     struct Change: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a user's role, or disable or enable the account. Either ends the user's sessions and API tokens.")
+            abstract:
+                "Change a user's role, or disable or enable the account. Either ends the user's sessions and API tokens."
+        )
         @OptionGroup var store: StoreOptions
         @ArgumentParser.Option(help: "Username.") var username: String
         @ArgumentParser.Option(help: "The new role.") var role: String?
@@ -59,11 +70,14 @@ struct Users: AsyncParsableCommand {
             guard role != nil || disabled != nil else { throw ValidationError("give --role, --disable or --enable") }
             try await store.makeApplication().run { app in
                 let db = app.palermo.store.database
-                guard let id = try await UserModel.query(on: db).filter(\.$username == username.lowercased()).first()?.id else {
+                guard
+                    let id = try await UserModel.query(on: db).filter(\.$username == username.lowercased()).first()?.id
+                else {
                     throw ValidationError("no user '\(username)'")
                 }
-                let user = try await UserAccounts.change(userID: id, UserChange(role: role, disabled: disabled.map { $0 == .disable }),
-                                                         by: nil, app: app)
+                let user = try await UserAccounts.change(
+                    userID: id, UserChange(role: role, disabled: disabled.map { $0 == .disable }),
+                    by: nil, app: app)
                 print("\(user.username): \(user.role)\(user.disabledAt == nil ? "" : ", disabled").")
             }
         }
@@ -75,8 +89,12 @@ struct Users: AsyncParsableCommand {
 
         func run() async throws {
             try await store.makeApplication().run { app in
-                for user in try await UserModel.query(on: app.palermo.store.database).with(\.$organisation).sort(\.$username).all() {
-                    let state = user.disabledAt != nil ? "\tdisabled" : (user.lockedUntil.map { $0 > Date() ? "\tlocked" : "" } ?? "")
+                for user in try await UserModel.query(on: app.palermo.store.database).with(\.$organisation).sort(
+                    \.$username
+                ).all() {
+                    let state =
+                        user.disabledAt != nil
+                        ? "\tdisabled" : (user.lockedUntil.map { $0 > Date() ? "\tlocked" : "" } ?? "")
                     print("\(user.username)\t\(user.role)\t\(user.organisation.name)\(state)")
                 }
             }

@@ -16,21 +16,21 @@ struct BrowserSite {
     static func start() async throws -> BrowserSite {
         let (chromedriver, chromium) = try WebDriver.requireChromium()
         let world = try await TestWorld.make(TestDatabases.all.last!)
-        let caseID = try await world.createCase(as: "a-worker", [
-            "prs_FirstName": .text("Makena"), "prs_SecondName": .text("Otieno"), "prs_Gender": .text("Feminine"),
-            "prs_Citizenship": .text("UGA"), "prs_Birthdate": .text("1990-02-01"), "con_Consent": .text("TRUE"),
-            "vic_TypeOfExploitation": .list(["ForcedLabour"]), "vic_MethodsOfControl": .list(["DebtBondage"]),
-        ])
-        let file = try GLOTIPReader.read(try XLSXTable.read(Data(contentsOf: SharedData.url("glotip/data_glotip.xlsx"))))
-        try await world.app.palermo.store.statistics.importDataset("GLOTIP", kind: "glotip", observations: file.observations,
-                                                                    rowsRead: file.observations.count, notes: file.notes.lines,
-                                                                    by: "test")
+        let caseID = try await world.createCase(
+            as: "a-worker",
+            [
+                "prs_FirstName": .text("Makena"), "prs_SecondName": .text("Otieno"), "prs_Gender": .text("Feminine"),
+                "prs_Citizenship": .text("UGA"), "prs_Birthdate": .text("1990-02-01"), "con_Consent": .text("TRUE"),
+                "vic_TypeOfExploitation": .list(["ForcedLabour"]), "vic_MethodsOfControl": .list(["DebtBondage"]),
+            ])
+        try await world.loadGLOTIP()
         let port = Int.random(in: 40_001...50_000)
         try await world.app.server.start(address: .hostname("127.0.0.1", port: port))
         let browser = try await WebDriver(chromedriver: chromedriver, chromium: chromium, client: world.app.client)
         let artifacts = FileManager.default.temporaryDirectory.appendingPathComponent("palermo-browser")
         try? FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
-        let site = BrowserSite(world: world, browser: browser, url: "http://127.0.0.1:\(port)", caseID: caseID, artifacts: artifacts)
+        let site = BrowserSite(
+            world: world, browser: browser, url: "http://127.0.0.1:\(port)", caseID: caseID, artifacts: artifacts)
         try await browser.open(site.url + "/login")
         return site
     }
@@ -54,13 +54,36 @@ struct BrowserSite {
     func pagesByRole() async throws -> [(String?, [String])] {
         [
             (nil, ["/login"]),
-            ("a-worker", ["/cases", "/cases/new", "/cases/\(caseID)", "/cases/\(caseID)/edit", "/cases?q=nobody",
-                          "/cases/\(UUID())"]),
+            (
+                "a-worker",
+                [
+                    "/cases", "/cases/new", "/cases/\(caseID)", "/cases/\(caseID)/edit", "/cases?q=nobody",
+                    "/cases/\(UUID())",
+                ]
+            ),
             ("a-super", ["/cases", "/stats"]),
-            ("analyst", ["/stats", "/stats/estimate", "/stats/estimate?country=KEN&from=2020&to=2026",
-                         "/stats/patterns?source=GLOTIP&from=2018&to=2021", "/stats/national?country=KEN&year=2024"]),
-            ("coordinator", ["/stats", "/stats/national", "/stats/patterns?from=2017&to=2020&region=Africa", "/stats/estimate"]),
+            (
+                "analyst",
+                [
+                    "/stats", "/stats/estimate", "/stats/estimate?country=KEN&from=2020&to=2026",
+                    "/stats/patterns?source=GLOTIP&from=2018&to=2021", "/stats/national?country=KEN&year=2024",
+                ]
+            ),
+            (
+                "coordinator",
+                ["/stats", "/stats/national", "/stats/patterns?from=2017&to=2020&region=Africa", "/stats/estimate"]
+            ),
             ("root", ["/cases", "/stats"]),
         ]
+    }
+}
+
+extension TestWorld {
+    /// UNODC's published GLOTIP file from ../shared/data, as the dataset "GLOTIP".
+    func loadGLOTIP() async throws {
+        let file = try GLOTIPReader.read(try XLSXTable.read(Data(contentsOf: SharedData.url("glotip/data_glotip.xlsx"))))
+        try await app.palermo.store.statistics.importDataset(
+            "GLOTIP", kind: "glotip", observations: file.observations, rowsRead: file.observations.count,
+            notes: file.notes.lines, by: "test")
     }
 }

@@ -13,7 +13,9 @@ import XCTest
 enum TestDatabases {
     static var all: [DatabaseLocation] {
         var list: [DatabaseLocation] = [.sqliteFile(temporaryPath("palermo-test", "sqlite"))]
-        if let url = ProcessInfo.processInfo.environment["PALERMO_TEST_POSTGRES_URL"], !url.isEmpty { list.append(.postgres(url)) }
+        if let url = ProcessInfo.processInfo.environment["PALERMO_TEST_POSTGRES_URL"], !url.isEmpty {
+            list.append(.postgres(url))
+        }
         return list
     }
 
@@ -46,8 +48,10 @@ struct TestWorld {
         }
     }
 
-    static func make(_ database: DatabaseLocation,
-                     adjust: (inout ServerConfiguration) -> Void = { _ in }) async throws -> TestWorld {
+    static func make(
+        _ database: DatabaseLocation,
+        adjust: (inout ServerConfiguration) -> Void = { _ in }
+    ) async throws -> TestWorld {
         let app = try await Application.make(.testing)
         let keys = KeyRing.generate()
         var config = ServerConfiguration(database: database, keyFile: "/nonexistent", passwordCost: 4)
@@ -72,30 +76,38 @@ struct TestWorld {
     /// Organisation A (a shelter in Kenya) and B (an NGO in Uganda), and the users the tests act as.
     mutating func seed() async throws {
         let db = app.palermo.store.database
-        for (name, kind, country) in [("A", "shelter", "KEN"), ("B", "ngo", "UGA"), ("Stats", "government_agency", "KEN")] {
+        for (name, kind, country) in [
+            ("A", "shelter", "KEN"), ("B", "ngo", "UGA"), ("Stats", "government_agency", "KEN"),
+        ] {
             let org = OrganisationModel(name: name, kind: kind, country: country)
             try await org.create(on: db)
             organisations[name] = org.id
         }
         let users: [(String, Role, String)] = [
-            ("a-worker", .caseworker, "A"), ("a-super", .supervisor, "A"), ("b-worker", .caseworker, "B"), ("b-super", .supervisor, "B"),
-            ("analyst", .analyst, "Stats"), ("coordinator", .nationalCoordinator, "Stats"), ("root", .systemAdmin, "Stats"),
+            ("a-worker", .caseworker, "A"), ("a-super", .supervisor, "A"), ("b-worker", .caseworker, "B"),
+            ("b-super", .supervisor, "B"),
+            ("analyst", .analyst, "Stats"), ("coordinator", .nationalCoordinator, "Stats"),
+            ("root", .systemAdmin, "Stats"),
         ]
         for (username, role, org) in users {
-            _ = try await UserAccounts.create(username: username, displayName: username, role: role.rawValue, password: Self.password,
-                                              organisationID: organisations[org]!, allowSystemAdmin: true, app: app)
+            _ = try await UserAccounts.create(
+                username: username, displayName: username, role: role.rawValue, password: Self.password,
+                organisationID: organisations[org]!, allowSystemAdmin: true, app: app)
             tokens[username] = try await token(username)
         }
     }
 
     func token(_ username: String, password: String = TestWorld.password) async throws -> String {
         var token = ""
-        try await app.send(.POST, "/api/v1/auth/token", before: { req in
-            try req.content.encode(["username": username, "password": password])
-        }, after: { res in
-            XCTAssertEqual(res.status, .ok, "login of \(username): \(res.body.string)")
-            token = try res.content.decode(TokenBody.self).token
-        })
+        try await app.send(
+            .POST, "/api/v1/auth/token",
+            before: { req in
+                try req.content.encode(["username": username, "password": password])
+            },
+            after: { res in
+                XCTAssertEqual(res.status, .ok, "login of \(username): \(res.body.string)")
+                token = try res.content.decode(TokenBody.self).token
+            })
         return token
     }
 
@@ -103,17 +115,21 @@ struct TestWorld {
 
     /// Sends an API request as `user` and hands back the response.
     @discardableResult
-    func api(_ method: HTTPMethod, _ path: String, as user: String?, json: (any Encodable)? = nil, body: Data? = nil,
-             contentType: String? = nil, file: StaticString = #filePath, line: UInt = #line) async throws -> XCTHTTPResponse {
+    func api(
+        _ method: HTTPMethod, _ path: String, as user: String?, json: (any Encodable)? = nil, body: Data? = nil,
+        contentType: String? = nil, file: StaticString = #filePath, line: UInt = #line
+    ) async throws -> XCTHTTPResponse {
         var captured: XCTHTTPResponse?
-        try await app.send(method, path, file: file, line: line, before: { req in
-            if let user { req.headers.bearerAuthorization = BearerAuthorization(token: tokens[user]!) }
-            if let json { try req.content.encode(AnyEncodable(json), as: .json) }
-            if let body {
-                req.body = ByteBuffer(data: body)
-                req.headers.contentType = contentType.flatMap(HTTPMediaType.init(string:)) ?? .binary
-            }
-        }, after: { res in captured = res })
+        try await app.send(
+            method, path, file: file, line: line,
+            before: { req in
+                if let user { req.headers.bearerAuthorization = BearerAuthorization(token: tokens[user]!) }
+                if let json { try req.content.encode(AnyEncodable(json), as: .json) }
+                if let body {
+                    req.body = ByteBuffer(data: body)
+                    req.headers.contentType = contentType.flatMap(HTTPMediaType.init(string:)) ?? .binary
+                }
+            }, after: { res in captured = res })
         return captured!
     }
 
@@ -148,18 +164,22 @@ extension HTTPMediaType {
 /// The shared reference data, read in place.
 enum SharedData {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data")
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+            "shared/data")
     static func url(_ path: String) -> URL { root.appendingPathComponent(path) }
 }
 
 extension Application {
     /// XCTVapor's async `test`, with plain closures (its overloads pick the blocking variant otherwise).
-    func send(_ method: HTTPMethod, _ path: String, file: StaticString = #filePath, line: UInt = #line,
-              before: @escaping (inout XCTHTTPRequest) throws -> Void = { _ in },
-              after: @escaping (XCTHTTPResponse) throws -> Void = { _ in }) async throws {
-        try await test(method, path, file: file, line: line,
-                       beforeRequest: { req async throws in try before(&req) },
-                       afterResponse: { res async throws in try after(res) })
+    func send(
+        _ method: HTTPMethod, _ path: String, file: StaticString = #filePath, line: UInt = #line,
+        before: @escaping (inout XCTHTTPRequest) throws -> Void = { _ in },
+        after: @escaping (XCTHTTPResponse) throws -> Void = { _ in }
+    ) async throws {
+        try await test(
+            method, path, file: file, line: line,
+            beforeRequest: { req async throws in try before(&req) },
+            afterResponse: { res async throws in try after(res) })
     }
 }
 
@@ -168,28 +188,36 @@ extension TestWorld {
     /// the form's token comes with a cookie of its own.
     func webLogin(_ username: String) async throws -> String {
         var cookie = "", csrf = "", csrfCookie = ""
-        try await app.send(.GET, "/login", after: { res in
-            XCTAssertNil(res.headers.setCookie?["palermo-session"], "an anonymous visit starts no session")
-            csrfCookie = res.headers.setCookie?["palermo-csrf"]?.string ?? ""
-            csrf = AuthenticationTests.csrf(in: res.body.string)
-        })
-        try await app.send(.POST, "/login", before: { [csrf, csrfCookie] req in
-            req.headers.cookie = ["palermo-csrf": .init(string: csrfCookie)]
-            try req.content.encode(["username": username, "password": TestWorld.password, "_csrf": csrf], as: .urlEncodedForm)
-        }, after: { res in
-            XCTAssertEqual(res.status, .seeOther, res.body.string)
-            cookie = res.headers.setCookie?["palermo-session"]?.string ?? cookie
-        })
+        try await app.send(
+            .GET, "/login",
+            after: { res in
+                XCTAssertNil(res.headers.setCookie?["palermo-session"], "an anonymous visit starts no session")
+                csrfCookie = res.headers.setCookie?["palermo-csrf"]?.string ?? ""
+                csrf = AuthenticationTests.csrf(in: res.body.string)
+            })
+        try await app.send(
+            .POST, "/login",
+            before: { [csrf, csrfCookie] req in
+                req.headers.cookie = ["palermo-csrf": .init(string: csrfCookie)]
+                try req.content.encode(
+                    ["username": username, "password": TestWorld.password, "_csrf": csrf], as: .urlEncodedForm)
+            },
+            after: { res in
+                XCTAssertEqual(res.status, .seeOther, res.body.string)
+                cookie = res.headers.setCookie?["palermo-session"]?.string ?? cookie
+            })
         return cookie
     }
 
     /// A page as the holder of `cookie` sees it.
     func page(_ path: String, cookie: String) async throws -> XCTHTTPResponse {
         var captured: XCTHTTPResponse?
-        try await app.send(.GET, path, before: { req in
-            req.headers.cookie = ["palermo-session": .init(string: cookie)]
-            req.headers.replaceOrAdd(name: .accept, value: "text/html")
-        }, after: { captured = $0 })
+        try await app.send(
+            .GET, path,
+            before: { req in
+                req.headers.cookie = ["palermo-session": .init(string: cookie)]
+                req.headers.replaceOrAdd(name: .accept, value: "text/html")
+            }, after: { captured = $0 })
         return captured!
     }
 }

@@ -15,8 +15,12 @@ final class WebDriver: @unchecked Sendable {
     /// that needs them is skipped when they are missing.
     static func requireChromium() throws -> (chromedriver: String, chromium: String) {
         let chromedriver = "/usr/bin/chromedriver", chromium = "/usr/bin/chromium"
-        guard FileManager.default.isExecutableFile(atPath: chromedriver), FileManager.default.isExecutableFile(atPath: chromium) else {
-            if ProcessInfo.processInfo.environment["PALERMO_REQUIRE_BROWSER"] == "1" { XCTFail("chromium and chromium-driver are required") }
+        guard FileManager.default.isExecutableFile(atPath: chromedriver),
+            FileManager.default.isExecutableFile(atPath: chromium)
+        else {
+            if ProcessInfo.processInfo.environment["PALERMO_REQUIRE_BROWSER"] == "1" {
+                XCTFail("chromium and chromium-driver are required")
+            }
             throw XCTSkip("chromium / chromium-driver not installed")
         }
         return (chromedriver, chromium)
@@ -37,13 +41,24 @@ final class WebDriver: @unchecked Sendable {
             if (try? await call("GET", "/status")) != nil { break }
             try await Task.sleep(for: .milliseconds(100))
         }
-        let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
-            "browserName": "chrome",
-            "goog:chromeOptions": ["binary": chromium,
-                                   "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=390,844", "--lang=en-GB"]],
-        ]]]
+        let capabilities: [String: Any] = [
+            "capabilities": [
+                "alwaysMatch": [
+                    "browserName": "chrome",
+                    "goog:chromeOptions": [
+                        "binary": chromium,
+                        "args": [
+                            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                            "--window-size=390,844", "--lang=en-GB",
+                        ],
+                    ],
+                ]
+            ]
+        ]
         let value = try await call("POST", "/session", capabilities)
-        guard let id = (value as? [String: Any])?["sessionId"] as? String else { throw Failure(description: "no WebDriver session: \(value)") }
+        guard let id = (value as? [String: Any])?["sessionId"] as? String else {
+            throw Failure(description: "no WebDriver session: \(value)")
+        }
         session = id
     }
 
@@ -73,7 +88,9 @@ final class WebDriver: @unchecked Sendable {
 
     func find(_ css: String) async throws -> String {
         let value = try await call("POST", "/session/\(session)/element", ["using": "css selector", "value": css])
-        guard let element = (value as? [String: Any])?.values.first as? String else { throw Failure(description: "no element \(css)") }
+        guard let element = (value as? [String: Any])?.values.first as? String else {
+            throw Failure(description: "no element \(css)")
+        }
         return element
     }
 
@@ -85,14 +102,19 @@ final class WebDriver: @unchecked Sendable {
     /// only just into view, where the sticky save bar covers it).
     func click(_ css: String) async throws {
         let element = try await find(css)
-        _ = try await call("POST", "/session/\(session)/execute/sync",
-                           ["script": "document.querySelector(arguments[0]).scrollIntoView({block: 'center'}); return true;",
-                            "args": [css]])
+        _ = try await call(
+            "POST", "/session/\(session)/execute/sync",
+            [
+                "script": "document.querySelector(arguments[0]).scrollIntoView({block: 'center'}); return true;",
+                "args": [css],
+            ])
         _ = try await call("POST", "/session/\(session)/element/\(element)/click", [String: Any]())
     }
 
     func screenshot(to path: String) async throws {
-        guard let base64 = try await call("GET", "/session/\(session)/screenshot") as? String, let data = Data(base64Encoded: base64) else { return }
+        guard let base64 = try await call("GET", "/session/\(session)/screenshot") as? String,
+            let data = Data(base64Encoded: base64)
+        else { return }
         try data.write(to: URL(fileURLWithPath: path))
     }
 
@@ -101,13 +123,15 @@ final class WebDriver: @unchecked Sendable {
         _ = try await call("POST", "/session/\(session)/window/rect", ["width": width, "height": height])
         let inner = try await execute("return window.innerWidth") as? Int ?? width
         if inner != width {
-            _ = try await call("POST", "/session/\(session)/window/rect", ["width": width + (width - inner), "height": height])
+            _ = try await call(
+                "POST", "/session/\(session)/window/rect", ["width": width + (width - inner), "height": height])
         }
     }
 
     /// Sets a cookie for the site of the page that is open.
     func setCookie(_ name: String, _ value: String) async throws {
-        _ = try await call("POST", "/session/\(session)/cookie", ["cookie": ["name": name, "value": value, "path": "/"]])
+        _ = try await call(
+            "POST", "/session/\(session)/cookie", ["cookie": ["name": name, "value": value, "path": "/"]])
     }
 
     func deleteCookies() async throws { _ = try await call("DELETE", "/session/\(session)/cookie") }
@@ -120,7 +144,8 @@ final class WebDriver: @unchecked Sendable {
     @discardableResult
     private func call(_ method: String, _ path: String, _ body: Any? = nil) async throws -> Any {
         let payload = try body.map { try JSONSerialization.data(withJSONObject: $0) }
-        var request = ClientRequest(method: HTTPMethod(rawValue: method), url: URI(string: base + path), headers: [:], body: nil)
+        var request = ClientRequest(
+            method: HTTPMethod(rawValue: method), url: URI(string: base + path), headers: [:], body: nil)
         if let payload {
             request.body = ByteBuffer(data: payload)
             request.headers.contentType = .json
@@ -129,7 +154,10 @@ final class WebDriver: @unchecked Sendable {
         let data = response.body.map { Data(buffer: $0) } ?? Data()
         let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         if response.status.code >= 400 {
-            throw Failure(description: "WebDriver \(method) \(path): \(response.status.code) \(String(decoding: data, as: UTF8.self).prefix(400))")
+            throw Failure(
+                description:
+                    "WebDriver \(method) \(path): \(response.status.code) \(String(decoding: data, as: UTF8.self).prefix(400))"
+            )
         }
         return json?["value"] ?? NSNull()
     }
