@@ -31,14 +31,17 @@ struct EstimatePage {
     let countries: [Choice]
     let fromLabel: String
     let toLabel: String
-    let from: Int
-    let to: Int
+    let from: String
+    let to: String
     let thisYear: Int
     let runLabel: String
     let problem: String?
     let result: Result?
 
-    init(_ w: Wording, countries codes: [String], outcome: EstimateService.Outcome?, problem: String?) {
+    init(
+        _ w: Wording, countries codes: [String], outcome: EstimateService.Outcome?, problem: String?,
+        typed: [String: String] = [:]
+    ) {
         let year = Calendar(identifier: .gregorian).component(.year, from: Date())
         let query = outcome?.query
         title = w("estimate.title")
@@ -48,8 +51,9 @@ struct EstimatePage {
             .sorted { $0.label.compare($1.label, locale: w.locale) == .orderedAscending }
         fromLabel = w("estimate.from")
         toLabel = w("estimate.to")
-        from = query?.from ?? year - 4
-        to = query?.to ?? year
+        // A refused query keeps what was typed.
+        from = query.map { String($0.from) } ?? typed["from"] ?? String(year - 4)
+        to = query.map { String($0.to) } ?? typed["to"] ?? String(year)
         thisYear = year
         runLabel = w("estimate.run")
         self.problem = problem

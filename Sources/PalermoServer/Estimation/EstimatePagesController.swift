@@ -16,7 +16,7 @@ struct EstimatePagesController: RouteCollection {
         if principal.role == .nationalCoordinator { countries = [try await req.organisation(of: principal).country] }
         let w = req.localizer
         func page(_ outcome: EstimateService.Outcome?, _ problem: String?) -> Response {
-            let view = EstimatePage(w, countries: countries, outcome: outcome, problem: problem)
+            let view = EstimatePage(w, countries: countries, outcome: outcome, problem: problem, typed: req.typedQuery)
             return req.page(title: view.title, view.view)
         }
         guard req.url.query?.contains("country=") == true else { return page(nil, nil) }

@@ -49,12 +49,12 @@ enum FormMarkup {
     }
 
     /// A number input inside its label.
-    static func labelledNumber(name: String, label text: String, value: Int, range: ClosedRange<Int>) -> Content {
+    static func labelledNumber(name: String, label text: String, value: String, range: ClosedRange<Int>) -> Content {
         label(
             .words(text + " "),
             input([
                 .attr("type", "number"), .attr("name", name), .attr("min", String(range.lowerBound)),
-                .attr("max", String(range.upperBound)), .attr("value", String(value)),
+                .attr("max", String(range.upperBound)), .attr("value", value),
             ]))
     }
 }

@@ -5,7 +5,8 @@ import Plot
 
 /// A country's figures for a year in GLOTIP's shape, and the criminal-justice counts its coordinator enters.
 struct NationalPage {
-    struct Entry { let name: String; let label: String; let value: String }
+    struct Entry { let name: String; let label: String; let value: String; let invalid: Bool }
+    struct Problem { let href: String; let text: String }
     struct JusticeRow { let indicator: String; let entries: [Entry] }
 
     static let justiceIndicators: [Indicator] = [.formalContact, .prosecuted, .convicted, .offences]
@@ -21,6 +22,7 @@ struct NationalPage {
     let intro: String
     let exports: [(href: String, label: String)]
     let problem: String?
+    let problems: [Problem]
     let justiceHeading: String
     let justiceColumns: [String]
     let justice: [JusticeRow]
@@ -30,7 +32,10 @@ struct NationalPage {
     let figureColumns: [String]
     let figures: [[String]]
 
-    init(_ w: Wording, _ n: StatisticsService.National, canEdit: Bool, problem: String?, csrf: String) {
+    /// `entered` and `issues` come from a save that was refused: the values stay as typed, each problem beside
+    /// its count and listed first.
+    init(_ w: Wording, _ n: StatisticsService.National, canEdit: Bool, problem: String?, csrf: String,
+         entered: [String: String] = [:], issues: [ValidationIssue] = []) {
         title = w("national.heading", ["country": w.country(n.country.alpha3), "year": String(n.year)])
         yearLabel = w("national.year")
         year = n.year
@@ -45,6 +50,12 @@ struct NationalPage {
             ("/stats/national/export.xlsx?\(query)", w("national.exportXLSX")),
         ]
         self.problem = problem
+        let text = ValidationText(w)
+        problems = issues.map { issue in
+            let label = Self.label(of: issue.field, w) ?? text.fieldLabel(issue.field)
+            return Problem(href: "#" + issue.field, text: label + ": " + text.message(issue))
+        }
+        let refused = Set(issues.map(\.field))
         justiceHeading = w("national.justice")
         justiceColumns = [w("national.indicator")] + Self.sexes.map { w("glotip.\($0.rawValue)") }
         justice = Self.justiceIndicators.map { indicator in
@@ -54,9 +65,10 @@ struct NationalPage {
                     let value =
                         n.justice.first { $0.indicator == indicator && $0.sex == sex }.map { String($0.value.low) }
                         ?? ""
+                    let name = Self.fieldName(indicator, sex)
                     return Entry(
-                        name: "\(indicator.slug)-\(sex.rawValue.lowercased())",
-                        label: w("glotip.\(indicator.rawValue)") + " — " + w("glotip.\(sex.rawValue)"), value: value)
+                        name: name, label: w("glotip.\(indicator.rawValue)") + " — " + w("glotip.\(sex.rawValue)"),
+                        value: entered[name] ?? value, invalid: refused.contains(name))
                 })
         }
         saveLabel = w("national.save")
@@ -75,6 +87,18 @@ struct NationalPage {
         }
     }
 
+    static func fieldName(_ indicator: Indicator, _ sex: Sex) -> String { "\(indicator.slug)-\(sex.rawValue.lowercased())" }
+
+    /// "Persons prosecuted — Female" for the form field `prosecuted-female`.
+    static func label(of field: String, _ w: Wording) -> String? {
+        for indicator in justiceIndicators {
+            for sex in sexes where fieldName(indicator, sex) == field {
+                return w("glotip.\(indicator.rawValue)") + " — " + w("glotip.\(sex.rawValue)")
+            }
+        }
+        return nil
+    }
+
     var view: Node<HTML.BodyContext> {
         .group(
             .h1(.words(title)), filterForm, .p(.words(intro)), exportLinks,
@@ -83,6 +107,11 @@ struct NationalPage {
                     .class("alert"), .attr("role", "alert"), .attr("id", "problems"), .attr("tabindex", "-1"),
                     .words($0))
             },
+            .if(
+                !problems.isEmpty,
+                .div(
+                    .class("alert"), .attr("role", "alert"), .attr("id", "problems"), .attr("tabindex", "-1"),
+                    .ul(.forEach(problems) { .li(.a(.attr("href", $0.href), .words($0.text))) }))),
             .h2(.words(justiceHeading)), justiceForm, .h2(.words(figuresHeading)), figureTable)
     }
 
@@ -99,7 +128,7 @@ struct NationalPage {
                     ])))
         return FormMarkup.form(
             method: "get", action: "/stats/national", .class("filters"),
-            .div(FormMarkup.labelledNumber(name: "year", label: yearLabel, value: year, range: 2000...2100)),
+            .div(FormMarkup.labelledNumber(name: "year", label: yearLabel, value: String(year), range: 2000...2100)),
             countryInput, .div(FormMarkup.button(showLabel)))
     }
 
@@ -120,7 +149,7 @@ struct NationalPage {
                             .attr("type", "number"), .attr("min", "0"), .attr("name", entry.name),
                             .attr("id", entry.name),
                             .attr("aria-label", entry.label), .attr("value", entry.value), .flag("disabled", !canEdit),
-                        ]))
+                        ] + (entry.invalid ? [.attr("aria-invalid", "true")] : [])))
                 })
         }
         return FormMarkup.form(

@@ -14,8 +14,8 @@ struct PatternsPage {
     let worldLabel: String
     let fromLabel: String
     let toLabel: String
-    let from: Int
-    let to: Int
+    let from: String
+    let to: String
     let showLabel: String
     let noDataset: String?
     let problem: String?
@@ -26,7 +26,7 @@ struct PatternsPage {
 
     init(
         _ w: Wording, query: StatisticsService.PatternsQuery?, datasets: [String], report: PatternsAndFlowsReport?,
-        problem: String?
+        problem: String?, typed: [String: String] = [:]
     ) {
         title = w("patterns.title")
         sourceLabel = w("patterns.source")
@@ -39,8 +39,9 @@ struct PatternsPage {
         worldLabel = w("patterns.world")
         fromLabel = w("estimate.from")
         toLabel = w("estimate.to")
-        from = query?.from ?? 2016
-        to = query?.to ?? 2022
+        // A refused query keeps what was typed.
+        from = query.map { String($0.from) } ?? typed["from"] ?? "2016"
+        to = query.map { String($0.to) } ?? typed["to"] ?? "2022"
         showLabel = w("patterns.show")
         noDataset = datasets.isEmpty ? w("patterns.noDataset") : nil
         self.problem = problem

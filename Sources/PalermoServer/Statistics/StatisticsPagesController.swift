@@ -55,7 +55,8 @@ struct StatisticsPagesController: RouteCollection {
         func page(
             _ query: StatisticsService.PatternsQuery?, _ report: PatternsAndFlowsReport?, _ problem: String?
         ) -> Response {
-            let view = PatternsPage(w, query: query, datasets: datasets, report: report, problem: problem)
+            let view = PatternsPage(
+                w, query: query, datasets: datasets, report: report, problem: problem, typed: req.typedQuery)
             return req.page(title: view.title, view.view)
         }
         do {
@@ -94,26 +95,35 @@ struct StatisticsPagesController: RouteCollection {
         let principal = try await StatisticsService.requireReader(req)
         let form = try PostedForm.fields(req)
         guard let year = form["year"].flatMap({ Int($0) }), Observation.plausibleYears().contains(year) else {
-            throw ValidationFailure([.init(field: "year", message: "is not a year from 2000")])
+            throw ValidationFailure([
+                .init(field: "year", message: "is not a year from 2000", code: "notAYear", values: ["value": form["year"] ?? ""])
+            ])
         }
         var counts: [NationalStatistics.JusticeCount] = []
         var problems: [ValidationIssue] = []
         for indicator in NationalPage.justiceIndicators {
             for sex in NationalPage.sexes {
-                let field = "\(indicator.slug)-\(sex.rawValue.lowercased())"
+                let field = NationalPage.fieldName(indicator, sex)
                 let text = (form[field] ?? "").trimmingCharacters(in: .whitespaces)
                 if text.isEmpty { continue }
                 guard let n = Int(text), (0...CountRange.largestCount).contains(n) else {
                     problems.append(
                         .init(
-                            field: field,
-                            message: "'\(text)' is not a whole number from 0 to \(CountRange.largestCount)"))
+                            field: field, message: "'\(text)' is not a whole number from 0 to \(CountRange.largestCount)",
+                            code: "notACount", values: ["value": text]))
                     continue
                 }
                 counts.append(.init(indicator: indicator, sex: sex, count: n))
             }
         }
-        if !problems.isEmpty { throw ValidationFailure(problems) }
+        // Refused: the page again, the counts as typed, each problem beside its count; nothing is saved.
+        if !problems.isEmpty {
+            let w = req.localizer
+            let view = NationalPage(
+                w, try await StatisticsService.national(req, year: year), canEdit: principal.role == .nationalCoordinator,
+                problem: nil, csrf: CSRF.token(for: req), entered: form, issues: problems)
+            return req.page(title: w("national.title"), status: .unprocessableEntity, view.view)
+        }
         try await req.store.national.saveJusticeCounts(year: year, counts: counts, by: principal)
         return req.redirect(to: "/stats/national?year=\(year)")
     }

@@ -110,11 +110,12 @@ enum StatisticsService {
         }
     }
 
-    static func national(_ req: Request) async throws -> National {
+    /// A country's figures for the year in the query, or for `year` when given (a posted form).
+    static func national(_ req: Request, year chosen: Int? = nil) async throws -> National {
         let principal = try await requireReader(req)
         let requested = req.queryText("country")
         let lastYear = Calendar(identifier: .gregorian).component(.year, from: Date()) - 1
-        let year = try req.queryInt("year", in: Observation.plausibleYears(), default: lastYear)
+        let year = try chosen ?? req.queryInt("year", in: Observation.plausibleYears(), default: lastYear)
         let code = try await notFoundIfForbidden {
             try await req.store.national.allowedCountry(requested, for: principal)
         }
