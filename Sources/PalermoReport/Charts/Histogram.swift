@@ -7,7 +7,7 @@ public enum SVGChart {
 
     /// A histogram of `values` with vertical marks (e.g. the estimate and interval limits).
     public static func histogram(
-        _ values: [Double], marks: [(value: Double, label: String)], title: String,
+        _ values: [Double], marks: [(value: Double, label: String)], title: String, wording: Wording = .english,
         bins: Int = 30
     ) -> Content {
         guard let low = values.min(), let high = values.max(), high > low, bins > 0 else { return .empty }
@@ -33,8 +33,8 @@ public enum SVGChart {
             ]
         }
         let axis = [
-            SVGMarkup.text(String(format: "%.0f", low), x: left, y: height - 8),
-            SVGMarkup.text(String(format: "%.0f", high), x: width - 10, y: height - 8, anchor: .end),
+            SVGMarkup.text(wording.compact(low), x: left, y: height - 8),
+            SVGMarkup.text(wording.compact(high), x: width - 10, y: height - 8, anchor: .end),
         ]
         return SVGMarkup.svg(
             width: width, height: height, title: title,

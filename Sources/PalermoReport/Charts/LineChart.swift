@@ -11,7 +11,9 @@ extension SVGChart {
         }
     }
 
-    public static func lines(_ series: [Series], title: String, width: Double = 640, height: Double = 260) -> Content {
+    public static func lines(
+        _ series: [Series], title: String, wording: Wording = .english, width: Double = 640, height: Double = 260
+    ) -> Content {
         let xs = series.flatMap { $0.points.map(\.x) }
         guard let first = xs.min(), let last = xs.max(), last - first < 1000 else { return .empty }
         let left = 56.0, right = 12.0, top = 24.0, bottom = 40.0
@@ -22,7 +24,7 @@ extension SVGChart {
             last == first ? left + plotW / 2 : left + Double(v - first) / Double(last - first) * plotW
         }
         func y(_ v: Double) -> Double { top + plotH - v / ceiling * plotH }
-        var body = SVG.grid(ticks, left: left, right: width - right, y: y, label: SVG.label)
+        var body = SVG.grid(ticks, left: left, right: width - right, y: y, label: wording.compact)
         body += (first...last).map { SVGMarkup.text(String($0), x: x($0), y: height - bottom + 14, anchor: .middle) }
         for (index, s) in series.enumerated() where !s.points.isEmpty {
             let colour = SVG.colour(index)

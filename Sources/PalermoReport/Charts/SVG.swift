@@ -18,12 +18,6 @@ enum SVG {
         return (0...Int((maximum / step).rounded(.up))).map { Double($0) * step }
     }
 
-    static func label(_ value: Double) -> String {
-        value >= 1_000_000
-            ? String(format: "%.1fM", value / 1_000_000)
-            : value >= 10_000 ? String(format: "%.0fk", value / 1_000) : String(format: "%.0f", value)
-    }
-
     static func legend(_ names: [String], x: Double, y: Double) -> [Content] {
         var offset = x
         return names.enumerated().flatMap { index, name -> [Content] in

@@ -3,7 +3,8 @@ import Plot
 extension SVGChart {
     /// Flows from origins (left) to destinations (right), each band as thick as its count.
     public static func sankey(
-        _ flows: [(from: String, to: String, value: Double)], title: String, width: Double = 640,
+        _ flows: [(from: String, to: String, value: Double)], title: String, wording: Wording = .english,
+        width: Double = 640,
         height: Double = 360
     ) -> Content {
         let positive = flows.filter { $0.value > 0 && $0.value.isFinite }
@@ -49,7 +50,7 @@ extension SVGChart {
                         ("M", [(x0, y0)]), ("C", [(mid, y0), (mid, y1), (x1, y1)]), ("L", [(x1, y1 + hd)]),
                         ("C", [(mid, y1 + hd), (mid, y0 + ho), (x0, y0 + ho)]), ("Z", []),
                     ], fill: colourOf[flow.from] ?? "#999", opacity: 0.45,
-                    tooltip: "\(flow.from) → \(flow.to): \(SVG.label(flow.value))"))
+                    tooltip: "\(flow.from) → \(flow.to): \(wording.compact(flow.value))"))
         }
         for (name, box) in originBox.sorted(by: { $0.value.y < $1.value.y }) {
             body.append(

@@ -4,7 +4,7 @@ extension SVGChart {
     /// A bar per label, stacked from its parts; `percent` scales every bar to 100 %.
     public static func stackedBars(
         _ bars: [(label: String, parts: [Double])], partNames: [String], title: String,
-        percent: Bool = false, width: Double = 640, height: Double = 260
+        percent: Bool = false, wording: Wording = .english, width: Double = 640, height: Double = 260
     ) -> Content {
         guard !bars.isEmpty else { return .empty }
         let left = 56.0, right = 12.0, top = 16.0, bottom = 44.0
@@ -14,7 +14,7 @@ extension SVGChart {
         let scale = ticks.last ?? 1
         func y(_ v: Double) -> Double { top + plotH - v / scale * plotH }
         var body = SVG.grid(ticks, left: left, right: width - right, y: y) {
-            percent ? "\(Int($0 * 100)) %" : SVG.label($0)
+            percent ? wording.percent($0, digits: 0) : wording.compact($0)
         }
         let slot = plotW / Double(bars.count)
         for (index, bar) in bars.enumerated() {
@@ -28,7 +28,7 @@ extension SVGChart {
                     SVGMarkup.rect(
                         x: x, y: y(base + v), width: slot * 0.7, height: y(base) - y(base + v),
                         fill: SVG.colour(part), className: "bar",
-                        tooltip: "\(bar.label) · \(name): \(SVG.label(value))"))
+                        tooltip: "\(bar.label) · \(name): \(wording.compact(value))"))
                 base += v
             }
             body.append(SVGMarkup.text(bar.label, x: x + slot * 0.35, y: height - bottom + 14, anchor: .middle))

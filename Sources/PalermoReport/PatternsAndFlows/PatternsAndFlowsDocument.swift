@@ -91,7 +91,7 @@ private struct Parts {
                             name: w("report.trend.panel", ["n": w.number(r.panelCountries.count)]),
                             points: r.trend.map { ($0.year, Double($0.panelVictims.low), Double($0.panelVictims.high)) }
                         ),
-                    ], title: w("report.trend.chart")),
+                    ], title: w("report.trend.chart"), wording: w),
                 table(
                     [
                         "report.col.year", "report.col.countriesReporting", "report.col.victims",
@@ -138,7 +138,7 @@ private struct Parts {
                                 r.regions.first { $0.year == year && $0.region == name }?.victims.midpoint ?? 0
                             }
                         )
-                    }, partNames: names.map(w.region), title: w("report.regions.chart")),
+                    }, partNames: names.map(w.region), title: w("report.regions.chart"), wording: w),
                 .p(.class("caption"), .words(w("report.regions.caption"))),
                 table([w("report.col.region")] + years.map(String.init), rows),
             ])
@@ -160,7 +160,7 @@ private struct Parts {
                             ]
                         )
                     },
-                    partNames: groups, title: w("report.sexAge.chart"), percent: true),
+                    partNames: groups, title: w("report.sexAge.chart"), percent: true, wording: w),
                 table(
                     [w("report.col.year"), w("report.col.countriesSexAge")] + groups
                         + [w("report.col.countriesSex"), w("report.col.femaleShare")],
@@ -181,7 +181,7 @@ private struct Parts {
             [
                 SVGChart.stackedBars(
                     r.forms.map { row in (String(row.year), forms.map { row.counts[$0]?.midpoint ?? 0 }) },
-                    partNames: forms.map(w.region), title: w("report.forms.chart"), percent: true),
+                    partNames: forms.map(w.region), title: w("report.forms.chart"), percent: true, wording: w),
                 table(
                     [w("report.col.year"), w("report.col.countries")] + forms.map(w.region),
                     r.forms.map { row in
@@ -212,7 +212,7 @@ private struct Parts {
                             ]))),
                 SVGChart.sankey(
                     r.flows.map { (w.region($0.origin), w.region($0.destination), $0.victims.midpoint) },
-                    title: w("report.flows.chart")),
+                    title: w("report.flows.chart"), wording: w),
                 table(
                     ["report.col.origin", "report.col.detectedIn", "report.col.victims", "report.col.countries"].map {
                         w($0)

@@ -64,6 +64,12 @@ public struct Wording: Sendable {
 
     public func number(_ value: Int) -> String { value.formatted(.number.locale(locale)) }
 
+    /// A chart's tick: "50K" in English, "50 k" in French, "5万" in Chinese.
+    public func compact(_ value: Double) -> String {
+        guard value.isFinite else { return "∞" }
+        return value.formatted(.number.notation(.compactName).locale(locale))
+    }
+
     public func decimal(_ value: Double, digits: Int = 1) -> String {
         guard value.isFinite else { return "∞" }
         return value.formatted(.number.precision(.fractionLength(digits)).locale(locale))

@@ -93,7 +93,7 @@ struct EstimatePage {
             },
             intervalHeading: w("estimate.interval"),
             percentiles: r.intervals.map { (w.percent($0.percentile), whole($0.value)) },
-            chart: SVGChart.histogram(r.bootstrap, marks: marks, title: w("estimate.distribution")),
+            chart: SVGChart.histogram(r.bootstrap, marks: marks, title: w("estimate.distribution"), wording: w),
             method: w("estimate.method"))
     }
 

@@ -75,9 +75,13 @@ struct Report: AsyncParsableCommand {
         @ArgumentParser.Option(help: "A region or subregion to limit the report to, e.g. Europe.") var region: String?
         @ArgumentParser.Option(help: "A statistics dataset name, or 'cases' for Palermo's own case records.")
         var source: String = "GLOTIP"
+        @ArgumentParser.Option(help: "The report's language: ar, zh, en, fr, ru or es.") var language: String = "en"
 
         func validate() throws {
             guard from <= to else { throw ValidationError("--from must not be after --to") }
+            guard Wording.languages.contains(language) else {
+                throw ValidationError("--language must be one of \(Wording.languages.joined(separator: ", "))")
+            }
         }
 
         func run() async throws {
@@ -89,7 +93,7 @@ struct Report: AsyncParsableCommand {
             }
             let directory = URL(fileURLWithPath: out, isDirectory: true)
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try Data(PatternsAndFlowsDocument.document(report).utf8).write(
+            try Data(PatternsAndFlowsDocument.document(report, wording: Wording(language)).utf8).write(
                 to: directory.appendingPathComponent("index.html"))
             for table in report.tables {
                 try CSVTable.write(table.csvRows).write(to: directory.appendingPathComponent("\(table.name).csv"))
