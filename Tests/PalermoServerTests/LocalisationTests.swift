@@ -86,7 +86,7 @@ final class LocalisationTests: XCTestCase {
     /// The text nodes and accessible names of a page, without the parts marked as being in another language
     /// (the language switch names each language in itself; source notes are English as published).
     static func visibleText(_ html: String) -> [String] {
-        let marked = html.replacing(/<(a|strong|ul|p)[^>]*\blang="[a-z]+"[^>]*>[\s\S]*?<\/\1>/, with: "")
+        let marked = html.replacing(/<(a|strong|ul|p|dd)[^>]*\blang="[a-z]+"[^>]*>[\s\S]*?<\/\1>/, with: "")
         let text = marked.matches(of: />([^<]+)</).map { String($0.output.1) }
         let names = marked.matches(of: /aria-label="([^"]+)"/).map { String($0.output.1) }
         return (text + names).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }

@@ -24,6 +24,8 @@ struct CaseFormPage {
         let control: Control
         /// Shown only when another field holds a value (`name=value`); the script hides it otherwise.
         let shownWhen: String?
+        /// What the standard says each choice means (its own English text), by the choice's label.
+        let definitions: [(label: String, text: String)]
     }
 
     struct Section { let id: String; let legend: String; let fields: [Field] }
@@ -46,6 +48,7 @@ struct CaseFormPage {
     let personalNote: String
     let protectedLabel: String
     let jumpLabel: String
+    let definitionsLabel: String
     let sections: [Section]
     let saveLabel: String
     let cancelHref: String
@@ -65,6 +68,7 @@ struct CaseFormPage {
         personalNote = w("case.personalNote")
         protectedLabel = w("case.protected")
         jumpLabel = w("case.jump")
+        definitionsLabel = w("case.definitions")
         sections = HTCDSField.Section.allCases.map { section in
             Section(
                 id: "s-\(section.rawValue)", legend: w("section.\(section.rawValue)"),
@@ -103,7 +107,14 @@ struct CaseFormPage {
         return Field(
             id: "f-\(field.name)", name: field.name, label: w.label(field), protected: field.personal,
             error: issues.isEmpty ? nil : issues.map(text.message).joined(separator: "; "), control: control,
-            shownWhen: conditions[field.name])
+            shownWhen: conditions[field.name], definitions: definitions(of: field, w))
+    }
+
+    private static func definitions(of field: HTCDSField, _ w: Wording) -> [(label: String, text: String)] {
+        switch field.kind {
+        case .one(let list), .many(let list): Definitions.of(list).map { (w.picklist(list, $0.code), $0.definition) }
+        default: []
+        }
     }
 
     var view: Node<HTML.BodyContext> {
@@ -138,6 +149,18 @@ struct CaseFormPage {
         )
     }
 
+    /// The standard's definitions of a field's choices, folded away until asked for.
+    private func help(_ field: Field) -> Node<HTML.BodyContext> {
+        .if(
+            !field.definitions.isEmpty,
+            .details(
+                .class("help"), .summary(.words(definitionsLabel)),
+                .dl(
+                    .forEach(field.definitions) { item in
+                        .group(.dt(.words(item.label)), .dd(.attr("lang", "en"), .words(item.text)))
+                    })))
+    }
+
     private func fieldView(_ field: Field) -> Node<HTML.BodyContext> {
         let label: Node<HTML.BodyContext> = .group(
             .words(field.label),
@@ -156,7 +179,7 @@ struct CaseFormPage {
         func labelled(_ control: Node<HTML.BodyContext>, wide: Bool = false) -> Node<HTML.BodyContext> {
             .div(
                 .attr("class", wide ? "field wide" : "field"), condition,
-                FormMarkup.label(.attr("for", field.id), label), error, control)
+                FormMarkup.label(.attr("for", field.id), label), error, control, help(field))
         }
         switch field.control {
         case .checks(let choices):
@@ -174,7 +197,8 @@ struct CaseFormPage {
                                 .attr("id", "\(field.id)-\(index)"), .flag("checked", choice.selected),
                             ]),
                             .words(" " + choice.label))
-                    }))
+                    }),
+                help(field))
         case .select(let choices, let empty):
             return labelled(
                 FormMarkup.select(
