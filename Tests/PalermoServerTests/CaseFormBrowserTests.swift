@@ -81,6 +81,10 @@ final class CaseFormBrowserTests: XCTestCase {
             XCTAssertEqual(focused, "problems", language)
             let kept = try await browser.execute("return document.querySelector('#f-prs_FirstName').value") as? String
             XCTAssertEqual(kept, "Amani", "what was typed is kept")
+            // The country is found by typing part of its name in the reader's language.
+            try await browser.type(language == "ar" ? "كيني" : "keny", into: "input.choice-filter[aria-controls=f-prs_Citizenship]")
+            let country = try await browser.execute("return document.querySelector('#f-prs_Citizenship').value") as? String
+            XCTAssertEqual(country, "KEN", language)
         }
     }
 }

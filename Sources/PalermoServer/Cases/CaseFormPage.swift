@@ -26,6 +26,8 @@ struct CaseFormPage {
         let shownWhen: String?
         /// What the standard says each choice means (its own English text), by the choice's label.
         let definitions: [(label: String, text: String)]
+        /// For a long list (countries): the label of the box the script adds to find a choice by typing.
+        let filterLabel: String?
     }
 
     struct Section { let id: String; let legend: String; let fields: [Field] }
@@ -107,7 +109,8 @@ struct CaseFormPage {
         return Field(
             id: "f-\(field.name)", name: field.name, label: w.label(field), protected: field.personal,
             error: issues.isEmpty ? nil : issues.map(text.message).joined(separator: "; "), control: control,
-            shownWhen: conditions[field.name], definitions: definitions(of: field, w))
+            shownWhen: conditions[field.name], definitions: definitions(of: field, w),
+            filterLabel: field.kind == .country ? w("case.countryFilter") : nil)
     }
 
     private static func definitions(of field: HTCDSField, _ w: Wording) -> [(label: String, text: String)] {
@@ -203,6 +206,7 @@ struct CaseFormPage {
             return labelled(
                 FormMarkup.select(
                     .attr("id", field.id), .attr("name", field.name), invalidNodes,
+                    .unwrap(field.filterLabel) { .attr("data-filter", $0) },
                     FormMarkup.options(choices, empty: empty)))
         case .date(let value):
             return labelled(

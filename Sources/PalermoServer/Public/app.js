@@ -20,7 +20,33 @@ function applyConditions(form) {
   }
 }
 
+// A long select (the countries) gets a box to type into: the choices narrow to those that match, and a
+// single match is chosen. Without the script the select works as it is.
+function simplify(text) {
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
+
+function addFilter(select) {
+  const box = document.createElement("input");
+  box.type = "search";
+  box.className = "choice-filter";
+  box.setAttribute("aria-label", select.dataset.filter);
+  box.placeholder = select.dataset.filter;
+  box.setAttribute("aria-controls", select.id);
+  box.addEventListener("input", () => {
+    const wanted = simplify(box.value.trim());
+    const shown = [];
+    for (const option of select.options) {
+      option.hidden = option.value !== "" && wanted !== "" && !simplify(option.text).includes(wanted);
+      if (!option.hidden && option.value !== "") shown.push(option);
+    }
+    if (shown.length === 1) select.value = shown[0].value;
+  });
+  select.before(box);
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  for (const select of document.querySelectorAll("select[data-filter]")) addFilter(select);
   focusProblems();
   for (const form of document.querySelectorAll("form.case-form")) {
     applyConditions(form);
