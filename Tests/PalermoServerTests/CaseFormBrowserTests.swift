@@ -79,6 +79,10 @@ final class CaseFormBrowserTests: XCTestCase {
             try await Task.sleep(for: .milliseconds(500))
             let focused = try await browser.execute("return document.activeElement.id") as? String
             XCTAssertEqual(focused, "problems", language)
+            // The refused form passes the same checks as every other page.
+            let findings = try await PageSuiteTests.check(browser, page: "refused save", language: language,
+                                                          axe: try PageSuiteTests.axeSource())
+            XCTAssertEqual(findings.map(\.description), [], language)
             let kept = try await browser.execute("return document.querySelector('#f-prs_FirstName').value") as? String
             XCTAssertEqual(kept, "Amani", "what was typed is kept")
             // The country is found by typing part of its name in the reader's language.
