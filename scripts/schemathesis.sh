@@ -41,7 +41,8 @@ for user in amina brian george faith admin; do
     status=1
     echo "schemathesis: FAILED as $user"
   fi
-  grep -E "passed|failed|Failures|^[_ ]*[0-9]+ (passed|failed)|5[0-9][0-9]|Undocumented|Server error" "$WORK/$user.txt" | tail -n 25
+  grep -E "passed|failed|Failures|^[_ ]*[0-9]+ (passed|failed)|5[0-9][0-9]|Undocumented|Server error|^ *\[[0-9]{3}\]|Received" \
+    "$WORK/$user.txt" | tail -n 30
 done
 if grep -q "Fatal\|fatal error" "$WORK/serve.log"; then echo "schemathesis: the server crashed"; tail -n 20 "$WORK/serve.log"; status=1; fi
 kill -0 "$SERVER" 2> /dev/null || { echo "schemathesis: the server is down"; status=1; }
