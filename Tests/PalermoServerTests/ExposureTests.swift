@@ -14,14 +14,13 @@ final class ExposureTests: XCTestCase {
             let world = try await TestWorld.make(TestDatabases.all[0]) { $0.publicURL = publicURL }
             var setCookies: [String] = []
             try await world.app.send(.GET, "/login", after: { res in setCookies += res.headers[.setCookie] })
-            _ = try await world.webLogin("a-worker")
             try await world.app.send(
                 .POST, "/login",
                 before: { req in
                     try req.content.encode(["username": "a-worker", "password": "x"], as: .urlEncodedForm)
                 }, after: { res in setCookies += res.headers[.setCookie] })
-            let session = try await Self.sessionCookieHeader(world)
-            let all = setCookies + [session]
+            let signIn = try await world.webSignIn("a-worker")
+            let all = setCookies + signIn.headers[.setCookie]
             XCTAssertTrue(all.contains { $0.hasPrefix("palermo-session=") }, "\(all)")
             XCTAssertTrue(all.contains { $0.hasPrefix("palermo-csrf=") }, "\(all)")
             for header in all where header.hasPrefix("palermo-") {
@@ -75,24 +74,6 @@ final class ExposureTests: XCTestCase {
             remoteAddress: try SocketAddress(ipAddress: address, port: 40_000), on: app.eventLoopGroup.next())
         if let token { request.headers.bearerAuthorization = BearerAuthorization(token: token) }
         return try await app.responder.respond(to: request).get().status
-    }
-
-    private static func sessionCookieHeader(_ world: TestWorld) async throws -> String {
-        var csrf = "", csrfCookie = "", header = ""
-        try await world.app.send(
-            .GET, "/login",
-            after: { res in
-                csrfCookie = res.headers.setCookie?["palermo-csrf"]?.string ?? ""
-                csrf = AuthenticationTests.csrf(in: res.body.string)
-            })
-        try await world.app.send(
-            .POST, "/login",
-            before: { [csrf, csrfCookie] req in
-                req.headers.cookie = ["palermo-csrf": .init(string: csrfCookie)]
-                try req.content.encode(
-                    ["username": "a-worker", "password": TestWorld.password, "_csrf": csrf], as: .urlEncodedForm)
-            }, after: { res in header = res.headers[.setCookie].first { $0.hasPrefix("palermo-session=") } ?? "" })
-        return header
     }
 
     /// The process's high-water mark of resident memory (Linux reports it in kilobytes).

@@ -93,16 +93,7 @@ final class LocalisationTests: XCTestCase {
     }
 
     static func get(_ path: String, _ world: TestWorld, session: String?, language: String) async throws -> String {
-        var html = ""
-        try await world.app.send(
-            .GET, path,
-            before: { req in
-                var cookies: HTTPCookies = ["palermo-lang": .init(string: language)]
-                if let session { cookies["palermo-session"] = .init(string: session) }
-                req.headers.cookie = cookies
-                req.headers.replaceOrAdd(name: .accept, value: "text/html")
-            }, after: { res in html = res.body.string })
-        return html
+        try await world.page(path, cookie: session, language: language).body.string
     }
 
     static func failedSave(_ world: TestWorld, session: String, language: String) async throws -> String {
@@ -135,37 +126,53 @@ final class FormProblemTests: XCTestCase {
         for language in Wording.languages {
             let w = Wording(language)
             // National counts: one count is not a number.
-            let page = try await LocalisationTests.get("/stats/national?year=2024", world, session: coordinator,
-                                                       language: language)
+            let page = try await LocalisationTests.get(
+                "/stats/national?year=2024", world, session: coordinator,
+                language: language)
             let token = AuthenticationTests.csrf(in: page)
             var html = ""
-            try await world.app.send(.POST, "/stats/national", before: { req in
-                req.headers.cookie = ["palermo-session": .init(string: coordinator), "palermo-lang": .init(string: language)]
-                req.headers.replaceOrAdd(name: .accept, value: "text/html")
-                try req.content.encode(["_csrf": token, "year": "2024", "prosecuted-total": "12", "convicted-female": "a few"],
-                                       as: .urlEncodedForm)
-            }, after: { res in
-                XCTAssertEqual(res.status, .unprocessableEntity, language)
-                html = res.body.string
-            })
-            XCTAssertTrue(html.contains(w("validation.notACount", ["value": "a few"])), "\(language): \(html.prefix(200))")
+            try await world.app.send(
+                .POST, "/stats/national",
+                before: { req in
+                    req.headers.cookie = [
+                        "palermo-session": .init(string: coordinator), "palermo-lang": .init(string: language),
+                    ]
+                    req.headers.replaceOrAdd(name: .accept, value: "text/html")
+                    try req.content.encode(
+                        ["_csrf": token, "year": "2024", "prosecuted-total": "12", "convicted-female": "a few"],
+                        as: .urlEncodedForm)
+                },
+                after: { res in
+                    XCTAssertEqual(res.status, .unprocessableEntity, language)
+                    html = res.body.string
+                })
+            XCTAssertTrue(
+                html.contains(w("validation.notACount", ["value": "a few"])), "\(language): \(html.prefix(200))")
             XCTAssertTrue(html.contains("value=\"a few\"") && html.contains("value=\"12\""), "\(language): values kept")
             let saved = try await world.app.palermo.store.national.justiceCounts(country: "KEN")
             XCTAssertEqual(saved.count, 0, "nothing is written")
             // A report's years the wrong way round: the problem, and the years as typed.
-            let patterns = try await LocalisationTests.get("/stats/patterns?from=2021&to=2017", world, session: analyst,
-                                                           language: language)
+            let patterns = try await LocalisationTests.get(
+                "/stats/patterns?from=2021&to=2017", world, session: analyst,
+                language: language)
             XCTAssertTrue(patterns.contains("value=\"2021\"") && patterns.contains("value=\"2017\""), language)
             XCTAssertTrue(patterns.contains("class=\"alert\""), language)
             // Sign-in: the refusal in the reader's language, the username kept.
             var login = ""
             let form = try await LocalisationTests.get("/login", world, session: nil, language: language)
-            try await world.app.send(.POST, "/login", before: { req in
-                req.headers.cookie = ["palermo-lang": .init(string: language),
-                                      "palermo-csrf": .init(string: AuthenticationTests.csrf(in: form))]
-                try req.content.encode(["_csrf": AuthenticationTests.csrf(in: form), "username": "analyst",
-                                        "password": "not the password"], as: .urlEncodedForm)
-            }, after: { res in login = res.body.string })
+            try await world.app.send(
+                .POST, "/login",
+                before: { req in
+                    req.headers.cookie = [
+                        "palermo-lang": .init(string: language),
+                        "palermo-csrf": .init(string: AuthenticationTests.csrf(in: form)),
+                    ]
+                    try req.content.encode(
+                        [
+                            "_csrf": AuthenticationTests.csrf(in: form), "username": "analyst",
+                            "password": "not the password",
+                        ], as: .urlEncodedForm)
+                }, after: { res in login = res.body.string })
             XCTAssertTrue(login.contains(w("login.refused")) && login.contains("value=\"analyst\""), language)
         }
         try await world.app.asyncShutdown()

@@ -26,9 +26,6 @@ public enum Markup {
     static func literalText(_ text: String) -> String {
         text.contains("&") ? text.replacingOccurrences(of: "&", with: "&amp;") : text
     }
-
-    /// A whole HTML document, rendered.
-    public static func render(_ document: HTML) -> String { document.render() }
 }
 
 public extension Node {

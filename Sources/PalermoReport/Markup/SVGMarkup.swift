@@ -98,8 +98,7 @@ public enum SVGMarkup {
         _ commands: [(String, [(Double, Double)])], fill: String, opacity: Double,
         tooltip: String
     ) -> Content {
-        let d = commands.map { letter, points in letter + points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ")
-        }
+        let d = commands.map { letter, points in letter + pointList(points) }
         return .el(
             "path",
             [
@@ -112,9 +111,11 @@ public enum SVGMarkup {
         points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ")
     }
 
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
     /// Coordinates to one decimal, always with a point (never the reader's decimal comma).
     static func n(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
-        return String(format: "%.1f", locale: Locale(identifier: "en_US_POSIX"), value)
+        return String(format: "%.1f", locale: posix, value)
     }
 }

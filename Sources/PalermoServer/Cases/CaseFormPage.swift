@@ -59,6 +59,8 @@ struct CaseFormPage {
     init(_ w: Wording, record: CaseRecord?, values: CaseFields, issues: [ValidationIssue], csrf: String) {
         let text = ValidationText(w)
         let byField = Dictionary(grouping: issues, by: \.field)
+        // Four fields pick a country: the names are looked up and sorted once for the form.
+        let countries = w.countryChoices()
         title = record.map { w("case.edit") + " " + $0.caseCode } ?? w("case.new")
         action = record.map { "/cases/\($0.id)" } ?? "/cases"
         self.csrf = csrf
@@ -75,7 +77,9 @@ struct CaseFormPage {
             Section(
                 id: "s-\(section.rawValue)", legend: w("section.\(section.rawValue)"),
                 fields: HTCDS.fields.filter { $0.section == section }.map { field in
-                    Self.field(field, value: values[field.name], issues: byField[field.name] ?? [], w, text)
+                    Self.field(
+                        field, value: values[field.name], issues: byField[field.name] ?? [], countries: countries, w,
+                        text)
                 })
         }
         saveLabel = w("case.save")
@@ -84,7 +88,7 @@ struct CaseFormPage {
     }
 
     private static func field(
-        _ field: HTCDSField, value: FieldValue?, issues: [ValidationIssue], _ w: Wording,
+        _ field: HTCDSField, value: FieldValue?, issues: [ValidationIssue], countries: [Choice], _ w: Wording,
         _ text: ValidationText
     ) -> Field {
         let current = value?.description ?? ""
@@ -92,7 +96,7 @@ struct CaseFormPage {
             switch field.kind {
             case .many(let list): .checks(w.choices(list, selected: Set(value?.values ?? [])))
             case .one(let list): .select(w.choices(list, selected: [current]), empty: w("choose"))
-            case .country: .select(w.countryChoices(selected: current), empty: w("choose"))
+            case .country: .select(countries.selecting(current), empty: w("choose"))
             case .boolean:
                 .select(
                     [

@@ -47,8 +47,7 @@ struct EstimatePage {
         title = w("estimate.title")
         intro = w("estimate.intro")
         countryLabel = w("estimate.country")
-        countries = codes.map { Choice(value: $0, label: w.country($0), selected: $0 == query?.country) }
-            .sorted { $0.label.compare($1.label, locale: w.locale) == .orderedAscending }
+        countries = w.countryChoices(codes, selected: query?.country)
         fromLabel = w("estimate.from")
         toLabel = w("estimate.to")
         // A refused query keeps what was typed.

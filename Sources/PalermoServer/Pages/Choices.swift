@@ -18,9 +18,16 @@ extension Wording {
         }
     }
 
-    /// Every country, by its name in this language, in this language's order.
-    func countryChoices(selected: String?) -> [Choice] {
-        Countries.all.map { Choice(value: $0.alpha3, label: country($0.alpha3), selected: $0.alpha3 == selected) }
+    /// Countries (every one, unless `codes` names some) by their names in this language, in this language's order.
+    func countryChoices(_ codes: [String]? = nil, selected: String? = nil) -> [Choice] {
+        (codes ?? Countries.all.map(\.alpha3)).map { Choice(value: $0, label: country($0), selected: $0 == selected) }
             .sorted { $0.label.compare($1.label, locale: locale) == .orderedAscending }
+    }
+}
+
+extension [Choice] {
+    /// The same choices with `value` the selected one.
+    func selecting(_ value: String) -> [Choice] {
+        map { Choice(value: $0.value, label: $0.label, selected: $0.value == value) }
     }
 }

@@ -128,16 +128,15 @@ enum PageFrameView {
 }
 
 extension Request {
-    /// A page in the frame, with the headers every page carries.
+    /// A page in the frame. Its content security policy is the page's own; `PrivacyHeadersMiddleware` adds
+    /// no-store, nosniff and the rest to every response.
     func page(title: String, status: HTTPStatus = .ok, _ main: Node<HTML.BodyContext>) -> Response {
         let html = PageFrameView.render(PageFrame(self, title: title), main: main)
         var headers = HTTPHeaders()
         headers.contentType = .html
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         headers.replaceOrAdd(
             name: "Content-Security-Policy",
             value: "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
-        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         return Response(status: status, headers: headers, body: .init(string: html))
     }
 }

@@ -26,8 +26,14 @@ enum ReaderLanguage {
     }
 }
 
-typealias Localizer = Wording
-
 extension Request {
-    var localizer: Wording { Wording(ReaderLanguage.of(self)) }
+    private struct WordingKey: StorageKey { typealias Value = Wording }
+
+    /// The reader's wording, worked out once per request (the controller, the page and the frame all ask).
+    var localizer: Wording {
+        if let known = storage[WordingKey.self] { return known }
+        let wording = Wording(ReaderLanguage.of(self))
+        storage[WordingKey.self] = wording
+        return wording
+    }
 }

@@ -34,8 +34,10 @@ struct NationalPage {
 
     /// `entered` and `issues` come from a save that was refused: the values stay as typed, each problem beside
     /// its count and listed first.
-    init(_ w: Wording, _ n: StatisticsService.National, canEdit: Bool, problem: String?, csrf: String,
-         entered: [String: String] = [:], issues: [ValidationIssue] = []) {
+    init(
+        _ w: Wording, _ n: StatisticsService.National, canEdit: Bool, problem: String?, csrf: String,
+        entered: [String: String] = [:], issues: [ValidationIssue] = []
+    ) {
         title = w("national.heading", ["country": w.country(n.country.alpha3), "year": String(n.year)])
         yearLabel = w("national.year")
         year = n.year
@@ -67,8 +69,8 @@ struct NationalPage {
                         ?? ""
                     let name = Self.fieldName(indicator, sex)
                     return Entry(
-                        name: name, label: w("glotip.\(indicator.rawValue)") + " — " + w("glotip.\(sex.rawValue)"),
-                        value: entered[name] ?? value, invalid: refused.contains(name))
+                        name: name, label: Self.entryLabel(indicator, sex, w), value: entered[name] ?? value,
+                        invalid: refused.contains(name))
                 })
         }
         saveLabel = w("national.save")
@@ -87,14 +89,19 @@ struct NationalPage {
         }
     }
 
-    static func fieldName(_ indicator: Indicator, _ sex: Sex) -> String { "\(indicator.slug)-\(sex.rawValue.lowercased())" }
+    static func fieldName(_ indicator: Indicator, _ sex: Sex) -> String {
+        "\(indicator.slug)-\(sex.rawValue.lowercased())"
+    }
 
-    /// "Persons prosecuted — Female" for the form field `prosecuted-female`.
+    /// "Persons prosecuted — Female".
+    static func entryLabel(_ indicator: Indicator, _ sex: Sex, _ w: Wording) -> String {
+        w("glotip.\(indicator.rawValue)") + " — " + w("glotip.\(sex.rawValue)")
+    }
+
+    /// The label of the form field `prosecuted-female`, if it is one of the counts.
     static func label(of field: String, _ w: Wording) -> String? {
         for indicator in justiceIndicators {
-            for sex in sexes where fieldName(indicator, sex) == field {
-                return w("glotip.\(indicator.rawValue)") + " — " + w("glotip.\(sex.rawValue)")
-            }
+            for sex in sexes where fieldName(indicator, sex) == field { return entryLabel(indicator, sex, w) }
         }
         return nil
     }
@@ -145,11 +152,13 @@ struct NationalPage {
                 .th(.attr("scope", "row"), .words(row.indicator)),
                 .forEach(row.entries) { entry in
                     .td(
-                        FormMarkup.input([
-                            .attr("type", "number"), .attr("min", "0"), .attr("name", entry.name),
-                            .attr("id", entry.name),
-                            .attr("aria-label", entry.label), .attr("value", entry.value), .flag("disabled", !canEdit),
-                        ] + (entry.invalid ? [.attr("aria-invalid", "true")] : [])))
+                        FormMarkup.input(
+                            [
+                                .attr("type", "number"), .attr("min", "0"), .attr("name", entry.name),
+                                .attr("id", entry.name),
+                                .attr("aria-label", entry.label), .attr("value", entry.value),
+                                .flag("disabled", !canEdit),
+                            ] + (entry.invalid ? [.attr("aria-invalid", "true")] : [])))
                 })
         }
         return FormMarkup.form(

@@ -48,7 +48,7 @@ struct StatisticsPagesController: RouteCollection {
     }
 
     func patterns(_ req: Request) async throws -> Response {
-        guard req.principal != nil else { return req.redirect(to: "/login") }
+        _ = try req.signedIn()
         let principal = try await StatisticsService.requireReader(req)
         let datasets = try await req.store.statistics.datasets().map(\.name)
         let w = req.localizer
@@ -70,12 +70,12 @@ struct StatisticsPagesController: RouteCollection {
     }
 
     func patternsTable(_ req: Request) async throws -> Response {
-        guard req.principal != nil else { return req.redirect(to: "/login") }
+        _ = try req.signedIn()
         return try await StatisticsAPIController().table(req)
     }
 
     func national(_ req: Request) async throws -> Response {
-        guard req.principal != nil else { return req.redirect(to: "/login") }
+        _ = try req.signedIn()
         let w = req.localizer
         do {
             let view = NationalPage(
@@ -91,12 +91,14 @@ struct StatisticsPagesController: RouteCollection {
     }
 
     func saveNational(_ req: Request) async throws -> Response {
-        guard req.principal != nil else { return req.redirect(to: "/login") }
+        _ = try req.signedIn()
         let principal = try await StatisticsService.requireReader(req)
         let form = try PostedForm.fields(req)
         guard let year = form["year"].flatMap({ Int($0) }), Observation.plausibleYears().contains(year) else {
             throw ValidationFailure([
-                .init(field: "year", message: "is not a year from 2000", code: "notAYear", values: ["value": form["year"] ?? ""])
+                .init(
+                    field: "year", message: "is not a year from 2000", code: "notAYear",
+                    values: ["value": form["year"] ?? ""])
             ])
         }
         var counts: [NationalStatistics.JusticeCount] = []
@@ -109,7 +111,8 @@ struct StatisticsPagesController: RouteCollection {
                 guard let n = Int(text), (0...CountRange.largestCount).contains(n) else {
                     problems.append(
                         .init(
-                            field: field, message: "'\(text)' is not a whole number from 0 to \(CountRange.largestCount)",
+                            field: field,
+                            message: "'\(text)' is not a whole number from 0 to \(CountRange.largestCount)",
                             code: "notACount", values: ["value": text]))
                     continue
                 }
@@ -120,7 +123,8 @@ struct StatisticsPagesController: RouteCollection {
         if !problems.isEmpty {
             let w = req.localizer
             let view = NationalPage(
-                w, try await StatisticsService.national(req, year: year), canEdit: principal.role == .nationalCoordinator,
+                w, try await StatisticsService.national(req, year: year),
+                canEdit: principal.role == .nationalCoordinator,
                 problem: nil, csrf: CSRF.token(for: req), entered: form, issues: problems)
             return req.page(title: w("national.title"), status: .unprocessableEntity, view.view)
         }
@@ -129,7 +133,7 @@ struct StatisticsPagesController: RouteCollection {
     }
 
     func exportNational(_ req: Request, _ format: String) async throws -> Response {
-        guard req.principal != nil else { return req.redirect(to: "/login") }
+        _ = try req.signedIn()
         req.url.query = (req.url.query.map { $0 + "&" } ?? "") + "format=\(format)"
         return try await StatisticsAPIController().export(req)
     }

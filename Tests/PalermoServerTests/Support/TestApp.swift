@@ -187,7 +187,12 @@ extension TestWorld {
     /// Logs in through the login form and returns the session cookie. Before sign-in there is no session:
     /// the form's token comes with a cookie of its own.
     func webLogin(_ username: String) async throws -> String {
-        var cookie = "", csrf = "", csrfCookie = ""
+        try await webSignIn(username).headers.setCookie?["palermo-session"]?.string ?? ""
+    }
+
+    /// The response to a sign-in through the form (a redirect that sets the session cookie).
+    func webSignIn(_ username: String) async throws -> XCTHTTPResponse {
+        var captured: XCTHTTPResponse?, csrf = "", csrfCookie = ""
         try await app.send(
             .GET, "/login",
             after: { res in
@@ -204,18 +209,21 @@ extension TestWorld {
             },
             after: { res in
                 XCTAssertEqual(res.status, .seeOther, res.body.string)
-                cookie = res.headers.setCookie?["palermo-session"]?.string ?? cookie
+                captured = res
             })
-        return cookie
+        return try XCTUnwrap(captured)
     }
 
-    /// A page as the holder of `cookie` sees it.
-    func page(_ path: String, cookie: String) async throws -> XCTHTTPResponse {
+    /// A page as the holder of `cookie` sees it (anonymously without one), in `language` when given.
+    func page(_ path: String, cookie: String?, language: String? = nil) async throws -> XCTHTTPResponse {
         var captured: XCTHTTPResponse?
         try await app.send(
             .GET, path,
             before: { req in
-                req.headers.cookie = ["palermo-session": .init(string: cookie)]
+                var cookies = HTTPCookies()
+                if let cookie { cookies["palermo-session"] = .init(string: cookie) }
+                if let language { cookies["palermo-lang"] = .init(string: language) }
+                req.headers.cookie = cookies
                 req.headers.replaceOrAdd(name: .accept, value: "text/html")
             }, after: { captured = $0 })
         return captured!
