@@ -51,6 +51,8 @@ for line in (htcds / "Field Definitions.md").read_text().splitlines():
 lists["labourindustrytier2"] = tier2
 lists["labourindustrytier3"] = tier3
 lists["riskLevel"] = [{"code": c, "label": c} for c in ("Low", "Medium", "High")]
+# Palermo's age group, for a person whose birth date is not known (UNODC reports children under 18).
+lists["agegroup"] = [{"code": "Child", "label": "Child (under 18)"}, {"code": "Adult", "label": "Adult (18 or over)"}]
 
 out = root / "Sources" / "PalermoCore" / "Resources" / "htcds-picklists.json"
 out.write_text(json.dumps(lists, indent=1, ensure_ascii=False, sort_keys=True) + "\n")

@@ -52,7 +52,12 @@ final class AggregateRoleTests: XCTestCase {
         try await TestWorld.each { world in
             _ = try await world.createCase(as: "a-worker", ["cas_Status": .text("Active")])  // Kenya
             _ = try await world.createCase(as: "b-worker", ["cas_Status": .text("Active")])  // Uganda
-            _ = try await world.createCase(as: "b-worker", ["cas_Status": .text("Closed")])
+            _ = try await world.createCase(
+                as: "b-worker",
+                [
+                    "cas_Status": .text("Closed"), "cas_ClosureDate": .text("2025-06-01"),
+                    "cas_ReasonForCaseClosure": .text("Returned home"),
+                ])
             let coordinator = try await world.api(.GET, "/api/v1/stats/cases?by=status", as: "coordinator").content
                 .decode(CaseStatistics.Breakdown.self)
             XCTAssertEqual(coordinator.total, 1)

@@ -72,7 +72,8 @@ final class AuditTrailTests: XCTestCase {
                 for index in 0..<40 {
                     group.addTask {
                         _ = try await store.cases.create(
-                            ["prs_FirstName": .text("Case\(index)")], organisationCountry: "KEN", by: a)
+                            TestWorld.withCore(["prs_FirstName": .text("Case\(index)")]), organisationCountry: "KEN",
+                            by: a)
                     }
                 }
                 try await group.waitForAll()

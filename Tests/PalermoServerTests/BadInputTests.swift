@@ -86,12 +86,12 @@ final class BadInputTests: XCTestCase {
         try await TestWorld.each { world in
             let before = try await world.caseCount()
             let csv = """
-                prs_FirstName,prs_Gender,prs_Citizenship,vic_TypeOfExploitation
-                Achieng,Feminine,KEN,SexualExploitation
-                Baraka,Masculine,KEN,ForcedLabour ForcedBegging
-                Chiku,Feminine,KENYA,ForcedLabour
-                Dalmas,Spaceman,UGA,ForcedLabour
-                Eshe,Feminine,TZA,ForcedLabour,extra-cell
+                prs_FirstName,prs_AgeGroup,cas_IdentificationDate,prs_Gender,prs_Citizenship,vic_TypeOfExploitation
+                Achieng,Adult,2025-01-02,Feminine,KEN,SexualExploitation
+                Baraka,Adult,2025-01-02,Masculine,KEN,ForcedLabour ForcedBegging
+                Chiku,Adult,2025-01-02,Feminine,KENYAA,ForcedLabour
+                Dalmas,Adult,2025-01-02,Spaceman,UGA,ForcedLabour
+                Eshe,Adult,2025-01-02,Feminine,TZA,ForcedLabour,extra-cell
                 """
             let res = try await world.api(
                 .POST, "/api/v1/cases/import", as: "a-super", body: Data(csv.utf8), contentType: "text/csv")

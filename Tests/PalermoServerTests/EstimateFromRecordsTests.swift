@@ -22,6 +22,8 @@ final class EstimateFromRecordsTests: XCTestCase {
                     "prs_SecondName": .text("Family\(String(UnicodeScalar(65 + n / 26)!))"),
                     "prs_Birthdate": .text("1990-01-\(String(format: "%02d", 1 + n % 28))"),
                     "cas_IncomingReferralDate": .text("2025-03-01"),
+                    "cas_IdentificationDate": .text("2025-03-01"), "prs_Gender": .text("Feminine"),
+                    "prs_Citizenship": .text("KEN"),
                 ]
             }
             // 60 people recorded by A, 40 by Stats, 20 of them by both: Lincoln–Petersen 60 · 40 / 20 = 120.

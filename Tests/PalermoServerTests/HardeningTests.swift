@@ -80,7 +80,8 @@ final class HardeningTests: XCTestCase {
                 before: { req in
                     req.headers.cookie = ["palermo-session": .init(string: cookie)]
                     req.headers.contentType = .urlEncodedForm
-                    req.body = ByteBuffer(string: "_csrf=\(encoded)&prs_FirstName=Ann\"Smith&prs_SecondName=a,b|c")
+                    req.body = ByteBuffer(
+                        string: "_csrf=\(encoded)&prs_FirstName=Ann\"Smith&prs_SecondName=a,b|c&" + TestWorld.coreForm)
                 }, after: { res in XCTAssertEqual(res.status, .seeOther, res.body.string) })
             let rows = try await CaseModel.query(on: world.app.palermo.store.database).all()
             XCTAssertEqual(rows.count, before + 1)
@@ -389,7 +390,13 @@ final class HardeningTests: XCTestCase {
 
     func testARetriedImportDoesNotDuplicate() async throws {
         try await TestWorld.each { world in
-            let file = Data("prs_FirstName,prs_Gender\nAmani,Feminine\nBaraka,Masculine\n".utf8)
+            let file = Data(
+                """
+                prs_FirstName,prs_Gender,prs_AgeGroup,prs_Citizenship,cas_IdentificationDate
+                Amani,Feminine,Adult,KEN,2025-01-02
+                Baraka,Masculine,Adult,KEN,2025-01-02
+
+                """.utf8)
             func upload(_ body: Data, key: String?) async throws -> XCTHTTPResponse {
                 var captured: XCTHTTPResponse?
                 let token = world.tokens["a-super"]!
@@ -415,12 +422,20 @@ final class HardeningTests: XCTestCase {
             let afterKeyed = try await world.caseCount()
             XCTAssertEqual(afterKeyed, 2)
             // The same key for another file is refused.
-            let other = try await upload(Data("prs_FirstName\nChausiku\n".utf8), key: "upload-7")
+            let other = try await upload(
+                Data("prs_FirstName,prs_Gender,prs_AgeGroup,prs_Citizenship,cas_IdentificationDate\nChausiku,Feminine,Adult,KEN,2025-01-02\n".utf8),
+                key: "upload-7")
             XCTAssertEqual(other.status, .conflict)
             // Without a key, the same file within a day is the same import (also after a keyed upload of it).
             let unkeyed = try await upload(file, key: nil)
             XCTAssertEqual(unkeyed.headers.first(name: "Idempotent-Replayed"), "true")
-            let second = Data("prs_FirstName,prs_Gender\nDalila,Feminine\nEsther,Feminine\n".utf8)
+            let second = Data(
+                """
+                prs_FirstName,prs_Gender,prs_AgeGroup,prs_Citizenship,cas_IdentificationDate
+                Dalila,Feminine,Adult,KEN,2025-01-02
+                Esther,Feminine,Adult,KEN,2025-01-02
+
+                """.utf8)
             let plain = try await upload(second, key: nil)
             XCTAssertEqual(plain.status, .created)
             XCTAssertNil(plain.headers.first(name: "Idempotent-Replayed"))

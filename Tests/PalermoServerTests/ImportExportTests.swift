@@ -25,6 +25,9 @@ final class ImportExportTests: XCTestCase {
                 "vic_TypeOfExploitation": .list(["ForcedLabour", "SexualExploitation"]),
                 "vic_MethodsOfControl": .list(["DebtBondage"]),
                 "cas_ReasonForOutgoingReferral": .text("Needs legal aid"), "cas_Status": .text("ClosedReferred"),
+                "cas_ReasonForCaseClosure": .text("Referred to a legal aid clinic"),
+                "cas_ClosureDate": .text("2025-06-30"), "cas_IdentificationDate": .text("2025-01-10"),
+                "prs_AgeGroup": .text("Adult"),
                 "vic_TraffickingStatusDecisionMakingOrg": .text("Police"),
             ]
             _ = try await world.createCase(as: "a-worker", fields)
@@ -54,8 +57,8 @@ final class ImportExportTests: XCTestCase {
     func testTheXLSFormSpellingsAndLabelsAreAccepted() async throws {
         try await TestWorld.each { world in
             let csv = """
-                prs_First_Name,vic_Methods_of_Control,prs_Gender,vic_TraffickinStatusDecisionMakingOrg,prs_Citizenship
-                Rehema,Debt bondage;Takes earnings,Transgender Feminine,Court or prosecution,ke
+                prs_First_Name,vic_Methods_of_Control,prs_Gender,vic_TraffickinStatusDecisionMakingOrg,prs_Citizenship,prs_AgeGroup,cas_IdentificationDate
+                Rehema,Debt bondage;Takes earnings,Transgender Feminine,Court or prosecution,ke,Child (under 18),2025-02-01
                 """
             let res = try await world.api(
                 .POST, "/api/v1/cases/import", as: "a-super", body: Data(csv.utf8), contentType: "text/csv")

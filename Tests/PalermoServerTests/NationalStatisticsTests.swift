@@ -13,6 +13,7 @@ final class NationalStatisticsTests: XCTestCase {
         try await TestWorld.each { world in
             let base: [String: FieldValue] = [
                 "cas_IncomingReferralDate": .text("2024-03-01"), "prs_FirstName": .text("Wanjiru"),
+                "cas_IdentificationDate": .text("2024-03-01"),
             ]
             _ = try await world.createCase(
                 as: "a-worker",

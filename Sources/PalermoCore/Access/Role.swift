@@ -11,6 +11,8 @@ public enum Role: String, Sendable, Codable, CaseIterable {
 
     /// Reads and writes case records of the user's own organisation.
     public var handlesCases: Bool { [.caseworker, .supervisor, .organisationAdmin].contains(self) }
+    /// Gives cases an owner and other assigned users, and sees the team's workload.
+    public var assignsCases: Bool { [.supervisor, .organisationAdmin].contains(self) }
     /// Bulk import and export of the organisation's cases.
     public var movesCasesInBulk: Bool { [.supervisor, .organisationAdmin].contains(self) }
     /// Aggregate statistics across organisations.

@@ -4,6 +4,8 @@ import Foundation
 /// What the audit log records.
 public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case create, read, update, export, `import`, denied, login, loginFailed = "login_failed", rotateKeys = "rotate_keys"
+    /// Case management: a new owner or assignees, a note added, a task added or done.
+    case assign, note, task
 }
 
 /// The content of one audit entry. Each entry's hash covers its content and the previous entry's hash,

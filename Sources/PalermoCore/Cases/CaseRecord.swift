@@ -9,10 +9,14 @@ public struct CaseRecord: Sendable, Codable, Equatable {
     public let version: Int
     public let createdAt: Date?
     public let updatedAt: Date?
+    /// The user responsible for the case; nil while unassigned.
+    public let ownerID: UUID?
+    /// Other users of the organisation working on the case.
+    public let assignees: [UUID]
 
     public init(
         id: UUID, caseCode: String, organisationID: UUID, fields: CaseFields, version: Int, createdAt: Date?,
-        updatedAt: Date?
+        updatedAt: Date?, ownerID: UUID? = nil, assignees: [UUID] = []
     ) {
         self.id = id
         self.caseCode = caseCode
@@ -21,13 +25,21 @@ public struct CaseRecord: Sendable, Codable, Equatable {
         self.version = version
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.ownerID = ownerID
+        self.assignees = assignees
     }
 }
 
-/// A row of the case list: what identifies the case and its facets, nothing personal.
+/// A row of the case list: what identifies the case, its facets, its owner, and for the organisation's own
+/// staff the person's name and age (their view of a list page is audited).
 public struct CaseListItem: Sendable, Codable, Equatable {
     public let id: UUID
     public let caseCode: String
+    public var name: String?
+    public var age: Int?
+    public var ownerID: UUID?
+    public var ownerName: String?
+    public var identifiedOn: String?
     public let status: String?
     public let traffickingStatus: String?
     public let gender: String?
@@ -52,9 +64,21 @@ public struct CaseListItem: Sendable, Codable, Equatable {
     }
 }
 
-/// Search and filters for the case list. `text` matches a case code, or whole words of the name.
+/// Search and filters for the case list. `text` matches a case code, or words of the name by their first
+/// three letters or more.
 public struct CaseQuery: Sendable, Equatable {
+    /// Columns the list sorts by.
+    public enum Sort: String, Sendable, CaseIterable {
+        case updated, code, status, owner, identified
+    }
+
     public var text: String?
+    /// A user's cases (owned or assigned); `unassigned` for cases with no owner.
+    public var owner: OwnerFilter?
+    public var sort: Sort
+    public var descending: Bool
+    /// Only cases that are not closed.
+    public var openOnly = false
     public var status: String?
     public var traffickingStatus: String?
     public var exploitation: String?
@@ -66,9 +90,13 @@ public struct CaseQuery: Sendable, Equatable {
 
     public init(
         text: String? = nil, status: String? = nil, traffickingStatus: String? = nil, exploitation: String? = nil,
-        citizenship: String? = nil, gender: String? = nil, ageGroup: String? = nil, page: Int = 1, perPage: Int = 25
+        citizenship: String? = nil, gender: String? = nil, ageGroup: String? = nil, page: Int = 1, perPage: Int = 25,
+        owner: OwnerFilter? = nil, sort: Sort = .updated, descending: Bool = true
     ) {
         self.text = text
+        self.owner = owner
+        self.sort = sort
+        self.descending = descending
         self.status = status
         self.traffickingStatus = traffickingStatus
         self.exploitation = exploitation
@@ -92,4 +120,10 @@ public struct CasePage: Sendable, Codable, Equatable {
         self.page = page
         self.perPage = perPage
     }
+}
+
+/// Whose cases a list shows.
+public enum OwnerFilter: Sendable, Equatable {
+    case user(UUID)
+    case unassigned
 }

@@ -19,10 +19,12 @@ public struct CaseFacets: Sendable, Equatable {
         citizenship = fields["prs_Citizenship"]?.description
         exploitationTypes = fields["vic_TypeOfExploitation"]?.values ?? []
         countryOfExploitation = fields["vic_LocationOfExploitation"]?.description
-        identifiedOn = fields["cas_IncomingReferralDate"]?.description
+        identifiedOn = (fields["cas_IdentificationDate"] ?? fields["cas_IncomingReferralDate"])?.description
         let reference = identifiedOn.flatMap(CaseValidator.parseDate) ?? recordedAt
-        ageGroup = fields["prs_Birthdate"].flatMap { CaseValidator.parseDate($0.description) }
+        ageGroup =
+            fields["prs_Birthdate"].flatMap { CaseValidator.parseDate($0.description) }
             .map { AgeGroup(birth: $0, at: reference) }
+            ?? fields["prs_AgeGroup"].flatMap { AgeGroup(rawValue: $0.description.lowercased()) }
     }
 }
 

@@ -47,12 +47,13 @@ public struct CaseValidator: Sendable {
                 return .failure(Message(text: "expected text, got a list", code: "expectedText"))
             }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            return trimmed.count <= maxLength
-                ? .success(.text(trimmed))
-                : .failure(
+            guard trimmed.count <= maxLength else {
+                return .failure(
                     Message(
                         text: "is longer than \(maxLength) characters", code: "tooLong",
                         values: ["max": String(maxLength)]))
+            }
+            return ContactFormats.check(trimmed, field.format).map { .text($0) }
         case .date:
             guard case .text(let text) = value, let date = Self.parseDate(text) else {
                 return .failure(
@@ -63,6 +64,11 @@ public struct CaseValidator: Sendable {
             guard date <= today else {
                 return .failure(
                     Message(text: "'\(value)' is in the future", code: "future", values: ["value": value.description]))
+            }
+            guard date >= Self.earliestDay else {
+                return .failure(
+                    Message(
+                        text: "'\(value)' is before 1900", code: "before1900", values: ["value": value.description]))
             }
             return .success(.text(Self.isoDay.format(date)))
         case .boolean:
@@ -76,10 +82,12 @@ public struct CaseValidator: Sendable {
                         values: ["value": value.description]))
             }
         case .country:
-            guard case .text(let text) = value, let country = Countries.find(text) else {
+            guard case .text(let text) = value,
+                let country = Countries.find(text) ?? CountryNames.anyLanguage.alpha3(for: text).flatMap(Countries.find)
+            else {
                 return .failure(
                     Message(
-                        text: "'\(value)' is not an ISO 3166-1 alpha-3 country code", code: "notACountry",
+                        text: "'\(value)' is not a country code (ISO 3166-1) or name", code: "notACountry",
                         values: ["value": value.description]))
             }
             return .success(.text(country.alpha3))
@@ -124,6 +132,10 @@ public struct CaseValidator: Sendable {
     /// Days as YYYY-MM-DD in UTC. A format style rather than a DateFormatter: it is a value, safe to share
     /// between threads, and parses some fifty times faster, which counts on every case written.
     static let isoDay = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!).year().month().day()
+
+    /// No case record is about anyone born, identified or referred before 1900: such a date is a slip
+    /// ("0000-01-01", "1880") and would distort ages and durations.
+    static let earliestDay = Date(timeIntervalSince1970: -2_208_988_800)  // 1900-01-01T00:00:00Z
 
     /// Accepts ISO days and ISO timestamps (XForms write both); rejects impossible dates such as 2021-02-30.
     public static func parseDate(_ text: String) -> Date? {

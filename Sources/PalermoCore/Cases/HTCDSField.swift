@@ -24,10 +24,19 @@ public struct HTCDSField: Sendable, Equatable {
     public let personal: Bool
     /// Other spellings accepted on import (the standard's own spreadsheet has a typo in one name).
     public let aliases: [String]
+    /// A form free text must have, so that an address or number can actually be used.
+    public let format: TextFormat?
+
+    /// Forms that text fields holding contact details must follow.
+    public enum TextFormat: Sendable, Equatable {
+        case email
+        /// International form: a plus, the country code and number, spaces or dashes between groups.
+        case phone
+    }
 
     init(
         _ name: String, _ label: String, _ section: Section, _ kind: Kind, personal: Bool = false,
-        aliases: [String] = []
+        aliases: [String] = [], format: TextFormat? = nil
     ) {
         self.name = name
         self.label = label
@@ -35,6 +44,7 @@ public struct HTCDSField: Sendable, Equatable {
         self.kind = kind
         self.personal = personal
         self.aliases = aliases
+        self.format = format
     }
 }
 
@@ -54,9 +64,9 @@ public enum HTCDS {
         .init("prs_Gender", "Gender", .person, .one(picklist: "gender")),
         .init("prs_Citizenship", "Citizenship", .person, .country),
         .init("prs_Title", "Title", .person, short, personal: true),
-        .init("prs_Email", "Email", .person, short, personal: true),
-        .init("prs_HomePhone", "Home Phone", .person, short, personal: true),
-        .init("prs_MobilePhone", "Mobile Phone", .person, short, personal: true),
+        .init("prs_Email", "Email", .person, short, personal: true, format: .email),
+        .init("prs_HomePhone", "Home Phone", .person, short, personal: true, format: .phone),
+        .init("prs_MobilePhone", "Mobile Phone", .person, short, personal: true, format: .phone),
         .init("prs_MailingCity", "Mailing City", .person, short, personal: true),
         .init("prs_MailingCountry", "Mailing Country", .person, .country, personal: true),
         .init("prs_MailingState", "Mailing State/Province", .person, short, personal: true),
@@ -94,6 +104,11 @@ public enum HTCDS {
             "vic_LabourIndustryTier2", "Labour Subdivision (Tier 2)", .victim, .many(picklist: "labourindustrytier2")),
         .init(
             "vic_LabourIndustryTier3", "Labour Subdivision (Tier 3)", .victim, .many(picklist: "labourindustrytier3")),
+        // The minimum core of a case needs an age when the birth date is not known, the day the person was
+        // identified (the referral date is when they came to this organisation) and when the case closed.
+        .init("prs_AgeGroup", "Age Group", .person, .one(picklist: "agegroup")),
+        .init("cas_IdentificationDate", "Identification Date", .caseManagement, .date),
+        .init("cas_ClosureDate", "Case Closure Date", .caseManagement, .date),
         .init("asm_AssessmentDate", "Assessment Date", .assessment, .date),
         .init("asm_IndividualRisk", "Individual Risk and Vulnerability", .assessment, .one(picklist: "riskLevel")),
         .init("asm_HouseholdRisk", "Household Risk and Vulnerability", .assessment, .one(picklist: "riskLevel")),

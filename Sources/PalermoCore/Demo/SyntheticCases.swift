@@ -112,6 +112,13 @@ public enum SyntheticCases {
                     using: &rng)!
             ])
         }
+        // Derived without drawing from the generator, so the demo's people and figures stay as they were.
+        fields["cas_IdentificationDate"] = .text(day(referral))
+        if case .text(let status)?? = fields["cas_Status"], CaseRules.closedStatuses.contains(status) {
+            fields["cas_ClosureDate"] = .text(day(min(today, referral.addingTimeInterval(120 * 86_400))))
+            fields["cas_ReasonForCaseClosure"] = .text(
+                status == "Closed" ? "Recovery plan completed" : "Referred on for long-term support")
+        }
         _ = index
         return fields
     }

@@ -52,7 +52,16 @@ public struct FieldCipher: Sendable {
     public func searchTokens(for fields: CaseFields) -> [String] {
         let words = ["prs_FirstName", "prs_SecondName"].compactMap { fields[$0]?.description }
             .flatMap { $0.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) }
-        return Array(Set(words.map { token(String($0)) })).sorted()
+        // Every prefix of three letters or more (up to twenty) as well as the whole word: "Sar" finds
+        // Sara, and no name is stored in the clear, only keyed hashes of its beginnings.
+        var tokens = Set<String>()
+        for word in words {
+            tokens.insert(token(String(word)))
+            let letters = Array(word)
+            guard letters.count > 3 else { continue }
+            for length in 3..<min(letters.count, 20) { tokens.insert(token(String(letters[0..<length]))) }
+        }
+        return tokens.sorted()
     }
 
     /// A privacy-preserving linkage key: a keyed hash of the normalised first and second names (in any order)

@@ -10,6 +10,21 @@ public struct CountryNames: Sendable {
 
     public static let standard = CountryNames()
 
+    /// The standard names and aliases, and each country's name in the six UN languages as the locale data
+    /// gives them ("Kenia", "Кения", "肯尼亚", "كينيا"): what a caseworker types or a partner's file holds.
+    public static let anyLanguage: CountryNames = {
+        var names = CountryNames()
+        for language in ["en", "fr", "es", "ru", "zh", "ar"] {
+            let locale = Locale(identifier: language)
+            for country in Countries.all {
+                if let name = locale.localizedString(forRegionCode: country.alpha2) {
+                    names.learn(name: name, alpha3: country.alpha3)
+                }
+            }
+        }
+        return names
+    }()
+
     public init() {
         var names: [String: String] = [:]
         for country in Countries.all { names[Self.normalise(country.name)] = country.alpha3 }

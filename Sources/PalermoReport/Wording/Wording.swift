@@ -20,10 +20,13 @@ public struct Wording: Sendable {
 
     public let language: String
     public let locale: Locale
+    /// The reader's time zone, for times of day (the server's own when the reader's is not known).
+    public let timeZone: TimeZone
 
-    public init(_ language: String) {
+    public init(_ language: String, timeZone: TimeZone = .current) {
         self.language = Self.languages.contains(language) ? language : "en"
         locale = Locale(identifier: self.language)
+        self.timeZone = timeZone
     }
 
     public static let english = Wording("en")
@@ -99,10 +102,14 @@ public struct Wording: Sendable {
     }
 
     public func date(_ date: Date) -> String {
-        date.formatted(Date.FormatStyle(date: .abbreviated, time: .omitted).locale(locale))
+        var style = Date.FormatStyle(date: .abbreviated, time: .omitted).locale(locale)
+        style.timeZone = timeZone
+        return date.formatted(style)
     }
 
     public func dateTime(_ date: Date) -> String {
-        date.formatted(Date.FormatStyle(date: .abbreviated, time: .shortened).locale(locale))
+        var style = Date.FormatStyle(date: .abbreviated, time: .shortened).locale(locale)
+        style.timeZone = timeZone
+        return date.formatted(style)
     }
 }

@@ -21,6 +21,7 @@ func routes(_ app: Application) throws {
     let api = app.grouped("api", "v1").grouped(BodyLimitMiddleware(), BearerTokenMiddleware())
     try api.register(collection: AuthAPIController())
     try api.register(collection: CaseAPIController())
+    try api.register(collection: CaseworkAPIController())
     try api.register(collection: AdminAPIController())
     try api.register(collection: ReferenceAPIController())
     try api.register(collection: StatisticsAPIController())
@@ -31,7 +32,9 @@ func routes(_ app: Application) throws {
         app.sessions.middleware, PalermoErrorMiddleware(environment: app.environment),
         SessionPrincipalMiddleware(), CSRF.Middleware())
     try web.register(collection: SignInPagesController())
+    try web.register(collection: HomePagesController())
     try web.register(collection: CasePagesController())
+    try web.register(collection: CaseworkPagesController())
     try web.register(collection: StatisticsPagesController())
     try web.register(collection: EstimatePagesController())
 }

@@ -21,7 +21,7 @@ struct CaseAPIController: RouteCollection {
 
     func list(_ req: Request) async throws -> CasePage {
         let principal = try req.requirePrincipal()
-        return try await req.store.cases.list(Self.query(from: req), by: principal)
+        return try await req.store.cases.list(Self.query(from: req, principal: principal), by: principal)
     }
 
     func create(_ req: Request) async throws -> Response {
@@ -55,8 +55,10 @@ struct CaseAPIController: RouteCollection {
     }
 
     func export(_ req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
         let format = SheetFormat(rawValue: (try? req.query.get(String.self, at: "format")) ?? "csv") ?? .csv
-        let records = try await req.store.cases.exportAll(by: req.requirePrincipal(), format: format.rawValue)
+        let records = try await req.store.cases.exportAll(
+            by: principal, format: format.rawValue, matching: Self.query(from: req, principal: principal))
         return Response.download(
             try format.write(HTCDSSheet.table(for: records)), contentType: format.contentType,
             filename: "palermo-cases.\(format.rawValue)")
@@ -136,12 +138,44 @@ struct CaseAPIController: RouteCollection {
     }
 
     /// The list's filters. Paging is bounded so that the offset (page − 1) × perPage cannot overflow.
-    static func query(from req: Request) throws -> CaseQuery {
-        CaseQuery(
+    static func query(from req: Request, principal: Principal) throws -> CaseQuery {
+        var issues: [ValidationIssue] = []
+        let owner: OwnerFilter? =
+            switch req.queryText("owner") {
+            case nil: nil
+            case "me"?: .user(principal.userID)
+            case "unassigned"?: .unassigned
+            case let text?:
+                UUID(uuidString: text).map(OwnerFilter.user)
+                    ?? {
+                        issues.append(.init(field: "owner", message: "must be me, unassigned or a user's id"))
+                        return nil
+                    }()
+            }
+        let sort = req.queryText("sort").map { text in
+            CaseQuery.Sort(rawValue: text)
+                ?? {
+                    issues.append(
+                        .init(
+                            field: "sort",
+                            message: "must be one of " + CaseQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")))
+                    return .updated
+                }()
+        }
+        let direction = req.queryText("dir")
+        if let direction, !["asc", "desc"].contains(direction) {
+            issues.append(.init(field: "dir", message: "must be asc or desc"))
+        }
+        guard issues.isEmpty else { throw ValidationFailure(issues) }
+        // Newest change first by default; other columns read from the start unless asked otherwise.
+        let sorting = sort ?? .updated
+        let descending = direction.map { $0 == "desc" } ?? (sorting == .updated)
+        return CaseQuery(
             text: req.queryText("q"), status: req.queryText("status"),
             traffickingStatus: req.queryText("traffickingStatus"), exploitation: req.queryText("exploitation"),
             citizenship: req.queryText("citizenship"), gender: req.queryText("gender"),
             ageGroup: req.queryText("ageGroup"), page: try req.queryInt("page", in: 1...1_000_000, default: 1),
-            perPage: try req.queryInt("perPage", in: 1...500, default: 25))
+            perPage: try req.queryInt("perPage", in: 1...500, default: 25), owner: owner, sort: sorting,
+            descending: descending)
     }
 }

@@ -4,13 +4,17 @@ import PalermoReport
 import Plot
 import Vapor
 
-/// The list of cases with its search and filters.
+/// The list of cases: search, filters, whose cases, sorting by column, page size; for supervisors, boxes
+/// to give many cases to one person at once.
 struct CaseListPage {
     struct Filter { let name: String; let label: String; let choices: [Choice] }
-    struct Row { let href: String; let code: String; let cells: [String] }
+    struct Row { let id: String; let href: String; let code: String; let selectLabel: String; let cells: [String] }
+    struct Column { let label: String; let href: String?; let sorted: String? }
+    struct Assigning { let label: String; let ownerLabel: String; let owners: [Choice]; let button: String }
 
     let title: String
     let newCaseLabel: String
+    let notice: String?
     let searchLabel: String
     let searchText: String
     let searchButton: String
@@ -18,22 +22,32 @@ struct CaseListPage {
     let filters: [Filter]
     let countText: String
     let emptyText: String
-    let columns: [String]
+    let codeColumn: Column
+    let columns: [Column]
     let rows: [Row]
     let pagesLabel: String
     let pageText: String
     let previous: (href: String, label: String)?
     let next: (href: String, label: String)?
-    let exports: (label: String, csv: String, xlsx: String)?
+    let exports: (label: String, csv: String, xlsx: String, importLabel: String)?
+    let assigning: Assigning?
+    let csrf: String
 
-    init(_ w: Wording, page: CasePage, query: CaseQuery, canExport: Bool) {
+    init(_ w: Wording, page: CasePage, query: CaseQuery, context: CaseListContext) {
         title = w("cases.title")
         newCaseLabel = w("case.new")
+        notice = context.notice
         searchLabel = w("cases.search")
         searchText = query.text ?? ""
         searchButton = w("cases.searchButton")
         anyLabel = w("cases.any")
+        let owners =
+            [
+                Choice(value: "me", label: w("cases.mine"), selected: context.ownerParameter == "me"),
+                Choice(value: "unassigned", label: w("cases.unassigned"), selected: context.ownerParameter == "unassigned"),
+            ] + context.staff.map { Choice(value: $0.id.uuidString, label: $0.name, selected: context.ownerParameter == $0.id.uuidString) }
         filters = [
+            Filter(name: "owner", label: w("cases.owner"), choices: owners),
             Filter(
                 name: "status", label: w("cases.status"), choices: w.choices("status", selected: [query.status ?? ""])),
             Filter(
@@ -49,88 +63,77 @@ struct CaseListPage {
                 choices: AgeGroup.allCases.map {
                     Choice(value: $0.rawValue, label: w("age.\($0.rawValue)"), selected: $0.rawValue == query.ageGroup)
                 }),
+            Filter(
+                name: "perPage", label: w("cases.perPage"),
+                choices: [10, 25, 50, 100].map {
+                    Choice(value: String($0), label: w.number($0), selected: $0 == query.perPage)
+                }),
         ]
         countText = w("cases.count", ["n": w.number(page.total)])
         emptyText = w("cases.none")
+        let links = CaseListLinks(query: query, ownerParameter: context.ownerParameter)
+        func column(_ key: String, _ sort: CaseQuery.Sort?) -> Column {
+            guard let sort else { return Column(label: w(key), href: nil, sorted: nil) }
+            let current = query.sort == sort
+            return Column(
+                label: w(key), href: links.href(sort: sort, descending: current ? !query.descending : sort == .updated),
+                sorted: current ? (query.descending ? "descending" : "ascending") : nil)
+        }
+        codeColumn = column("cases.code", .code)
         columns = [
-            "cases.code", "cases.status", "cases.traffickingStatus", "cases.gender", "cases.ageGroup",
-            "cases.citizenship", "cases.exploitation", "cases.updated",
-        ].map { w($0) }
+            column("cases.name", nil), column("cases.age", nil), column("cases.owner", .owner),
+            column("cases.status", .status), column("cases.traffickingStatus", nil), column("cases.gender", nil),
+            column("cases.citizenship", nil), column("cases.exploitation", nil),
+            column("cases.identified", .identified), column("cases.updated", .updated),
+        ]
         rows = page.items.map { item in
             Row(
-                href: "/cases/\(item.id)", code: item.caseCode,
+                id: item.id.uuidString, href: "/cases/\(item.id)", code: item.caseCode,
+                selectLabel: w("cases.select", ["code": item.caseCode]),
                 cells: [
+                    item.name ?? "—",
+                    item.age.map { w.number($0) } ?? item.ageGroup.map { w("age.\($0)") } ?? "—",
+                    item.ownerName ?? w("cases.unassigned"),
                     item.status.map { w.picklist("status", $0) } ?? "—",
                     item.traffickingStatus.map { w.picklist("traffickingstatus", $0) } ?? "—",
                     item.gender.map { w.picklist("gender", $0) } ?? "—",
-                    item.ageGroup.map { w("age.\($0)") } ?? "—",
                     item.citizenship.map(w.country) ?? "—",
                     item.exploitation.map { w.picklist("typeofexploitation", $0) }.joined(separator: ", "),
+                    item.identifiedOn.flatMap(CaseValidator.parseDate).map(w.date) ?? "—",
                     item.updatedAt.map(w.date) ?? "",
                 ])
         }
-        let pages = max(1, page.total / max(page.perPage, 1) + (page.total % max(page.perPage, 1) == 0 ? 0 : 1))
+        let perPage = max(page.perPage, 1)
+        let pages = max(1, page.total / perPage + (page.total % perPage == 0 ? 0 : 1))
         pagesLabel = w("cases.pages")
         pageText = w("cases.page", ["page": w.number(page.page), "pages": w.number(pages)])
-        func link(_ number: Int) -> String {
-            var components = URLComponents()
-            components.path = "/cases"
-            components.queryItems = [
-                ("q", query.text), ("status", query.status), ("traffickingStatus", query.traffickingStatus),
-                ("exploitation", query.exploitation), ("gender", query.gender), ("ageGroup", query.ageGroup),
-                ("page", String(number)),
-            ]
-            .compactMap { pair in pair.1.map { URLQueryItem(name: pair.0, value: $0) } }
-            return components.string ?? "/cases"
-        }
-        previous = page.page > 1 ? (link(page.page - 1), w("cases.previous")) : nil
-        next = page.page < pages ? (link(page.page + 1), w("cases.next")) : nil
-        exports = canExport ? (w("cases.export"), "/cases/export.csv", "/cases/export.xlsx") : nil
+        previous = page.page > 1 ? (links.href(page: page.page - 1), w("cases.previous")) : nil
+        next = page.page < pages ? (links.href(page: page.page + 1), w("cases.next")) : nil
+        exports =
+            context.canMoveInBulk
+            ? (
+                w("cases.export"), links.href(path: "/cases/export.csv"), links.href(path: "/cases/export.xlsx"),
+                w("import.title")
+            ) : nil
+        assigning =
+            context.canAssign && !rows.isEmpty
+            ? Assigning(
+                label: w("cases.assignSelected"), ownerLabel: w("cases.assignTo"),
+                owners: [Choice(value: "", label: w("cases.unassigned"), selected: false)]
+                    + context.staff.map { Choice(value: $0.id.uuidString, label: $0.name, selected: false) },
+                button: w("cases.assignButton")) : nil
+        csrf = context.csrf
     }
 
-    var view: Node<HTML.BodyContext> {
-        .group(
-            .h1(.words(title)),
-            .p(.a(.class("button"), .attr("href", "/cases/new"), .words(newCaseLabel))),
-            FormMarkup.form(
-                method: "get", action: "/cases", .class("filters"), .attr("role", "search"),
-                .div(
-                    .class("grow"),
-                    FormMarkup.label(
-                        .words(searchLabel + " "),
-                        FormMarkup.input([.attr("type", "search"), .attr("name", "q"), .attr("value", searchText)]))),
-                .forEach(filters) { filter in
-                    .div(
-                        FormMarkup.labelledSelect(
-                            name: filter.name, label: filter.label, choices: filter.choices, empty: anyLabel))
-                },
-                .div(FormMarkup.button(searchButton))
-            ),
-            .p(.attr("role", "status"), .words(countText)),
-            rows.isEmpty
-                ? .p(.words(emptyText))
-                : .div(
-                    .class("table-wrap"),
-                    .table(
-                        .id("case-list"),
-                        .thead(.tr(.forEach(columns) { .th(.attr("scope", "col"), .words($0)) })),
-                        .tbody(
-                            .forEach(rows) { row in
-                                .tr(
-                                    .th(.attr("scope", "row"), .a(.attr("href", row.href), .words(row.code))),
-                                    .forEach(row.cells) { .td(.words($0)) })
-                            })
-                    )),
-            .nav(
-                .class("pager"), .attr("aria-label", pagesLabel),
-                .unwrap(previous) { .a(.attr("href", $0.href), .attr("rel", "prev"), .words($0.label)) },
-                .span(.words(pageText)),
-                .unwrap(next) { .a(.attr("href", $0.href), .attr("rel", "next"), .words($0.label)) }),
-            .unwrap(exports) { exports in
-                .p(
-                    .class("actions"), .words(exports.label + ": "), .a(.attr("href", exports.csv), .text("CSV")),
-                    .text(" · "), .a(.attr("href", exports.xlsx), .text("XLSX")))
-            }
-        )
-    }
+    var view: Node<HTML.BodyContext> { CaseListView.render(self) }
+}
+
+/// What the list page needs besides the cases: the reader's powers and the organisation's staff.
+struct CaseListContext {
+    let ownerParameter: String?
+    let staff: [(id: UUID, name: String)]
+    let canMoveInBulk: Bool
+    let canAssign: Bool
+    let csrf: String
+    let notice: String?
 }

@@ -21,9 +21,16 @@ struct CasePagesController: RouteCollection {
 
     func list(_ req: Request) async throws -> Response {
         let principal = try req.signedIn()
-        let query = try CaseAPIController.query(from: req)
+        let query = try CaseAPIController.query(from: req, principal: principal)
         let page = try await req.store.cases.list(query, by: principal)
-        let view = CaseListPage(req.localizer, page: page, query: query, canExport: principal.role.movesCasesInBulk)
+        let staff = try await req.store.assignment.caseStaff(of: principal.organisationID)
+            .map { (id: $0.key, name: $0.value) }.sorted { $0.name < $1.name }
+        let assigned = try req.queryInt("assigned", in: 0...1_000, default: -1)
+        let context = CaseListContext(
+            ownerParameter: req.queryText("owner"), staff: staff, canMoveInBulk: principal.role.movesCasesInBulk,
+            canAssign: principal.role.assignsCases, csrf: CSRF.token(for: req),
+            notice: assigned >= 0 ? req.localizer("cases.assigned", ["n": req.localizer.number(assigned)]) : nil)
+        let view = CaseListPage(req.localizer, page: page, query: query, context: context)
         return req.page(title: view.title, view.view)
     }
 
@@ -46,13 +53,27 @@ struct CasePagesController: RouteCollection {
     }
 
     func show(_ req: Request) async throws -> Response {
+        try await Self.casePage(req, id: req.caseID(), problems: [])
+    }
+
+    /// A case with its owner, tasks, notes and history; with `problems`, a refused form's reasons on top.
+    static func casePage(_ req: Request, id: UUID, problems: [ValidationIssue]) async throws -> Response {
         let principal = try req.signedIn()
-        let record = try await req.store.cases.read(req.caseID(), by: principal)
-        let history = try await req.store.audit.entries(forCase: record.id)
+        let store = req.store
+        let record = try await store.cases.read(id, by: principal)
+        let history = try await store.audit.entries(forCase: record.id)
+        let staff = try await store.assignment.caseStaff(of: principal.organisationID)
+            .map { (id: $0.key, name: $0.value) }.sorted { $0.name < $1.name }
+        let w = req.localizer
+        let panel = CaseworkPanel(
+            w, record: record, tasks: try await store.tasks.list(of: id, by: principal),
+            notes: try await store.notes.list(of: id, by: principal), staff: staff,
+            canAssign: principal.role.assignsCases, csrf: CSRF.token(for: req), me: principal.userID)
         let view = CaseRecordPage(
-            req.localizer, record: record, history: history,
-            saved: (try? req.query.get(String.self, at: "saved")) != nil)
-        return req.page(title: record.caseCode, view.view)
+            w, record: record, history: history, saved: req.queryText("saved") != nil, panel: panel,
+            problems: problems.map(ValidationText(w).describe), showViews: req.queryText("views") != nil)
+        return req.page(
+            title: record.caseCode, status: problems.isEmpty ? .ok : .unprocessableEntity, view.view)
     }
 
     func edit(_ req: Request) async throws -> Response {
@@ -76,7 +97,9 @@ struct CasePagesController: RouteCollection {
     }
 
     func export(_ req: Request, _ format: SheetFormat) async throws -> Response {
-        let records = try await req.store.cases.exportAll(by: try req.signedIn(), format: format.rawValue)
+        let principal = try req.signedIn()
+        let records = try await req.store.cases.exportAll(
+            by: principal, format: format.rawValue, matching: CaseAPIController.query(from: req, principal: principal))
         return Response.download(
             try format.write(HTCDSSheet.table(for: records)), contentType: format.contentType,
             filename: "palermo-cases.\(format.rawValue)")

@@ -7,21 +7,25 @@ import Plot
 struct CaseRecordPage {
     struct Item { let label: String; let protected: Bool; let value: String }
     struct Section { let heading: String; let items: [Item] }
-    struct Event { let when: String; let who: String; let what: String; let fields: String }
-
     let savedNotice: String?
+    let problemsHeading: String
+    let problems: [String]
     let code: String
     let meta: String
     let editHref: String
     let editLabel: String
     let protectedLabel: String
     let sections: [Section]
-    let historyHeading: String
-    let historyColumns: [String]
-    let history: [Event]
+    let panel: CaseworkPanel
+    let history: CaseHistory
 
-    init(_ w: Wording, record: CaseRecord, history: [AuditRecord], saved: Bool) {
+    init(
+        _ w: Wording, record: CaseRecord, history: [AuditRecord], saved: Bool, panel: CaseworkPanel,
+        problems: [String], showViews: Bool
+    ) {
         savedNotice = saved ? w("case.saved") : nil
+        problemsHeading = w("work.refused")
+        self.problems = problems
         code = record.caseCode
         meta = w("case.meta", ["version": w.number(record.version), "created": record.createdAt.map(w.dateTime) ?? ""])
         editHref = "/cases/\(record.id)/edit"
@@ -35,16 +39,8 @@ struct CaseRecordPage {
             }
             return items.isEmpty ? nil : Section(heading: w("section.\(section.rawValue)"), items: items)
         }
-        historyHeading = w("case.history")
-        historyColumns = ["history.when", "history.who", "history.what", "history.fields"].map { w($0) }
-        self.history = history.reversed().prefix(100).map { entry in
-            Event(
-                when: w.dateTime(entry.at), who: entry.actorName, what: w("action.\(entry.action.rawValue)"),
-                fields: entry.action == .read
-                    ? ""
-                    : entry.fields.map { HTCDS.field(named: $0).map(w.label) ?? $0 }
-                        .joined(separator: ", "))
-        }
+        self.panel = panel
+        self.history = CaseHistory(w, caseID: record.id, entries: history, showViews: showViews)
     }
 
     /// How a value reads: picklist labels instead of codes, country names instead of codes.
@@ -61,9 +57,15 @@ struct CaseRecordPage {
     var view: Node<HTML.BodyContext> {
         .group(
             .unwrap(savedNotice) { .p(.class("notice"), .attr("role", "status"), .words($0)) },
+            .if(
+                !problems.isEmpty,
+                .div(
+                    .class("alert"), .attr("role", "alert"), .id("problems"), .attr("tabindex", "-1"),
+                    .p(.words(problemsHeading)), .ul(.forEach(problems) { .li(.words($0)) }))),
             .h1(.words(code)),
             .p(.class("meta"), .words(meta)),
             .p(.a(.class("button"), .attr("href", editHref), .words(editLabel))),
+            CaseworkPanelView.render(panel),
             .forEach(sections) { section in
                 .section(
                     .h2(.words(section.heading)),
@@ -78,20 +80,28 @@ struct CaseRecordPage {
                                 .dd(.words(item.value)))
                         }))
             },
-            .section(
-                .h2(.words(historyHeading)),
-                .div(
-                    .class("table-wrap"),
-                    .table(
-                        .id("history"),
-                        .thead(.tr(.forEach(historyColumns) { .th(.attr("scope", "col"), .words($0)) })),
-                        .tbody(
-                            .forEach(history) { event in
-                                .tr(
-                                    .td(.words(event.when)), .td(.words(event.who)), .td(.words(event.what)),
-                                    .td(.words(event.fields)))
-                            })
-                    )))
+            Self.historyView(history)
         )
+    }
+
+    static func historyView(_ history: CaseHistory) -> Node<HTML.BodyContext> {
+        .section(
+            .id("history"),
+            .h2(.words(history.heading)),
+            .unwrap(history.viewsToggle) { toggle in
+                .p(.class("meta"), .words(toggle.text + " "), .a(.attr("href", toggle.href), .words(toggle.label)))
+            },
+            .div(
+                .class("table-wrap"),
+                .table(
+                    .id("history-table"),
+                    .thead(.tr(.forEach(history.columns) { .th(.attr("scope", "col"), .words($0)) })),
+                    .tbody(
+                        .forEach(history.events) { event in
+                            .tr(
+                                .td(.words(event.when)), .td(.words(event.who)), .td(.words(event.what)),
+                                .td(.words(event.details)))
+                        })
+                )))
     }
 }

@@ -32,6 +32,7 @@ struct PageFrame {
         let path = req.url.path
         var links: [(String, String)] = []
         if let principal = req.principal {
+            links.append(("/", w("nav.home")))
             if principal.role.handlesCases { links += [("/cases", w("nav.cases")), ("/cases/new", w("nav.new"))] }
             if principal.role.seesAggregates { links.append(("/stats", w("nav.stats"))) }
             if principal.role.estimatesAcrossOrganisations { links.append(("/stats/estimate", w("nav.estimate"))) }

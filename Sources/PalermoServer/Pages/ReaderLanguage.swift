@@ -7,6 +7,18 @@ import Vapor
 enum ReaderLanguage {
     static let cookieName = "palermo-lang"
 
+    static let timeZoneCookie = "palermo-tz"
+
+    /// The reader's time zone, which the page's script reports in a cookie (an IANA name such as
+    /// "Africa/Nairobi"); the server's own zone until it has.
+    static func timeZone(of request: Request) -> TimeZone {
+        guard let name = request.cookies[timeZoneCookie]?.string, name.count <= 64,
+            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/_+-".contains($0)) }),
+            let zone = TimeZone(identifier: name)
+        else { return .current }
+        return zone
+    }
+
     static func of(_ request: Request) -> String {
         if let chosen = request.cookies[cookieName]?.string, Wording.languages.contains(chosen) { return chosen }
         let preferences = request.headers.first(name: .acceptLanguage)?.split(separator: ",") ?? []
@@ -32,7 +44,7 @@ extension Request {
     /// The reader's wording, worked out once per request (the controller, the page and the frame all ask).
     var localizer: Wording {
         if let known = storage[WordingKey.self] { return known }
-        let wording = Wording(ReaderLanguage.of(self))
+        let wording = Wording(ReaderLanguage.of(self), timeZone: ReaderLanguage.timeZone(of: self))
         storage[WordingKey.self] = wording
         return wording
     }

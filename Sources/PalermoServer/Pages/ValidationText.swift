@@ -18,6 +18,7 @@ struct ValidationText {
         }
         var values = issue.values ?? [:]
         if let max = values["max"], let n = Int(max) { values["max"] = w.number(n) }
+        if let other = values["other"] { values["other"] = fieldLabel(other) }
         return w("validation.\(code)", values)
     }
 

@@ -53,3 +53,16 @@ document.addEventListener("DOMContentLoaded", () => {
     form.addEventListener("change", () => applyConditions(form));
   }
 });
+
+// Times are shown in the reader's own time zone: tell the server which one it is, for the next page.
+(function rememberTimeZone() {
+  try {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone && !document.cookie.includes("palermo-tz=" + zone)) {
+      const secure = location.protocol === "https:" ? "; Secure" : "";
+      document.cookie = "palermo-tz=" + zone + "; path=/; max-age=31536000; SameSite=Lax" + secure;
+    }
+  } catch (e) {
+    // An old browser without Intl: the server's time zone stays in use.
+  }
+})();

@@ -4,19 +4,18 @@ import PalermoReport
 import PalermoStore
 import Vapor
 
-/// Signing in and out in the browser, the home redirect, and the language switch.
+/// Signing in and out in the browser, and the language switch.
 struct SignInPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: home)
         routes.get("login") { req in LoginPage(req).response(req) }
         routes.post("login", use: login)
         routes.post("logout", use: logout)
         routes.get("lang", ":code", use: language)
     }
 
+    /// After sign-in, the home page of the reader's role.
     func home(_ req: Request) -> Response {
-        guard let principal = req.principal else { return req.redirect(to: "/login") }
-        return req.redirect(to: principal.role.handlesCases ? "/cases" : "/stats")
+        req.redirect(to: req.principal == nil ? "/login" : "/")
     }
 
     func login(_ req: Request) async throws -> Response {

@@ -21,6 +21,10 @@ public final class CaseModel: Model, @unchecked Sendable {
     @OptionalField(key: "country_of_exploitation") public var countryOfExploitation: String?
     @OptionalField(key: "identified_on") public var identifiedOn: String?
     @OptionalField(key: "linkage_key") public var linkageKey: String?
+    /// The user of the organisation responsible for the case; nil until a supervisor assigns an imported case.
+    @OptionalField(key: "owner_id") public var ownerID: UUID?
+    /// Other users working on the case, as " id id " so that one LIKE finds a user's cases.
+    @OptionalField(key: "assignees") public var assignees: String?
     @Field(key: "version") public var version: Int
     @Field(key: "created_by") public var createdBy: UUID
     @Field(key: "updated_by") public var updatedBy: UUID

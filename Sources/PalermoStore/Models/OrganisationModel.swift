@@ -9,6 +9,8 @@ public final class OrganisationModel: Model, @unchecked Sendable {
     @Field(key: "name") public var name: String
     @Field(key: "kind") public var kind: String
     @Field(key: "country") public var country: String
+    /// The organisation's minimum core (`CaseCore.stored`); nil for the standard one.
+    @OptionalField(key: "case_core") public var caseCore: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

@@ -29,8 +29,8 @@ public struct CaseRepository: Sendable {
         return record
     }
 
-    /// A page of the organisation's cases, newest change first. Only the facet columns are read: a list shows
-    /// nothing personal, so nothing is decrypted and nothing needs auditing.
+    /// A page of the organisation's cases. The list shows the organisation's own staff the person's name and
+    /// age: the 25 or so records are opened, and the look is one audit entry naming the cases shown.
     public func list(_ query: CaseQuery, by principal: Principal) async throws -> CasePage {
         try await requireCaseAccess(principal, caseID: nil)
         let sql = try store.sql
@@ -41,28 +41,68 @@ public struct CaseRepository: Sendable {
         let paging = sql.select()
             .columns(
                 "id", "case_code", "status", "trafficking_status", "gender", "age_group", "citizenship", "exploitation",
-                "updated_at"
+                "updated_at", "owner_id", "sealed", "identified_on"
             )
             .from(CaseModel.schema)
+        let direction: SQLDirection = query.descending ? .descending : .ascending
         let rows = try await filter(paging, query, principal)
-            .orderBy("updated_at", .descending).orderBy("case_code")
+            .orderBy(Self.sortColumn(query.sort), direction).orderBy("case_code")
             .limit(query.perPage).offset((query.page - 1) * query.perPage)
             .all(decoding: ListRow.self)
-        return CasePage(items: rows.map(\.item), total: total, page: query.page, perPage: query.perPage)
+        let owners = try await UserNames(store: store).names(Set(rows.compactMap(\.owner_id)))
+        let items = try rows.map { row in
+            var item = row.item
+            let personal = try store.cipher.open(row.sealed, caseID: row.id)
+            item.name = ListedPerson.name(personal)
+            item.age = ListedPerson.age(personal, identifiedOn: row.identified_on)
+            item.ownerName = row.owner_id.flatMap { owners[$0] }
+            return item
+        }
+        if !items.isEmpty {
+            try await store.audit.record([
+                AuditDraft(
+                    actor: principal, action: .read, fields: ListedPerson.fields,
+                    detail: "case list: " + items.map(\.caseCode).joined(separator: " "))
+            ])
+        }
+        return CasePage(items: items, total: total, page: query.page, perPage: query.perPage)
+    }
+
+    /// Cases that are not closed.
+    @discardableResult
+    static func onlyOpen(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
+        select.where { either in
+            either.where(SQLIdentifier("status"), .is, SQLLiteral.null)
+                .orWhere(SQLIdentifier("status"), .notIn, SQLBind.group(Array(CaseRules.closedStatuses)))
+        }
+    }
+
+    static func sortColumn(_ sort: CaseQuery.Sort) -> String {
+        switch sort {
+        case .updated: "updated_at"
+        case .code: "case_code"
+        case .status: "status"
+        case .owner: "owner_id"
+        case .identified: "identified_on"
+        }
     }
 
     private struct ListRow: Decodable {
         let id: UUID
-        let case_code, exploitation: String
-        let status, trafficking_status, gender, age_group, citizenship: String?
+        let case_code, exploitation, sealed: String
+        let status, trafficking_status, gender, age_group, citizenship, identified_on: String?
         let updated_at: Date?
+        let owner_id: UUID?
 
         var item: CaseListItem {
-            CaseListItem(
+            var item = CaseListItem(
                 id: id, caseCode: case_code, status: status, traffickingStatus: trafficking_status, gender: gender,
                 ageGroup: age_group, citizenship: citizenship,
                 exploitation: exploitation.split(separator: ";").map(String.init),
                 updatedAt: updated_at)
+            item.ownerID = owner_id
+            item.identifiedOn = identified_on
+            return item
         }
     }
 
@@ -91,6 +131,15 @@ public struct CaseRepository: Sendable {
         ]
         for case let (column, value?) in equal { select.where(SQLIdentifier(column), .equal, SQLBind(value)) }
         if let value = query.exploitation { select.where("exploitation", .like, "%;\(value);%") }
+        if query.openOnly { Self.onlyOpen(select) }
+        switch query.owner {
+        case .none: break
+        case .unassigned: select.where(SQLIdentifier("owner_id"), .is, SQLLiteral.null)
+        case .user(let id):
+            select.where { either in
+                either.where("owner_id", .equal, id).orWhere("assignees", .like, "% \(id.uuidString) %")
+            }
+        }
         return select
     }
 
@@ -101,7 +150,9 @@ public struct CaseRepository: Sendable {
     ) async throws -> CaseRecord {
         try await requireCaseAccess(principal, caseID: nil)
         let fields = try Self.validated(input, row: nil)
+        try await rules(of: principal).enforce(fields.compactMapValues { $0 }, row: nil)
         let model = try makeModel(fields: fields, country: organisationCountry, by: principal)
+        model.ownerID = principal.userID
         let isPostgres = self.isPostgres
         try await store.write { db in
             try await Self.assignUniqueCodes([model], country: organisationCountry, on: db)
@@ -120,6 +171,7 @@ public struct CaseRepository: Sendable {
     ) async throws -> CaseRecord {
         try await requireCaseAccess(principal, caseID: id)
         let clean = try Self.validated(changes, row: nil, keepClears: true)
+        let rules = try await rules(of: principal)
         let store = self.store, isPostgres = self.isPostgres
         let result: CaseModel? = try await store.write { db in
             guard let model = try await ownCase(id, of: principal, on: db) else { return nil }
@@ -130,6 +182,7 @@ public struct CaseRepository: Sendable {
             var after = before
             for (name, value) in clean { after[name] = value ?? nil }
             let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+            if !changed.isEmpty { try rules.enforce(after, row: nil) }
             guard !changed.isEmpty else {
                 // Nothing changed, but the whole record goes back to the caller: that is a read, and is audited.
                 try await AuditLog.append(
@@ -144,8 +197,11 @@ public struct CaseRepository: Sendable {
             model.version += 1
             try await model.update(on: db)
             try await AuditLog.append(
-                [AuditDraft(actor: principal, action: .update, caseID: id, fields: changed)], on: db,
-                isPostgres: isPostgres, keys: store.cipher.keys)
+                [
+                    AuditDraft(
+                        actor: principal, action: .update, caseID: id, fields: changed,
+                        detail: FieldChanges(before: before, after: after, names: changed).detail)
+                ], on: db, isPostgres: isPostgres, keys: store.cipher.keys)
             return model
         }
         guard let result else {
@@ -159,12 +215,32 @@ public struct CaseRepository: Sendable {
         return try decode(result)
     }
 
-    /// Every case of the principal's organisation, decrypted, with one export entry per case in the audit log.
-    public func exportAll(by principal: Principal, format: String) async throws -> [CaseRecord] {
+    /// The organisation's cases that match the list's filters (all of them without a query), decrypted, with
+    /// one export entry per case in the audit log.
+    public func exportAll(by principal: Principal, format: String, matching query: CaseQuery? = nil) async throws
+        -> [CaseRecord]
+    {
         try await requireBulkAccess(principal)
-        let models = try await CaseModel.query(on: store.database).filter(\.$organisationID == principal.organisationID)
-            .sort(\.$caseCode).all()
-        let records = try models.map(decode)
+        struct Row: Decodable {
+            let id: UUID
+            let case_code, record, sealed: String
+            let version: Int
+            let created_at, updated_at: Date?
+            let owner_id: UUID?
+            let assignees: String?
+        }
+        let select = try store.sql.select()
+            .columns("id", "case_code", "record", "sealed", "version", "created_at", "updated_at", "owner_id", "assignees")
+            .from(CaseModel.schema)
+        let rows = try await filter(select, query ?? CaseQuery(), principal).orderBy("case_code").all(decoding: Row.self)
+        let records = try rows.map { row in
+            var fields = try CaseFields(storedJSON: Data(row.record.utf8))
+            fields.merge(try store.cipher.open(row.sealed, caseID: row.id)) { _, personal in personal }
+            return CaseRecord(
+                id: row.id, caseCode: row.case_code, organisationID: principal.organisationID, fields: fields,
+                version: row.version, createdAt: row.created_at, updatedAt: row.updated_at, ownerID: row.owner_id,
+                assignees: Assignees.parse(row.assignees))
+        }
         try await store.audit.record(
             records.map {
                 AuditDraft(
@@ -189,9 +265,11 @@ public struct CaseRepository: Sendable {
         }
         var issues: [ValidationIssue] = []
         var models: [CaseModel] = []
+        let rules = try await rules(of: principal)
         for row in rows {
             do {
                 let fields = try Self.validated(row.fields, row: row.row)
+                try rules.enforce(fields.compactMapValues { $0 }, row: row.row)
                 models.append(try makeModel(fields: fields, country: organisationCountry, by: principal))
             } catch let failure as ValidationFailure {
                 issues.append(contentsOf: failure.issues)
@@ -293,7 +371,8 @@ public struct CaseRepository: Sendable {
         fields.merge(try store.cipher.open(model.sealed, caseID: id)) { _, personal in personal }
         return CaseRecord(
             id: id, caseCode: model.caseCode, organisationID: model.organisationID, fields: fields,
-            version: model.version, createdAt: model.createdAt, updatedAt: model.updatedAt)
+            version: model.version, createdAt: model.createdAt, updatedAt: model.updatedAt, ownerID: model.ownerID,
+            assignees: Assignees.parse(model.assignees))
     }
 
     /// The hottest path of the API: only the columns a record needs, without building a Fluent model.
@@ -303,10 +382,12 @@ public struct CaseRepository: Sendable {
             let case_code, record, sealed: String
             let version: Int
             let created_at, updated_at: Date?
+            let owner_id: UUID?
+            let assignees: String?
         }
         guard
             let row = try await sql.select().columns(
-                "case_code", "record", "sealed", "version", "created_at", "updated_at"
+                "case_code", "record", "sealed", "version", "created_at", "updated_at", "owner_id", "assignees"
             )
             .from(CaseModel.schema).where("id", .equal, id).where("organisation_id", .equal, principal.organisationID)
             .first(decoding: Row.self)
@@ -315,15 +396,24 @@ public struct CaseRepository: Sendable {
         fields.merge(try store.cipher.open(row.sealed, caseID: id)) { _, personal in personal }
         return CaseRecord(
             id: id, caseCode: row.case_code, organisationID: principal.organisationID, fields: fields,
-            version: row.version, createdAt: row.created_at, updatedAt: row.updated_at)
+            version: row.version, createdAt: row.created_at, updatedAt: row.updated_at, ownerID: row.owner_id,
+            assignees: Assignees.parse(row.assignees))
     }
 
-    private func ownCase(_ id: UUID, of principal: Principal, on db: any Database) async throws -> CaseModel? {
+    /// The organisation's own minimum core and the rules every case follows.
+    func rules(of principal: Principal) async throws -> CaseRules {
+        struct Row: Decodable { let case_core: String? }
+        let row = try await store.sql.select().column("case_core").from(OrganisationModel.schema)
+            .where("id", .equal, principal.organisationID).first(decoding: Row.self)
+        return CaseRules(core: CaseCore(stored: row?.case_core))
+    }
+
+    func ownCase(_ id: UUID, of principal: Principal, on db: any Database) async throws -> CaseModel? {
         try await CaseModel.query(on: db).filter(\.$id == id).filter(\.$organisationID == principal.organisationID)
             .first()
     }
 
-    private func requireCaseAccess(_ principal: Principal, caseID: UUID?) async throws {
+    public func requireCaseAccess(_ principal: Principal, caseID: UUID?) async throws {
         guard principal.role.handlesCases else {
             try await store.audit.record([
                 AuditDraft(

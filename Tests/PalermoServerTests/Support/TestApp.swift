@@ -133,9 +133,26 @@ struct TestWorld {
         return captured!
     }
 
-    /// Creates a case in the user's organisation and returns its id.
+    /// The standard minimum core of a case (gender, age, citizenship, identification date), which a test
+    /// about something else adds under its own fields.
+    static let core: [String: FieldValue] = [
+        "prs_Gender": .text("Feminine"), "prs_AgeGroup": .text("Adult"), "prs_Citizenship": .text("KEN"),
+        "cas_IdentificationDate": .text("2025-03-01"),
+    ]
+
+    static func withCore(_ fields: [String: FieldValue?]) -> [String: FieldValue?] {
+        fields.merging(core.mapValues { $0 }) { given, _ in given }
+    }
+
+    /// The core as a posted form's fields.
+    static let coreForm = core.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.description)" }
+        .joined(separator: "&")
+
+    /// Creates a case in the user's organisation (with the minimum core where the test gives none of it)
+    /// and returns its id.
     func createCase(as user: String, _ fields: [String: FieldValue]) async throws -> UUID {
-        let res = try await api(.POST, "/api/v1/cases", as: user, json: CaseBody(fields: fields))
+        let complete = fields.merging(Self.core) { given, _ in given }
+        let res = try await api(.POST, "/api/v1/cases", as: user, json: CaseBody(fields: complete))
         XCTAssertEqual(res.status, .created, res.body.string)
         return try res.content.decode(CaseRecord.self).id
     }

@@ -1,0 +1,118 @@
+import Foundation
+import PalermoCore
+import PalermoStore
+import Vapor
+
+/// `/api/v1`: who works on a case, its notes and its tasks. Roles are checked before a body is read.
+struct CaseworkAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("cases", "assign", use: assign)
+        routes.get("cases", ":id", "notes", use: notes)
+        routes.post("cases", ":id", "notes", use: addNote)
+        routes.get("cases", ":id", "tasks", use: tasks)
+        routes.post("cases", ":id", "tasks", use: addTask)
+        routes.get("tasks", use: openTasks)
+        routes.patch("tasks", ":task", use: changeTask)
+        routes.get("staff", use: staff)
+    }
+
+    struct AssignInput: Content {
+        let cases: [UUID]
+        let owner: UUID?
+        let assignees: [UUID]?
+    }
+
+    struct Assigned: Content { let assigned: Int }
+
+    func assign(_ req: Request) async throws -> Assigned {
+        let principal = try req.requirePrincipal()
+        guard principal.role.assignsCases else {
+            throw Abort(.forbidden, reason: "assigning cases needs the supervisor or organisation admin role")
+        }
+        let input = try req.content.decode(AssignInput.self)
+        guard (1...1_000).contains(input.cases.count), (input.assignees?.count ?? 0) <= 50 else {
+            throw ValidationFailure([.init(field: "cases", message: "name 1 to 1,000 cases and at most 50 assignees")])
+        }
+        let count = try await req.store.assignment.assign(
+            input.cases, owner: input.owner, assignees: input.assignees, by: principal)
+        return Assigned(assigned: count)
+    }
+
+    struct NoteInput: Content {
+        let text: String
+        let corrects: UUID?
+    }
+
+    func notes(_ req: Request) async throws -> [CaseNote] {
+        let principal = try req.requirePrincipal()
+        let id = try req.caseID()
+        _ = try await req.store.cases.read(id, by: principal)  // access check, audited
+        return try await req.store.notes.list(of: id, by: principal)
+    }
+
+    func addNote(_ req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        try await req.store.cases.requireCaseAccess(principal, caseID: nil)
+        let input = try req.content.decode(NoteInput.self)
+        let note = try await req.store.notes.add(input.text, to: req.caseID(), corrects: input.corrects, by: principal)
+        return try await note.encodeResponse(status: .created, for: req)
+    }
+
+    struct TaskInput: Content {
+        let title: String
+        let due: String?
+        let assignee: UUID?
+    }
+
+    struct TaskChange: Content { let done: Bool }
+
+    func tasks(_ req: Request) async throws -> [CaseTask] {
+        let principal = try req.requirePrincipal()
+        let id = try req.caseID()
+        _ = try await req.store.cases.read(id, by: principal)
+        return try await req.store.tasks.list(of: id, by: principal)
+    }
+
+    func addTask(_ req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        try await req.store.cases.requireCaseAccess(principal, caseID: nil)
+        let input = try req.content.decode(TaskInput.self)
+        let task = try await req.store.tasks.add(
+            input.title, due: input.due, assignee: input.assignee, to: req.caseID(), by: principal)
+        return try await task.encodeResponse(status: .created, for: req)
+    }
+
+    /// Open tasks: the caller's own (`assignee=me`, the default) or, for a supervisor, the organisation's.
+    func openTasks(_ req: Request) async throws -> [CaseTask] {
+        let principal = try req.requirePrincipal()
+        let everyone = req.queryText("assignee") == "all"
+        if everyone && !principal.role.assignsCases {
+            throw Abort(.forbidden, reason: "the whole team's tasks need the supervisor or organisation admin role")
+        }
+        return try await req.store.tasks.open(assignedTo: everyone ? nil : principal.userID, by: principal)
+    }
+
+    func changeTask(_ req: Request) async throws -> CaseTask {
+        let principal = try req.requirePrincipal()
+        try await req.store.cases.requireCaseAccess(principal, caseID: nil)
+        guard let id = req.parameters.get("task", as: UUID.self) else { throw StoreError.notFound }
+        let input = try req.content.decode(TaskChange.self)
+        return try await req.store.tasks.complete(id, done: input.done, by: principal)
+    }
+
+    struct StaffMember: Content {
+        let id: UUID
+        let name: String
+    }
+
+    /// The organisation's active users who handle cases: who a case or task can go to.
+    func staff(_ req: Request) async throws -> [StaffMember] {
+        let principal = try req.requirePrincipal()
+        try await req.store.cases.requireCaseAccess(principal, caseID: nil)
+        return try await req.store.assignment.caseStaff(of: principal.organisationID)
+            .map { StaffMember(id: $0.key, name: $0.value) }.sorted { $0.name < $1.name }
+    }
+}
+
+extension CaseNote: Content {}
+extension CaseTask: Content {}

@@ -1,0 +1,97 @@
+import Foundation
+import PalermoCore
+import PalermoStore
+import Vapor
+
+/// The forms of case management in the browser: assigning cases, adding notes and tasks, ticking tasks off.
+/// Each redirects back on success; a refused form shows the case again with the problem named.
+struct CaseworkPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("cases", "assign", use: assignMany)
+        routes.post("cases", ":id", "owner", use: assignOne)
+        routes.post("cases", ":id", "notes", use: addNote)
+        routes.post("cases", ":id", "tasks", use: addTask)
+        routes.post("tasks", ":task", use: changeTask)
+    }
+
+    func assignMany(_ req: Request) async throws -> Response {
+        let principal = try req.signedIn()
+        guard principal.role.assignsCases else { throw Abort(.forbidden) }
+        let form = try PostedForm.values(req)
+        let ids = (form["case"] ?? []).compactMap(UUID.init(uuidString:))
+        guard !ids.isEmpty, ids.count <= 1_000 else {
+            throw ValidationFailure([.init(field: "case", message: "choose 1 to 1,000 cases")])
+        }
+        let count = try await req.store.assignment.assign(
+            ids, owner: try Self.owner(form), assignees: nil, by: principal)
+        return req.redirect(to: "/cases?owner=\(form["owner"]?.last ?? "unassigned")&assigned=\(count)")
+    }
+
+    func assignOne(_ req: Request) async throws -> Response {
+        let principal = try req.signedIn()
+        guard principal.role.assignsCases else { throw Abort(.forbidden) }
+        let form = try PostedForm.values(req)
+        let id = try req.caseID()
+        _ = try await req.store.assignment.assign([id], owner: try Self.owner(form), assignees: nil, by: principal)
+        return req.redirect(to: "/cases/\(id)?saved=1#owner")
+    }
+
+    func addNote(_ req: Request) async throws -> Response {
+        let principal = try req.signedIn()
+        try await req.store.cases.requireCaseAccess(principal, caseID: nil)
+        let form = try PostedForm.fields(req)
+        let id = try req.caseID()
+        let corrects = try form["corrects"].flatMap { text -> UUID? in
+            guard !text.isEmpty else { return nil }
+            guard let id = UUID(uuidString: text) else {
+                throw ValidationFailure([.init(field: "corrects", message: "is not a note of this case", code: "notANote")])
+            }
+            return id
+        }
+        do {
+            _ = try await req.store.notes.add(form["text"] ?? "", to: id, corrects: corrects, by: principal)
+            return req.redirect(to: "/cases/\(id)#notes")
+        } catch let failure as ValidationFailure {
+            return try await CasePagesController.casePage(req, id: id, problems: failure.issues)
+        }
+    }
+
+    func addTask(_ req: Request) async throws -> Response {
+        let principal = try req.signedIn()
+        try await req.store.cases.requireCaseAccess(principal, caseID: nil)
+        let form = try PostedForm.fields(req)
+        let id = try req.caseID()
+        do {
+            let assignee = try form["assignee"].flatMap { text -> UUID? in
+                guard !text.isEmpty else { return nil }
+                guard let id = UUID(uuidString: text) else {
+                    throw ValidationFailure([.init(field: "assignee", message: "is not a user", code: "notStaff")])
+                }
+                return id
+            }
+            _ = try await req.store.tasks.add(
+                form["title"] ?? "", due: form["due"], assignee: assignee, to: id, by: principal)
+            return req.redirect(to: "/cases/\(id)#tasks")
+        } catch let failure as ValidationFailure {
+            return try await CasePagesController.casePage(req, id: id, problems: failure.issues)
+        }
+    }
+
+    func changeTask(_ req: Request) async throws -> Response {
+        let principal = try req.signedIn()
+        try await req.store.cases.requireCaseAccess(principal, caseID: nil)
+        guard let id = req.parameters.get("task", as: UUID.self) else { throw StoreError.notFound }
+        let form = try PostedForm.fields(req)
+        let task = try await req.store.tasks.complete(id, done: form["done"] != "0", by: principal)
+        return req.redirect(to: SameSitePath.validated(form["back"]) ?? "/cases/\(task.caseID)#tasks")
+    }
+
+    /// The owner a form chose: a user's id, or empty for nobody.
+    static func owner(_ form: [String: [String]]) throws -> UUID? {
+        guard let text = form["owner"]?.last, !text.isEmpty else { return nil }
+        guard let id = UUID(uuidString: text) else {
+            throw ValidationFailure([.init(field: "owner", message: "is not a user", code: "notStaff")])
+        }
+        return id
+    }
+}

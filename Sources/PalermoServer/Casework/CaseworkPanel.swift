@@ -1,0 +1,94 @@
+import Foundation
+import PalermoCore
+import PalermoReport
+import PalermoStore
+
+/// Who works on a case, its tasks and its notes, as the case page shows them, with the forms to change them.
+struct CaseworkPanel {
+    struct TaskRow {
+        let id: String
+        let title: String
+        let due: String
+        let assignee: String
+        let state: String
+        let overdue: Bool
+        let done: Bool
+        let toggleLabel: String
+    }
+    struct NoteRow { let id: String; let author: String; let when: String; let text: String; let corrects: String? }
+    struct Reassign { let label: String; let choices: [Choice]; let button: String }
+    struct TaskForm { let legend: String; let title: String; let due: String; let assignee: String; let choices: [Choice]; let button: String }
+    struct NoteForm { let legend: String; let text: String; let corrects: String; let choices: [Choice]; let none: String; let button: String }
+
+    let caseID: String
+    let csrf: String
+    let ownerHeading: String
+    let ownerText: String
+    let assigneesText: String?
+    let reassign: Reassign?
+    let tasksHeading: String
+    let taskColumns: [String]
+    let tasks: [TaskRow]
+    let noTasks: String
+    let taskForm: TaskForm
+    let notesHeading: String
+    let notes: [NoteRow]
+    let noNotes: String
+    let noteForm: NoteForm
+
+    init(
+        _ w: Wording, record: CaseRecord, tasks: [CaseTask], notes: [CaseNote], staff: [(id: UUID, name: String)],
+        canAssign: Bool, csrf: String, me: UUID
+    ) {
+        caseID = record.id.uuidString
+        self.csrf = csrf
+        let names = Dictionary(staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        ownerHeading = w("work.owner")
+        ownerText = record.ownerID.flatMap { names[$0] } ?? w("cases.unassigned")
+        let others = record.assignees.compactMap { names[$0] }
+        assigneesText = others.isEmpty ? nil : w("work.alsoAssigned", ["names": others.joined(separator: ", ")])
+        let staffChoices = staff.map { Choice(value: $0.id.uuidString, label: $0.name, selected: false) }
+        reassign =
+            canAssign
+            ? Reassign(
+                label: w("cases.assignTo"),
+                choices: ([Choice(value: "", label: w("cases.unassigned"), selected: false)] + staffChoices)
+                    .selecting(record.ownerID?.uuidString ?? ""),
+                button: w("cases.assignButton")) : nil
+        tasksHeading = w("work.tasks")
+        taskColumns = ["work.taskTitle", "work.due", "work.assignee", "work.state", "work.action"].map { w($0) }
+        let today = CaseTasks.today()
+        self.tasks = tasks.map { task in
+            let overdue = task.isOverdue(today: today)
+            return TaskRow(
+                id: task.id.uuidString, title: task.title,
+                due: task.dueOn.flatMap(CaseValidator.parseDate).map(w.date) ?? "—",
+                assignee: task.assigneeName ?? "—",
+                state: task.done ? w("work.done") : overdue ? w("work.overdue") : w("work.open"),
+                overdue: overdue, done: task.done,
+                toggleLabel: task.done ? w("work.reopen") : w("work.markDone"))
+        }
+        noTasks = w("work.noTasks")
+        taskForm = TaskForm(
+            legend: w("work.addTask"), title: w("work.taskTitle"), due: w("work.due"), assignee: w("work.assignee"),
+            choices: staffChoices.selecting(me.uuidString), button: w("work.addTaskButton"))
+        notesHeading = w("work.notes")
+        let numbered = Dictionary(notes.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+        self.notes = notes.map { note in
+            NoteRow(
+                id: "note-\(numbered[note.id] ?? 0)", author: note.author, when: note.createdAt.map(w.dateTime) ?? "",
+                text: note.text,
+                corrects: note.corrects.flatMap { numbered[$0] }.map {
+                    w("work.corrects", ["n": w.number($0)])
+                })
+        }
+        noNotes = w("work.noNotes")
+        noteForm = NoteForm(
+            legend: w("work.addNote"), text: w("work.noteText"), corrects: w("work.correcting"),
+            choices: notes.map { note in
+                Choice(
+                    value: note.id.uuidString, label: w("work.noteNumber", ["n": w.number(numbered[note.id] ?? 0)]),
+                    selected: false)
+            }, none: w("work.newNote"), button: w("work.addNoteButton"))
+    }
+}

@@ -1,0 +1,105 @@
+import PalermoReport
+import Plot
+
+/// Lays out the case's owner, tasks and notes, each with its form.
+enum CaseworkPanelView {
+    typealias Content = Node<HTML.BodyContext>
+
+    static func render(_ panel: CaseworkPanel) -> Content {
+        .group(owner(panel), tasks(panel), notes(panel))
+    }
+
+    static func owner(_ panel: CaseworkPanel) -> Content {
+        .section(
+            .id("owner"),
+            .h2(.words(panel.ownerHeading)),
+            .p(.strong(.words(panel.ownerText))),
+            .unwrap(panel.assigneesText) { .p(.words($0)) },
+            .unwrap(panel.reassign) { reassign in
+                FormMarkup.form(
+                    method: "post", action: "/cases/\(panel.caseID)/owner", .class("inline-form"),
+                    FormMarkup.hidden("_csrf", panel.csrf),
+                    FormMarkup.labelledSelect(name: "owner", label: reassign.label, choices: reassign.choices, empty: nil),
+                    FormMarkup.button(reassign.button))
+            })
+    }
+
+    static func tasks(_ panel: CaseworkPanel) -> Content {
+        let form = panel.taskForm
+        return .section(
+            .id("tasks"),
+            .h2(.words(panel.tasksHeading)),
+            panel.tasks.isEmpty
+                ? .p(.words(panel.noTasks))
+                : .div(
+                    .class("table-wrap"),
+                    .table(
+                        .id("task-list"),
+                        .thead(.tr(.forEach(panel.taskColumns) { .th(.attr("scope", "col"), .words($0)) })),
+                        .tbody(
+                            .forEach(panel.tasks) { task in
+                                .tr(
+                                    .attr("id", "task-\(task.id)"),
+                                    .attr("class", task.overdue ? "overdue" : task.done ? "done" : "open"),
+                                    .th(.attr("scope", "row"), .words(task.title)),
+                                    .td(.words(task.due)), .td(.words(task.assignee)),
+                                    .td(.words(task.state)),
+                                    .td(
+                                        FormMarkup.form(
+                                            method: "post", action: "/tasks/\(task.id)", .class("inline"),
+                                            FormMarkup.hidden("_csrf", panel.csrf),
+                                            FormMarkup.hidden("done", task.done ? "0" : "1"),
+                                            FormMarkup.hidden("back", "/cases/\(panel.caseID)#tasks"),
+                                            FormMarkup.button(task.toggleLabel))))
+                            }))),
+            FormMarkup.form(
+                method: "post", action: "/cases/\(panel.caseID)/tasks", .class("stacked"),
+                FormMarkup.hidden("_csrf", panel.csrf),
+                FormMarkup.fieldset(
+                    FormMarkup.legend(.words(form.legend)),
+                    FormMarkup.label(
+                        .words(form.title + " "),
+                        FormMarkup.input([
+                            .attr("type", "text"), .attr("name", "title"), .attr("maxlength", "500"),
+                            .attr("required", "required"),
+                        ])),
+                    FormMarkup.label(
+                        .words(form.due + " "), FormMarkup.input([.attr("type", "date"), .attr("name", "due")])),
+                    FormMarkup.labelledSelect(name: "assignee", label: form.assignee, choices: form.choices, empty: nil),
+                    FormMarkup.button(form.button))))
+    }
+
+    static func notes(_ panel: CaseworkPanel) -> Content {
+        let form = panel.noteForm
+        return .section(
+            .id("notes"),
+            .h2(.words(panel.notesHeading)),
+            panel.notes.isEmpty
+                ? .p(.words(panel.noNotes))
+                : .ol(
+                    .class("notes"),
+                    .forEach(panel.notes) { note in
+                        .li(
+                            .attr("id", note.id),
+                            .p(
+                                .class("meta"), .strong(.words(note.author)), .text(" · "), .words(note.when),
+                                .unwrap(note.corrects) { .group(.text(" · "), .em(.words($0))) }),
+                            .p(.class("note-text"), .words(note.text)))
+                    }),
+            FormMarkup.form(
+                method: "post", action: "/cases/\(panel.caseID)/notes", .class("stacked"),
+                FormMarkup.hidden("_csrf", panel.csrf),
+                FormMarkup.fieldset(
+                    FormMarkup.legend(.words(form.legend)),
+                    FormMarkup.label(
+                        .words(form.text + " "),
+                        FormMarkup.textarea(
+                            .attr("name", "text"), .attr("rows", "4"), .attr("maxlength", "10000"),
+                            .attr("required", "required"))),
+                    .if(
+                        !form.choices.isEmpty,
+                        FormMarkup.labelledSelect(
+                            name: "corrects", label: form.corrects, choices: form.choices, empty: form.none)),
+                    FormMarkup.button(form.button))))
+    }
+}

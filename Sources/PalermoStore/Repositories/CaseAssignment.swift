@@ -1,0 +1,69 @@
+import FluentKit
+import Foundation
+import PalermoCore
+import SQLKit
+
+/// Who works on which case. Supervisors and organisation admins give cases an owner (one user of the
+/// organisation who handles cases) and other assigned users, one case or many at a time.
+public struct CaseAssignment: Sendable {
+    let store: Store
+
+    /// Sets the owner (nil: unassigned) of every case listed, and, when given, its other assigned users.
+    /// All or nothing: a case of another organisation or an unknown user refuses the whole request.
+    public func assign(
+        _ caseIDs: [UUID], owner: UUID?, assignees: [UUID]?, by principal: Principal
+    ) async throws -> Int {
+        guard principal.role.assignsCases else {
+            try await store.audit.record([
+                AuditDraft(actor: principal, action: .denied, detail: "assign: role \(principal.role.rawValue)")
+            ])
+            throw StoreError.forbidden("assigning cases needs the supervisor or organisation admin role")
+        }
+        let people = Set([owner].compactMap { $0 } + (assignees ?? []))
+        let staff = try await caseStaff(of: principal.organisationID)
+        if let stranger = people.first(where: { staff[$0] == nil }) {
+            throw ValidationFailure([
+                .init(
+                    field: owner == stranger ? "owner" : "assignees",
+                    message: "\(stranger) is not an active caseworker, supervisor or admin of this organisation",
+                    code: "notStaff")
+            ])
+        }
+        let unique = Array(Set(caseIDs))
+        let store = self.store, isPostgres = store.isPostgres
+        let stored = assignees.map { Assignees.stored($0.filter { $0 != owner }) }
+        return try await store.write { db in
+            let models = try await CaseModel.query(on: db).filter(\.$id ~~ unique)
+                .filter(\.$organisationID == principal.organisationID).all()
+            guard models.count == unique.count else { throw StoreError.notFound }
+            for model in models {
+                model.ownerID = owner
+                if let stored { model.assignees = stored }
+                try await model.update(on: db)
+            }
+            let who = owner.flatMap { staff[$0] } ?? ""
+            try await AuditLog.append(
+                models.map {
+                    AuditDraft(actor: principal, action: .assign, caseID: $0.id, detail: "owner: \(who)")
+                }, on: db, isPostgres: isPostgres, keys: store.cipher.keys)
+            return models.count
+        }
+    }
+
+    /// Active users of the organisation who handle cases, by id, with their display names.
+    public func caseStaff(of organisationID: UUID) async throws -> [UUID: String] {
+        let users = try await UserModel.query(on: store.database).filter(\.$organisation.$id == organisationID)
+            .filter(\.$disabledAt == nil).all()
+        return Dictionary(
+            users.compactMap { user in
+                guard let id = user.id, Role(rawValue: user.role)?.handlesCases == true else { return nil }
+                return (id, user.displayName)
+            }, uniquingKeysWith: { a, _ in a })
+    }
+}
+
+extension Store {
+    public var assignment: CaseAssignment { CaseAssignment(store: self) }
+    public var notes: CaseNotes { CaseNotes(store: self) }
+    public var tasks: CaseTasks { CaseTasks(store: self) }
+}
