@@ -74,4 +74,89 @@ final class ImportExportTests: XCTestCase {
             XCTAssertEqual(record.fields["prs_FirstName"], .text("Rehema"))
         }
     }
+
+    struct Result: Decodable {
+        let imported: Int
+        let updated: Int
+        let unchanged: Int
+        let possibleDuplicates: [ImportPlan.Duplicate]
+    }
+
+    /// An export read back in changes nothing; an edited export updates its cases, unless they changed since.
+    func testReimportingAnExportUpdatesInsteadOfDuplicating() async throws {
+        try await TestWorld.each { world in
+            for n in 0..<3 {
+                _ = try await world.createCase(
+                    as: "a-worker",
+                    [
+                        "prs_FirstName": .text("Person\(n)"), "prs_SecondName": .text("Family"),
+                        "prs_Birthdate": .text("199\(n)-01-01"), "prs_MobilePhone": .text("+254 712 00000\(n)"),
+                        "cas_Status": .text(n == 2 ? "FollowUp" : "Active"),
+                    ])
+            }
+            let before = try await world.caseCount()
+            for format in SheetFormat.allCases {
+                let exported = try await world.api(.GET, "/api/v1/cases/export?format=\(format.rawValue)", as: "a-super")
+                let again = try await world.api(
+                    .POST, "/api/v1/cases/import?format=\(format.rawValue)", as: "a-super", body: Data(buffer: exported.body),
+                    contentType: "application/octet-stream")
+                XCTAssertEqual(again.status, .ok, again.body.string)
+                let result = try again.content.decode(Result.self)
+                XCTAssertEqual([result.imported, result.updated, result.unchanged], [0, 0, 3], format.rawValue)
+                let count = try await world.caseCount()
+                XCTAssertEqual(count, before, "no case added by \(format.rawValue)")
+            }
+            // The list's filters decide what is exported.
+            let filtered = try await world.api(.GET, "/api/v1/cases/export?status=FollowUp", as: "a-super")
+            var table = try CSVTable.read(Data(buffer: filtered.body))
+            XCTAssertEqual(table.rows.count, 3, "two header rows and the one case that is followed up")
+            // Changing a cell updates that case, with the version check.
+            let header = table.rows[0].cells
+            let status = try XCTUnwrap(header.firstIndex(of: "cas_Status"))
+            var cells = table.rows[2].cells
+            cells[status] = "Active"
+            table = Table([header, table.rows[1].cells, cells])
+            let edited = try CSVTable.write(table.rows.map(\.cells))
+            let update = try await world.api(
+                .POST, "/api/v1/cases/import", as: "a-super", body: edited, contentType: "text/csv")
+            XCTAssertEqual(update.status, .ok, update.body.string)
+            XCTAssertEqual(try update.content.decode(Result.self).updated, 1)
+            let stale = try await world.api(
+                .POST, "/api/v1/cases/import", as: "a-super", body: edited + Data("\n".utf8), contentType: "text/csv")
+            XCTAssertEqual(stale.status, .unprocessableEntity, "the same file again: the case is at a newer version")
+            XCTAssertTrue(stale.body.string.contains("palermo_Version"), stale.body.string)
+            let followedUp = try await world.api(.GET, "/api/v1/cases?status=FollowUp", as: "a-super").content
+                .decode(CasePage.self)
+            XCTAssertEqual(followedUp.total, 0)
+            let after = try await world.caseCount()
+            XCTAssertEqual(after, before)
+            // Another organisation's case code is not found, and nothing is written.
+            let foreign = try await world.api(
+                .POST, "/api/v1/cases/import", as: "b-super", body: edited, contentType: "text/csv")
+            XCTAssertEqual(foreign.status, .unprocessableEntity)
+            XCTAssertTrue(foreign.body.string.contains("is not a case of your organisation"))
+        }
+    }
+
+    /// A new row about a person who already has a case is imported, but named as a possible duplicate.
+    func testImportNamesPossibleDuplicates() async throws {
+        try await TestWorld.each { world in
+            let existing = try await world.createCase(
+                as: "a-worker",
+                ["prs_FirstName": .text("Amani"), "prs_SecondName": .text("Otieno"), "prs_Birthdate": .text("2001-02-03")])
+            let csv = """
+                prs_FirstName,prs_SecondName,prs_Birthdate,prs_Gender,prs_Citizenship,cas_IdentificationDate
+                OTIENO,Amani,2001-02-03,Feminine,Kenya,2025-01-01
+                Baraka,Ochieng,1999-09-09,Masculine,Ouganda,2025-01-01
+                Ochieng,Baraka,1999-09-09,Masculine,Уганда,2025-01-01
+                """
+            let res = try await world.api(
+                .POST, "/api/v1/cases/import", as: "a-super", body: Data(csv.utf8), contentType: "text/csv")
+            XCTAssertEqual(res.status, .created, res.body.string)
+            let duplicates = try res.content.decode(Result.self).possibleDuplicates
+            XCTAssertEqual(duplicates.map(\.row), [2, 4])
+            XCTAssertEqual(duplicates[0].caseID, existing.uuidString)
+            XCTAssertEqual(duplicates[1].earlierRow, 3)
+        }
+    }
 }

@@ -9,7 +9,8 @@ final class CaseCodeUniquenessTests: XCTestCase {
     func testClashingCodesAreRedrawnInsideTheTransaction() async throws {
         let memory = try await InMemoryStore()
         let store = memory.store(.generate())
-        let existing = try await store.cases.create(["prs_FirstName": .text("First")], organisationCountry: "KEN", by: memory.supervisor)
+        let existing = try await store.cases.create(
+            CaseCoreFixture.with(["prs_FirstName": .text("First")]), organisationCountry: "KEN", by: memory.supervisor)
         let models = (0..<50).map { _ -> CaseModel in
             let model = CaseModel()
             model.caseCode = existing.caseCode // every one clashes with the stored case and with each other

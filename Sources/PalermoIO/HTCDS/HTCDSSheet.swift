@@ -10,18 +10,23 @@ import PalermoCore
 /// taken from its label. A plain CSV with one header row of field names reads the same way.
 public enum HTCDSSheet {
     /// Reads the rows of a table as field input, with every problem of the header and every row reported.
-    public static func rows(from table: Table) throws -> [(row: Int, fields: [String: FieldValue?])] {
+    public static func rows(from table: Table) throws -> [ImportRow] {
         guard let header = table.rows.first else {
             throw ValidationFailure([ValidationIssue(row: 1, field: "header", message: "the file is empty")])
         }
         let labels = table.rows.dropFirst().first
         let labelRow = labels.map(isLabelRow) ?? false
         var columns: [Int: HTCDSField] = [:]
+        var codeColumn: Int?, versionColumn: Int?
         var issues: [ValidationIssue] = []
         let width = max(header.cells.count, labelRow ? (labels?.cells.count ?? 0) : 0)
         for column in 0..<width {
             let name = column < header.cells.count ? header.cells[column].trimmingCharacters(in: .whitespaces) : ""
-            if !name.isEmpty {
+            if name == ImportRow.caseCodeColumn {
+                codeColumn = column
+            } else if name == ImportRow.versionColumn {
+                versionColumn = column
+            } else if !name.isEmpty {
                 guard let field = HTCDS.field(named: name) else {
                     issues.append(
                         ValidationIssue(
@@ -48,10 +53,11 @@ public enum HTCDSSheet {
         }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
 
-        var result: [(row: Int, fields: [String: FieldValue?])] = []
+        var result: [ImportRow] = []
+        let known = Set(columns.keys).union([codeColumn, versionColumn].compactMap { $0 })
         for row in table.rows.dropFirst(labelRow ? 2 : 1) {
             let extra = row.cells.indices.filter {
-                columns[$0] == nil && !row.cells[$0].trimmingCharacters(in: .whitespaces).isEmpty
+                !known.contains($0) && !row.cells[$0].trimmingCharacters(in: .whitespaces).isEmpty
                     && $0 >= header.cells.count
             }
             if let column = extra.first {
@@ -63,12 +69,25 @@ public enum HTCDSSheet {
                     ))
                 continue
             }
-            var fields: [String: FieldValue?] = [:]
-            for (column, field) in columns where column < row.cells.count {
+            func cell(_ column: Int?) -> String? {
+                guard let column, column < row.cells.count else { return nil }
                 let text = row.cells[column].trimmingCharacters(in: .whitespacesAndNewlines)
-                if !text.isEmpty { fields[field.name] = .text(text) }
+                return text.isEmpty ? nil : text
             }
-            if !fields.isEmpty { result.append((row.number, fields)) }
+            // An empty cell of a named column is kept as nil: for a row that updates a case, it clears the field.
+            var fields: [String: FieldValue?] = [:]
+            for (column, field) in columns { fields[field.name] = .some(cell(column).map { .text($0) }) }
+            let code = cell(codeColumn)
+            let versionText = cell(versionColumn)
+            let version = versionText.flatMap { Int($0) }.flatMap { (1...1_000_000_000).contains($0) ? $0 : nil }
+            if versionText != nil && version == nil {
+                issues.append(
+                    ValidationIssue(row: row.number, field: ImportRow.versionColumn, message: "is not a version number"))
+                continue
+            }
+            if code != nil || fields.values.contains(where: { $0 != nil }) {
+                result.append(ImportRow(row: row.number, fields: fields, caseCode: code, version: version))
+            }
         }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
         return result
@@ -76,10 +95,16 @@ public enum HTCDSSheet {
 
     /// The template's layout: names, then labels, then one numbered row per case. List values are
     /// space-separated codes, as XLSForm writes select_multiple.
+    /// The case code and version follow the fields, so that the file read back updates these cases.
     public static func table(for records: [CaseRecord]) -> [[String]] {
-        var rows: [[String]] = [[""] + HTCDS.fields.map(\.name), [""] + HTCDS.fields.map(\.label)]
+        var rows: [[String]] = [
+            [""] + HTCDS.fields.map(\.name) + [ImportRow.caseCodeColumn, ImportRow.versionColumn],
+            [""] + HTCDS.fields.map(\.label) + ["Case Code", "Version"],
+        ]
         for (index, record) in records.enumerated() {
-            rows.append([String(index + 1)] + HTCDS.fields.map { record.fields[$0.name]?.description ?? "" })
+            rows.append(
+                [String(index + 1)] + HTCDS.fields.map { record.fields[$0.name]?.description ?? "" }
+                    + [record.caseCode, String(record.version)])
         }
         return rows
     }

@@ -64,9 +64,30 @@ struct CaseAPIController: RouteCollection {
             filename: "palermo-cases.\(format.rawValue)")
     }
 
+    /// What an import did: new cases (with their codes), cases updated and left as they were, and rows that
+    /// may be about a person who already has a case.
     struct ImportResult: Content {
         let imported: Int
+        let updated: Int
+        let unchanged: Int
         let caseCodes: [String]
+        let possibleDuplicates: [ImportPlan.Duplicate]
+
+        init(_ plan: ImportPlan) {
+            imported = plan.created
+            updated = plan.updated
+            unchanged = plan.unchanged
+            caseCodes = plan.caseCodes
+            possibleDuplicates = plan.duplicates
+        }
+
+        init(replaying codes: [String]) {
+            imported = codes.count
+            updated = 0
+            unchanged = 0
+            caseCodes = codes
+            possibleDuplicates = []
+        }
     }
 
     /// The role is checked before a byte of the body is read: a caseworker's or analyst's upload is refused
@@ -93,11 +114,10 @@ struct CaseAPIController: RouteCollection {
         }
         let organisation = try await req.organisation(of: principal)
         do {
-            let records = try await req.store.cases.importAll(
+            let plan = try await req.store.cases.importAll(
                 rows, organisationCountry: organisation.country, by: principal,
                 source: "\(format.rawValue) upload", receipt: receipt)
-            return try await ImportResult(imported: records.count, caseCodes: records.map(\.caseCode))
-                .encodeResponse(status: .created, for: req)
+            return try await ImportResult(plan).encodeResponse(status: plan.created > 0 ? .created : .ok, for: req)
         } catch {
             // The same key raced in from a parallel retry, whose import won: its result is the answer.
             if receipt.key != nil, (error as? any DatabaseError)?.isConstraintFailure == true,
@@ -130,7 +150,7 @@ struct CaseAPIController: RouteCollection {
             throw Abort(
                 .conflict, reason: "this Idempotency-Key was used for another file; use a new key for a new file")
         case .done(let codes):
-            let response = try await ImportResult(imported: codes.count, caseCodes: codes).encodeResponse(
+            let response = try await ImportResult(replaying: codes).encodeResponse(
                 status: .created, for: req)
             response.headers.replaceOrAdd(name: "Idempotent-Replayed", value: "true")
             return response

@@ -80,7 +80,7 @@ public enum DemoData {
             let loader = Principal(
                 userID: UUID(), username: "demo-loader", organisationID: organisation.id!, role: .supervisor)
             _ = try await app.palermo.store.cases.importAll(
-                list.enumerated().map { (row: $0.offset + 1, fields: $0.element) },
+                list.enumerated().map { ImportRow(row: $0.offset + 1, fields: $0.element) },
                 organisationCountry: organisation.country, by: loader, source: "demo data")
         }
     }

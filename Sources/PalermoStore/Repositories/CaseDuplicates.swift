@@ -26,27 +26,29 @@ extension CaseRepository {
         }
     }
 
-    /// Within one file: rows about the same person as an earlier row, or as a stored case.
-    func duplicates(in models: [CaseModel], by principal: Principal) async throws -> [(row: Int, match: String)] {
-        var seen: [String: Int] = [:]
-        var found: [(row: Int, match: String)] = []
+    /// New cases of one file about the same person as a stored case, or as an earlier row of the file.
+    func duplicates(in models: [CaseModel], rows: [Int], by principal: Principal) async throws
+        -> [ImportPlan.Duplicate]
+    {
         let keys = Set(models.compactMap(\.linkageKey))
         guard !keys.isEmpty else { return [] }
-        var stored: [String: String] = [:]
+        var stored: [String: CaseModel] = [:]
         for chunk in Array(keys).chunked(500) {
             let rows = try await CaseModel.query(on: store.database)
-                .filter(\.$organisationID == principal.organisationID).filter(\.$linkageKey ~~ chunk)
-                .field(\.$linkageKey).field(\.$caseCode).all()
-            for row in rows { if let key = row.linkageKey { stored[key] = row.caseCode } }
+                .filter(\.$organisationID == principal.organisationID).filter(\.$linkageKey ~~ Array(chunk))
+                .field(\.$id).field(\.$linkageKey).field(\.$caseCode).all()
+            for row in rows { if let key = row.linkageKey { stored[key] = row } }
         }
-        for (index, model) in models.enumerated() {
+        var seen: [String: Int] = [:]
+        var found: [ImportPlan.Duplicate] = []
+        for (model, row) in zip(models, rows) {
             guard let key = model.linkageKey else { continue }
-            if let code = stored[key] {
-                found.append((index, code))
+            if let match = stored[key] {
+                found.append(.init(row: row, caseID: match.id?.uuidString, caseCode: match.caseCode, earlierRow: nil))
             } else if let earlier = seen[key] {
-                found.append((index, "row \(earlier)"))
+                found.append(.init(row: row, caseID: nil, caseCode: nil, earlierRow: earlier))
             } else {
-                seen[key] = index
+                seen[key] = row
             }
         }
         return found

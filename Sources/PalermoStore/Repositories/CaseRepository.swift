@@ -249,52 +249,6 @@ public struct CaseRepository: Sendable {
         return records
     }
 
-    /// Imports rows all-or-nothing: every row is validated first and every problem reported; only a clean
-    /// file is written, in one transaction, so an interrupted import leaves no trace.
-    /// `writing` is called inside the transaction, once validation is over and the first row is about to be written.
-    public func importAll(
-        _ rows: [(row: Int, fields: [String: FieldValue?])], organisationCountry: String,
-        by principal: Principal, source: String, receipt: ImportReceipt? = nil,
-        writing: (@Sendable () -> Void)? = nil
-    ) async throws -> [CaseRecord] {
-        try await requireBulkAccess(principal)
-        guard !rows.isEmpty else {
-            throw ValidationFailure([
-                .init(field: "file", message: "the file has a header but no data rows: nothing to import")
-            ])
-        }
-        var issues: [ValidationIssue] = []
-        var models: [CaseModel] = []
-        let rules = try await rules(of: principal)
-        for row in rows {
-            do {
-                let fields = try Self.validated(row.fields, row: row.row)
-                try rules.enforce(fields.compactMapValues { $0 }, row: row.row)
-                models.append(try makeModel(fields: fields, country: organisationCountry, by: principal))
-            } catch let failure as ValidationFailure {
-                issues.append(contentsOf: failure.issues)
-            }
-        }
-        guard issues.isEmpty else { throw ValidationFailure(issues) }
-        let isPostgres = self.isPostgres
-        let batch = models
-        try await store.write { db in
-            writing?()
-            try await Self.assignUniqueCodes(batch, country: organisationCountry, on: db)
-            for start in stride(from: 0, to: batch.count, by: 200) {
-                try await Array(batch[start..<min(start + 200, batch.count)]).create(on: db)
-            }
-            try await AuditLog.append(
-                batch.map {
-                    AuditDraft(actor: principal, action: .import, caseID: $0.id, detail: source)
-                }, on: db, isPostgres: isPostgres, keys: store.cipher.keys)
-            // The receipt commits with the cases: an import that commits after its client went away is found
-            // by the retry, which then gets this result instead of importing every case again.
-            try await receipt?.save(caseCodes: batch.map(\.caseCode), on: db)
-        }
-        return try models.map(decode)
-    }
-
     // MARK: Pieces
 
     static func validated(
@@ -335,7 +289,7 @@ public struct CaseRepository: Sendable {
         }
     }
 
-    private func makeModel(fields: [String: FieldValue?], country: String, by principal: Principal) throws -> CaseModel
+    func makeModel(fields: [String: FieldValue?], country: String, by principal: Principal) throws -> CaseModel
     {
         let model = CaseModel()
         model.id = UUID()
@@ -348,7 +302,7 @@ public struct CaseRepository: Sendable {
         return model
     }
 
-    private func apply(fields: CaseFields, to model: CaseModel, country: String, by principal: Principal) throws {
+    func apply(fields: CaseFields, to model: CaseModel, country: String, by principal: Principal) throws {
         let facets = CaseFacets(fields: fields, recordedAt: model.createdAt ?? Date())
         model.record = String(decoding: try JSONEncoder.sorted.encode(fields.withoutPersonalFields), as: UTF8.self)
         model.sealed = try store.cipher.seal(fields.personalFields, caseID: try model.requireID())

@@ -39,11 +39,14 @@ struct Import: AsyncParsableCommand {
                     throw ValidationError("the user's organisation is missing")
                 }
                 say("Checking \(rows.count) case(s) from \(file) for \(organisation.name)…")
-                let records = try await app.palermo.store.cases.importAll(
+                let plan = try await app.palermo.store.cases.importAll(
                     rows, organisationCountry: organisation.country, by: principal,
                     source: "\(format.rawValue) file \(URL(fileURLWithPath: file).lastPathComponent)",
                     writing: { say("Writing \(rows.count) case(s) in one transaction…") })
-                print("Imported \(records.count) case(s).")
+                print(
+                    "Imported \(plan.created) new case(s); updated \(plan.updated), unchanged \(plan.unchanged)."
+                        + (plan.duplicates.isEmpty
+                            ? "" : " \(plan.duplicates.count) row(s) may be about a person who already has a case."))
             }
         }
     }

@@ -245,4 +245,28 @@ extension TestWorld {
             }, after: { captured = $0 })
         return captured!
     }
+
+    /// Posts a form as the holder of `cookie`, with the CSRF token of the page `from`.
+    func postForm(
+        _ path: String, cookie: String, _ fields: [(String, String)], from page: String = "/",
+        language: String? = nil
+    ) async throws -> XCTHTTPResponse {
+        let token = AuthenticationTests.csrf(in: try await self.page(page, cookie: cookie).body.string)
+        let body = ([("_csrf", token)] + fields).map { name, value in
+            let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+            return name + "=" + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+        }.joined(separator: "&")
+        var captured: XCTHTTPResponse?
+        try await app.send(
+            .POST, path,
+            before: { req in
+                var cookies = HTTPCookies()
+                cookies["palermo-session"] = .init(string: cookie)
+                if let language { cookies["palermo-lang"] = .init(string: language) }
+                req.headers.cookie = cookies
+                req.headers.contentType = .urlEncodedForm
+                req.body = ByteBuffer(string: body)
+            }, after: { captured = $0 })
+        return try XCTUnwrap(captured)
+    }
 }

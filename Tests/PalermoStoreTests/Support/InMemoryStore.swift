@@ -33,3 +33,15 @@ final class InMemoryStore {
         try await threads.shutdownGracefully()
     }
 }
+
+/// The standard minimum core of a case, which tests about something else add to their fields.
+enum CaseCoreFixture {
+    static let fields: [String: FieldValue?] = [
+        "prs_Gender": .text("Feminine"), "prs_AgeGroup": .text("Adult"), "prs_Citizenship": .text("KEN"),
+        "cas_IdentificationDate": .text("2025-03-01"),
+    ]
+
+    static func with(_ extra: [String: FieldValue?]) -> [String: FieldValue?] {
+        fields.merging(extra) { _, given in given }
+    }
+}
