@@ -161,6 +161,42 @@ final class CaseworkTests: XCTestCase {
             XCTAssertTrue(all.contains(">viewed<"))
         }
     }
+
+    func testACaseForSomeoneWhoHasOneIsWarnedWithALinkBeforeItIsMade() async throws {
+        try await TestWorld.each { world in
+            let person: [String: FieldValue] = [
+                "prs_FirstName": .text("Amani"), "prs_SecondName": .text("Otieno"), "prs_Birthdate": .text("2001-02-03"),
+            ]
+            let first = try await world.createCase(as: "a-worker", person)
+            struct Created: Decodable { let id: UUID; let possibleDuplicates: [DuplicateCase] }
+            let second = try await world.api(
+                .POST, "/api/v1/cases", as: "a-super",
+                json: CaseBody(fields: person.merging(TestWorld.core) { a, _ in a }
+                    .merging(["prs_FirstName": .text("OTIENO"), "prs_SecondName": .text("amani")]) { $1 }))
+            XCTAssertEqual(second.status, .created)
+            XCTAssertEqual(try second.content.decode(Created.self).possibleDuplicates.map(\.id), [first])
+            let elsewhere = try await world.api(
+                .POST, "/api/v1/cases", as: "b-worker", json: CaseBody(fields: person.merging(TestWorld.core) { a, _ in a }))
+            XCTAssertEqual(try elsewhere.content.decode(Created.self).possibleDuplicates, [], "other organisations are not searched")
+
+            let cookie = try await world.webLogin("a-worker")
+            let before = try await world.caseCount()
+            let fields = person.merging(TestWorld.core) { a, _ in a }.map { ($0.key, $0.value.description) }
+            let warned = try await world.postForm("/cases", cookie: cookie, fields, from: "/cases/new")
+            XCTAssertEqual(warned.status, .conflict)
+            XCTAssertTrue(warned.body.string.contains("already has a case"))
+            XCTAssertTrue(warned.body.string.contains("href=\"/cases/\(first)\""), "with a link to the case")
+            let retried = try await world.postForm("/cases", cookie: cookie, fields, from: "/cases/new")
+            XCTAssertEqual(retried.status, .conflict, "a retried save makes no case either")
+            let unchanged = try await world.caseCount()
+            XCTAssertEqual(unchanged, before)
+            let anyway = try await world.postForm(
+                "/cases", cookie: cookie, fields + [("_allowDuplicate", "1")], from: "/cases/new")
+            XCTAssertEqual(anyway.status, .seeOther)
+            let after = try await world.caseCount()
+            XCTAssertEqual(after, before + 1)
+        }
+    }
 }
 
 /// The body of `POST /api/v1/cases/assign`.

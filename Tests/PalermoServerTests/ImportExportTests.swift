@@ -159,4 +159,76 @@ final class ImportExportTests: XCTestCase {
             XCTAssertEqual(duplicates[1].earlierRow, 3)
         }
     }
+
+    /// In the browser: upload, see every problem or what would happen, confirm; nothing is written before.
+    func testSupervisorsImportInTheBrowserThroughAPreview() async throws {
+        try await TestWorld.each { world in
+            let existing = try await world.createCase(
+                as: "a-worker",
+                ["prs_FirstName": .text("Amani"), "prs_SecondName": .text("Otieno"), "prs_Birthdate": .text("2001-02-03")])
+            let good = """
+                prs_FirstName,prs_SecondName,prs_Birthdate,prs_Gender,prs_Citizenship,cas_IdentificationDate
+                Amani,Otieno,2001-02-03,Feminine,Kenya,2025-01-01
+                Baraka,Ochieng,1999-09-09,Masculine,Ouganda,2025-01-01
+                """
+            let bad = good + "\nChiku,Ali,1890-01-01,Robot,KEN,2025-01-01\n"
+            func upload(_ user: String, _ csv: String) async throws -> XCTHTTPResponse {
+                let cookie = try await world.webLogin(user)
+                let token = AuthenticationTests.csrf(in: try await world.page("/cases", cookie: cookie).body.string)
+                let boundary = "palermo-test-boundary"
+                let body = """
+                    --\(boundary)\r
+                    Content-Disposition: form-data; name="_csrf"\r
+                    \r
+                    \(token)\r
+                    --\(boundary)\r
+                    Content-Disposition: form-data; name="file"; filename="cases.csv"\r
+                    Content-Type: text/csv\r
+                    \r
+                    \(csv)\r
+                    --\(boundary)--\r
+
+                    """
+                var captured: XCTHTTPResponse?
+                try await world.app.send(
+                    .POST, "/cases/import/preview",
+                    before: { req in
+                        req.headers.cookie = ["palermo-session": .init(string: cookie)]
+                        req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+                        req.body = ByteBuffer(string: body)
+                    }, after: { captured = $0 })
+                return try XCTUnwrap(captured)
+            }
+            let before = try await world.caseCount()
+            let caseworker = try await upload("a-worker", good)
+            XCTAssertEqual(caseworker.status, .forbidden)
+            let refused = try await upload("a-super", bad)
+            XCTAssertEqual(refused.status, .unprocessableEntity)
+            let problems = refused.body.string
+            XCTAssertTrue(problems.contains("id=\"import-problems\""))
+            XCTAssertTrue(problems.contains("<td>4</td><td>Birthdate</td>"), "row and field named")
+            XCTAssertTrue(problems.contains("<td>4</td><td>Gender</td>"))
+            XCTAssertFalse(problems.contains("confirm-import"), "no way to import a file with problems")
+            let preview = try await upload("a-super", good)
+            XCTAssertEqual(preview.status, .ok)
+            let page = preview.body.string
+            XCTAssertTrue(page.contains("2 rows: 2 new cases, 0 cases updated, 0 unchanged."), page)
+            XCTAssertTrue(page.contains("href=\"/cases/\(existing)\""), "the duplicate links to the stored case")
+            let unchanged = try await world.caseCount()
+            XCTAssertEqual(unchanged, before, "a preview writes nothing")
+            guard let range = page.range(of: "name=\"token\" value=\"") else { return XCTFail("no confirmation") }
+            let token = String(page[range.upperBound...].prefix { $0 != "\"" }).replacingOccurrences(of: "&#43;", with: "+")
+            let cookie = try await world.webLogin("a-super")
+            // The token belongs to the supervisor's own upload: another session of hers still holds it.
+            let confirmed = try await world.postForm("/cases/import/confirm", cookie: cookie, [("token", token)], from: "/cases")
+            XCTAssertEqual(confirmed.status, .seeOther, confirmed.body.string)
+            XCTAssertEqual(confirmed.headers.first(name: .location), "/cases/import?created=2&updated=0&unchanged=0")
+            let after = try await world.caseCount()
+            XCTAssertEqual(after, before + 2)
+            let again = try await world.postForm("/cases/import/confirm", cookie: cookie, [("token", token)], from: "/cases")
+            XCTAssertEqual(again.status, .unprocessableEntity, "a confirmation is used once")
+            let still = try await world.caseCount()
+            XCTAssertEqual(still, before + 2)
+        }
+    }
 }

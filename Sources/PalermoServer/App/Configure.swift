@@ -33,7 +33,7 @@ public func configure(_ app: Application, _ config: ServerConfiguration, keyRing
         heavy: WorkLimiter(
             name: "reports and imports", running: config.heavyConcurrency ?? max(1, cores - 1), waiting: 16),
         dummyPasswordHash: try Bcrypt.hash(UUID().uuidString, cost: config.passwordCost),
-        healthProbe: NIOLockedValueBox(nil))
+        healthProbe: NIOLockedValueBox(nil), pendingImports: PendingImports())
 
     app.lifecycle.use(WorkLimiterShutdown())
     app.middleware = Middlewares()
@@ -83,6 +83,8 @@ public struct PalermoServices: Sendable {
     let dummyPasswordHash: String
     /// When `/health` last asked the database, and whether it answered.
     let healthProbe: NIOLockedValueBox<(at: Date, ok: Bool)?>
+    /// Uploads shown as a preview, waiting to be confirmed.
+    let pendingImports: PendingImports
 }
 
 extension Application {

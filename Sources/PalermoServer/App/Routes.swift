@@ -37,6 +37,14 @@ func routes(_ app: Application) throws {
     try web.register(collection: CaseworkPagesController())
     try web.register(collection: StatisticsPagesController())
     try web.register(collection: EstimatePagesController())
+    try web.register(collection: ImportPagesController())
+
+    // A file upload: the role is checked before its body is read, and the body may be as large as an import.
+    let uploads = app.grouped(
+        app.sessions.middleware, PalermoErrorMiddleware(environment: app.environment),
+        SessionPrincipalMiddleware(), BulkImportGate(),
+        CSRF.Middleware(maxBody: app.palermo.config.maxImportBytes))
+    ImportPagesController.bootUpload(uploads)
 }
 
 /// Files shipped in the target's resources.

@@ -28,9 +28,11 @@ struct CaseAPIController: RouteCollection {
         let principal = try req.requirePrincipal()
         let input = try req.content.decode(CaseInput.self)
         let organisation = try await req.organisation(of: principal)
+        let duplicates = try await req.store.cases.possibleDuplicates(of: input.fields, by: principal)
         let record = try await req.store.cases.create(
             input.fields, organisationCountry: organisation.country, by: principal)
-        let response = try await record.encodeResponse(status: .created, for: req)
+        let response = try await CreatedCase(record: record, possibleDuplicates: duplicates)
+            .encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/cases/\(record.id)")
         return response
     }

@@ -29,3 +29,31 @@ struct HistoryEntry: Content {
         detail = record.detail
     }
 }
+
+/// A new case, with the cases that may be about the same person (the same names and birth date).
+struct CreatedCase: Content {
+    let record: CaseRecord
+    let possibleDuplicates: [DuplicateCase]
+
+    private enum Keys: String, CodingKey { case possibleDuplicates }
+
+    init(record: CaseRecord, possibleDuplicates: [DuplicateCase]) {
+        self.record = record
+        self.possibleDuplicates = possibleDuplicates
+    }
+
+    init(from decoder: any Decoder) throws {
+        record = try CaseRecord(from: decoder)
+        possibleDuplicates =
+            try decoder.container(keyedBy: Keys.self).decodeIfPresent([DuplicateCase].self, forKey: .possibleDuplicates)
+            ?? []
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try record.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(possibleDuplicates, forKey: .possibleDuplicates)
+    }
+}
+
+extension DuplicateCase: Content {}

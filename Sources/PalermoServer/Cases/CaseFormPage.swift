@@ -1,6 +1,7 @@
 import Foundation
 import PalermoCore
 import PalermoReport
+import PalermoStore
 import Plot
 import Vapor
 
@@ -32,6 +33,8 @@ struct CaseFormPage {
 
     struct Section { let id: String; let legend: String; let fields: [Field] }
     struct Problem { let href: String; let label: String; let message: String }
+    /// The same person (names and birth date) already has a case: which ones, and how to go on.
+    struct DuplicateWarning { let text: String; let cases: [(href: String, code: String)]; let confirm: String }
 
     /// Fields that apply only to some forms of exploitation.
     static let conditions = [
@@ -47,6 +50,7 @@ struct CaseFormPage {
     let version: Int?
     let fixErrors: String?
     let problems: [Problem]
+    let duplicateWarning: DuplicateWarning?
     let personalNote: String
     let protectedLabel: String
     let jumpLabel: String
@@ -56,7 +60,10 @@ struct CaseFormPage {
     let cancelHref: String
     let cancelLabel: String
 
-    init(_ w: Wording, record: CaseRecord?, values: CaseFields, issues: [ValidationIssue], csrf: String) {
+    init(
+        _ w: Wording, record: CaseRecord?, values: CaseFields, issues: [ValidationIssue], csrf: String,
+        duplicates: [DuplicateCase] = []
+    ) {
         let text = ValidationText(w)
         let byField = Dictionary(grouping: issues, by: \.field)
         // Four fields pick a country: the names are looked up and sorted once for the form.
@@ -69,6 +76,12 @@ struct CaseFormPage {
         problems = issues.map {
             Problem(href: "#f-\($0.field)", label: text.fieldLabel($0.field), message: text.message($0))
         }
+        duplicateWarning =
+            duplicates.isEmpty
+            ? nil
+            : DuplicateWarning(
+                text: w("case.duplicate"), cases: duplicates.map { ("/cases/\($0.id)", $0.caseCode) },
+                confirm: w("case.duplicateConfirm"))
         personalNote = w("case.personalNote")
         protectedLabel = w("case.protected")
         jumpLabel = w("case.jump")
@@ -136,6 +149,13 @@ struct CaseFormPage {
                             .li(.a(.attr("href", problem.href), .words(problem.label)), .words(": " + problem.message))
                         }))
             },
+            .unwrap(duplicateWarning) { warning in
+                .div(
+                    .class("alert warning"), .attr("role", "alert"), .attr("tabindex", "-1"), .attr("id", "duplicates"),
+                    .p(.words(warning.text)),
+                    .ul(.forEach(warning.cases) { .li(.a(.attr("href", $0.href), .words($0.code))) }),
+                    .p(.words(warning.confirm)))
+            },
             .p(.class("note"), .words(personalNote)),
             .nav(
                 .class("jump"), .attr("aria-label", jumpLabel),
@@ -144,6 +164,7 @@ struct CaseFormPage {
                 method: "post", action: action, .class("case-form"), .attr("novalidate", "novalidate"),
                 FormMarkup.hidden("_csrf", csrf),
                 .unwrap(version) { FormMarkup.hidden("_version", String($0)) },
+                .if(duplicateWarning != nil, FormMarkup.hidden("_allowDuplicate", "1")),
                 .forEach(sections) { section in
                     FormMarkup.fieldset(
                         .attr("id", section.id), FormMarkup.legend(.words(section.legend)),

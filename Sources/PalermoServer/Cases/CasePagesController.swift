@@ -43,6 +43,13 @@ struct CasePagesController: RouteCollection {
         let principal = try req.signedIn()
         let input = try Self.formFields(req, clearing: false)
         do {
+            // A person who already has a case: say so, with links, before a second case is made.
+            if try PostedForm.fields(req)["_allowDuplicate"] != "1" {
+                let duplicates = try await req.store.cases.possibleDuplicates(of: input.fields, by: principal)
+                if !duplicates.isEmpty {
+                    return form(req, record: nil, values: input.fields.compactMapValues { $0 }, issues: [], duplicates: duplicates)
+                }
+            }
             let organisation = try await req.organisation(of: principal)
             let record = try await req.store.cases.create(
                 input.fields, organisationCountry: organisation.country, by: principal)
@@ -105,10 +112,15 @@ struct CasePagesController: RouteCollection {
             filename: "palermo-cases.\(format.rawValue)")
     }
 
-    private func form(_ req: Request, record: CaseRecord?, values: CaseFields, issues: [ValidationIssue]) -> Response {
+    private func form(
+        _ req: Request, record: CaseRecord?, values: CaseFields, issues: [ValidationIssue],
+        duplicates: [DuplicateCase] = []
+    ) -> Response {
         let view = CaseFormPage(
-            req.localizer, record: record, values: values, issues: issues, csrf: CSRF.token(for: req))
-        return req.page(title: view.title, status: issues.isEmpty ? .ok : .unprocessableEntity, view.view)
+            req.localizer, record: record, values: values, issues: issues, csrf: CSRF.token(for: req),
+            duplicates: duplicates)
+        let status: HTTPStatus = !issues.isEmpty ? .unprocessableEntity : duplicates.isEmpty ? .ok : .conflict
+        return req.page(title: view.title, status: status, view.view)
     }
 
     /// Reads the posted form with Vapor's form decoder. Checkbox groups repeat their name, so every field is

@@ -32,10 +32,13 @@ enum CSRF {
     private static func random() -> String { Secrets.random(bytes: 24).base64EncodedString() }
 
     struct Middleware: AsyncMiddleware {
+        /// The largest form read; an upload's route sets its own.
+        var maxBody = 1024 * 1024
+
         func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
             if request.method == .POST {
                 // The whole form is read before its token: a large form arrives in several chunks.
-                _ = try await request.body.collect(max: 1024 * 1024).get()
+                _ = try await request.body.collect(max: maxBody).get()
                 let sent =
                     (try? request.content.get(String.self, at: "_csrf")) ?? request.headers.first(name: "X-CSRF-Token")
                 let expected = request.hasSession ? request.session.data["csrf"] : nil
