@@ -6,6 +6,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case create, read, update, export, `import`, denied, login, loginFailed = "login_failed", rotateKeys = "rotate_keys"
     /// Case management: a new owner or assignees, a note added, a task added or done.
     case assign, note, task
+    /// A change that needs a second person: asked for, approved, or returned with a comment.
+    case approvalRequested = "approval_requested", approve, returned = "return"
 }
 
 /// The content of one audit entry. Each entry's hash covers its content and the previous entry's hash,

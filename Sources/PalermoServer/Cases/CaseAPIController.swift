@@ -41,12 +41,21 @@ struct CaseAPIController: RouteCollection {
         try await req.store.cases.read(req.caseID(), by: req.requirePrincipal())
     }
 
-    func update(_ req: Request) async throws -> CaseRecord {
+    /// A caseworker's trafficking-status decision or closure is not applied but waits for a supervisor:
+    /// `Palermo-Approval-Requested` then names what waits (see `/cases/{id}/approvals`).
+    func update(_ req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let id = try req.caseID()
         let input = try req.content.decode(CaseInput.self)
-        return try await req.store.cases.update(
+        let record = try await req.store.cases.update(
             id, changes: input.fields, expectedVersion: input.version, by: principal)
+        let response = try await record.encodeResponse(for: req)
+        let waiting = try await req.store.approvals.waiting(caseID: id, by: principal)
+        if !waiting.isEmpty {
+            response.headers.replaceOrAdd(
+                name: "Palermo-Approval-Requested", value: waiting.map(\.kind.rawValue).joined(separator: ", "))
+        }
+        return response
     }
 
     func history(_ req: Request) async throws -> [HistoryEntry] {

@@ -75,7 +75,10 @@ struct CasePagesController: RouteCollection {
         let panel = CaseworkPanel(
             w, record: record, tasks: try await store.tasks.list(of: id, by: principal),
             notes: try await store.notes.list(of: id, by: principal), staff: staff,
-            canAssign: principal.role.assignsCases, csrf: CSRF.token(for: req), me: principal.userID)
+            canAssign: principal.role.assignsCases, csrf: CSRF.token(for: req), me: principal.userID,
+            myUsername: principal.username,
+            approvals: try await store.approvals.waiting(caseID: id, by: principal)
+                + store.approvals.decided(caseID: id, by: principal))
         let view = CaseRecordPage(
             w, record: record, history: history, saved: req.queryText("saved") != nil, panel: panel,
             problems: problems.map(ValidationText(w).describe), showViews: req.queryText("views") != nil)

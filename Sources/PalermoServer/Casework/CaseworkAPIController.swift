@@ -14,6 +14,38 @@ struct CaseworkAPIController: RouteCollection {
         routes.get("tasks", use: openTasks)
         routes.patch("tasks", ":task", use: changeTask)
         routes.get("staff", use: staff)
+        routes.get("approvals", use: approvals)
+        routes.post("approvals", ":approval", use: decide)
+        routes.get("cases", ":id", "approvals", use: caseApprovals)
+    }
+
+    /// Requests waiting for a supervisor's decision in the organisation.
+    func approvals(_ req: Request) async throws -> [CaseApproval] {
+        try await req.store.approvals.waiting(by: req.requirePrincipal())
+    }
+
+    /// A case's requests: those waiting, then those decided, newest first.
+    func caseApprovals(_ req: Request) async throws -> [CaseApproval] {
+        let principal = try req.requirePrincipal()
+        let id = try req.caseID()
+        _ = try await req.store.cases.read(id, by: principal)
+        return try await req.store.approvals.waiting(caseID: id, by: principal)
+            + req.store.approvals.decided(caseID: id, by: principal)
+    }
+
+    struct Decision: Content {
+        let approve: Bool
+        let comment: String?
+    }
+
+    func decide(_ req: Request) async throws -> CaseApproval {
+        let principal = try req.requirePrincipal()
+        guard principal.role.assignsCases else {
+            throw Abort(.forbidden, reason: "approving needs the supervisor or organisation admin role")
+        }
+        guard let id = req.parameters.get("approval", as: UUID.self) else { throw StoreError.notFound }
+        let input = try req.content.decode(Decision.self)
+        return try await req.store.approvals.decide(id, approve: input.approve, comment: input.comment, by: principal)
     }
 
     struct AssignInput: Content {
@@ -116,3 +148,4 @@ struct CaseworkAPIController: RouteCollection {
 
 extension CaseNote: Content {}
 extension CaseTask: Content {}
+extension CaseApproval: Content {}

@@ -12,6 +12,23 @@ struct CaseworkPagesController: RouteCollection {
         routes.post("cases", ":id", "notes", use: addNote)
         routes.post("cases", ":id", "tasks", use: addTask)
         routes.post("tasks", ":task", use: changeTask)
+        routes.post("approvals", ":approval", use: decide)
+    }
+
+    func decide(_ req: Request) async throws -> Response {
+        let principal = try req.signedIn()
+        guard principal.role.assignsCases else { throw Abort(.forbidden) }
+        guard let id = req.parameters.get("approval", as: UUID.self) else { throw StoreError.notFound }
+        let form = try PostedForm.fields(req)
+        let waiting = try await req.store.approvals.waiting(by: principal).first { $0.id == id }
+        guard let caseID = waiting?.caseID else { throw StoreError.notFound }
+        do {
+            _ = try await req.store.approvals.decide(
+                id, approve: form["decision"] == "approve", comment: form["comment"], by: principal)
+            return req.redirect(to: "/cases/\(caseID)?saved=1#approvals")
+        } catch let failure as ValidationFailure {
+            return try await CasePagesController.casePage(req, id: caseID, problems: failure.issues)
+        }
     }
 
     func assignMany(_ req: Request) async throws -> Response {

@@ -17,6 +17,9 @@ struct CaseworkPanel {
     }
     struct NoteRow { let id: String; let author: String; let when: String; let text: String; let corrects: String? }
     struct Reassign { let label: String; let choices: [Choice]; let button: String }
+    struct Waiting { let id: String; let heading: String; let proposal: String; let requested: String; let canDecide: Bool }
+    struct Decided { let text: String; let comment: String? }
+    struct DecisionLabels { let approve: String; let returnLabel: String; let comment: String }
     struct TaskForm { let legend: String; let title: String; let due: String; let assignee: String; let choices: [Choice]; let button: String }
     struct NoteForm { let legend: String; let text: String; let corrects: String; let choices: [Choice]; let none: String; let button: String }
 
@@ -35,10 +38,14 @@ struct CaseworkPanel {
     let notes: [NoteRow]
     let noNotes: String
     let noteForm: NoteForm
+    let approvalsHeading: String
+    let waiting: [Waiting]
+    let decided: [Decided]
+    let decisionLabels: DecisionLabels
 
     init(
         _ w: Wording, record: CaseRecord, tasks: [CaseTask], notes: [CaseNote], staff: [(id: UUID, name: String)],
-        canAssign: Bool, csrf: String, me: UUID
+        canAssign: Bool, csrf: String, me: UUID, myUsername: String, approvals: [CaseApproval] = []
     ) {
         caseID = record.id.uuidString
         self.csrf = csrf
@@ -90,5 +97,35 @@ struct CaseworkPanel {
                     value: note.id.uuidString, label: w("work.noteNumber", ["n": w.number(numbered[note.id] ?? 0)]),
                     selected: false)
             }, none: w("work.newNote"), button: w("work.addNoteButton"))
+        approvalsHeading = w("approval.heading")
+        waiting = approvals.filter { $0.decision == nil }.map { approval in
+            Waiting(
+                id: approval.id.uuidString, heading: w("approval.kind.\(approval.kind.rawValue)"),
+                proposal: Self.proposal(approval, w),
+                requested: w(
+                    "approval.requested",
+                    ["who": approval.requestedBy, "when": approval.requestedAt.map(w.dateTime) ?? ""]),
+                canDecide: canAssign && approval.requestedBy != myUsername)
+        }
+        decided = approvals.filter { $0.decision != nil }.map { approval in
+            Decided(
+                text: w(
+                    approval.decision == "approved" ? "approval.approvedBy" : "approval.returnedBy",
+                    [
+                        "what": w("approval.kind.\(approval.kind.rawValue)"), "who": approval.decidedBy ?? "",
+                        "when": approval.decidedAt.map(w.dateTime) ?? "",
+                    ]), comment: approval.comment)
+        }
+        decisionLabels = DecisionLabels(
+            approve: w("approval.approve"), returnLabel: w("approval.return"), comment: w("approval.comment"))
+    }
+
+    /// "Status: Closed; Case Closure Date: 3 Mar 2026; Reason for Case Closure: …".
+    static func proposal(_ approval: CaseApproval, _ w: Wording) -> String {
+        approval.kind.fields.compactMap { name in
+            guard let field = HTCDS.field(named: name) else { return nil }
+            let value = approval.proposal[name].map { CaseRecordPage.display($0, field, w) } ?? "—"
+            return w.label(field) + ": " + value
+        }.joined(separator: "; ")
     }
 }

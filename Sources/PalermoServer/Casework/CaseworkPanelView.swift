@@ -6,7 +6,40 @@ enum CaseworkPanelView {
     typealias Content = Node<HTML.BodyContext>
 
     static func render(_ panel: CaseworkPanel) -> Content {
-        .group(owner(panel), tasks(panel), notes(panel))
+        .group(approvals(panel), owner(panel), tasks(panel), notes(panel))
+    }
+
+    /// Changes waiting for a supervisor, with the forms to approve or return them, and recent decisions.
+    static func approvals(_ panel: CaseworkPanel) -> Content {
+        guard !panel.waiting.isEmpty || !panel.decided.isEmpty else { return .empty }
+        let labels = panel.decisionLabels
+        return .section(
+            .attr("id", "approvals"),
+            .h2(.words(panel.approvalsHeading)),
+            .forEach(panel.waiting) { item in
+                .div(
+                    .class("alert warning"), .attr("id", "approval-\(item.id)"),
+                    .h3(.words(item.heading)), .p(.words(item.proposal)), .p(.class("meta"), .words(item.requested)),
+                    .if(
+                        item.canDecide,
+                        .group(
+                            FormMarkup.form(
+                                method: "post", action: "/approvals/\(item.id)", .class("inline"),
+                                FormMarkup.hidden("_csrf", panel.csrf), FormMarkup.hidden("decision", "approve"),
+                                FormMarkup.button(labels.approve)),
+                            FormMarkup.form(
+                                method: "post", action: "/approvals/\(item.id)", .class("stacked"),
+                                FormMarkup.hidden("_csrf", panel.csrf), FormMarkup.hidden("decision", "return"),
+                                FormMarkup.label(
+                                    .words(labels.comment + " "),
+                                    FormMarkup.textarea(.attr("name", "comment"), .attr("rows", "2"), .attr("maxlength", "2000"))),
+                                FormMarkup.button(labels.returnLabel)))))
+            },
+            .ul(
+                .class("decisions"),
+                .forEach(panel.decided) { item in
+                    .li(.words(item.text), .unwrap(item.comment) { .group(.text(" "), .el("q", .words($0))) })
+                }))
     }
 
     static func owner(_ panel: CaseworkPanel) -> Content {

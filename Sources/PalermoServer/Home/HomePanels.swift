@@ -24,7 +24,20 @@ struct HomePanels {
         let cases = try await store.cases.list(query, by: principal)
         let changes = try await store.dashboard.changesByOthers(for: principal)
         let codes = Dictionary(cases.items.map { ($0.id, $0.caseCode) }, uniquingKeysWith: { a, _ in a })
-        return [
+        let returned = try await store.approvals.returned(to: principal)
+        let returnedPanel = HomePage.Panel(
+            id: "returned", heading: w("home.returned"), lines: [],
+            table: HomePage.Table(
+                caption: w("home.returned"), columns: ["cases.code", "approval.what", "approval.comment"].map { w($0) },
+                rows: returned.map { approval in
+                    [
+                        Cell(text: approval.caseCode ?? "—", href: "/cases/\(approval.caseID)#approvals"),
+                        Cell(text: w("approval.kind.\(approval.kind.rawValue)"), href: nil),
+                        Cell(text: approval.comment ?? "", href: nil),
+                    ]
+                }, highlighted: returned.map { _ in true }),
+            empty: nil)
+        return (returned.isEmpty ? [] : [returnedPanel]) + [
             HomePage.Panel(
                 id: "my-tasks", heading: w("home.myTasks"),
                 lines: [Cell(text: w("home.tasksSummary", ["n": w.number(tasks.count), "late": w.number(overdue)]), href: nil)],
@@ -76,7 +89,22 @@ struct HomePanels {
     func team() async throws -> [HomePage.Panel] {
         let workload = try await req.store.dashboard.workload(by: principal)
         let unassigned = try await req.store.dashboard.unassignedCount(by: principal)
+        let waiting = try await req.store.approvals.waiting(by: principal)
         return [
+            HomePage.Panel(
+                id: "approvals", heading: w("home.approvals"), lines: [],
+                table: HomePage.Table(
+                    caption: w("home.approvals"),
+                    columns: ["cases.code", "approval.what", "approval.by", "history.when"].map { w($0) },
+                    rows: waiting.map { approval in
+                        [
+                            Cell(text: approval.caseCode ?? "—", href: "/cases/\(approval.caseID)#approvals"),
+                            Cell(text: w("approval.kind.\(approval.kind.rawValue)"), href: nil),
+                            Cell(text: approval.requestedBy, href: nil),
+                            Cell(text: approval.requestedAt.map(w.dateTime) ?? "", href: nil),
+                        ]
+                    }, highlighted: waiting.map { _ in false }),
+                empty: w("home.noApprovals")),
             HomePage.Panel(
                 id: "team", heading: w("home.team"),
                 lines: [Cell(text: w("home.unassigned", ["n": w.number(unassigned)]), href: "/cases?owner=unassigned")],

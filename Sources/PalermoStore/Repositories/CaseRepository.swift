@@ -149,17 +149,21 @@ public struct CaseRepository: Sendable {
         _ input: [String: FieldValue?], organisationCountry: String, by principal: Principal
     ) async throws -> CaseRecord {
         try await requireCaseAccess(principal, caseID: nil)
-        let fields = try Self.validated(input, row: nil)
-        try await rules(of: principal).enforce(fields.compactMapValues { $0 }, row: nil)
+        let complete = try Self.validated(input, row: nil).compactMapValues { $0 }
+        try await rules(of: principal).enforce(complete, row: nil)
+        // A caseworker's trafficking-status decision or closure waits for a supervisor.
+        let (fields, proposals) =
+            principal.role.assignsCases ? (complete, []) : ApprovalKind.split(before: [:], after: complete)
         let model = try makeModel(fields: fields, country: organisationCountry, by: principal)
         model.ownerID = principal.userID
-        let isPostgres = self.isPostgres
+        let isPostgres = self.isPostgres, store = self.store
         try await store.write { db in
             try await Self.assignUniqueCodes([model], country: organisationCountry, on: db)
             try await model.create(on: db)
             try await AuditLog.append(
                 [AuditDraft(actor: principal, action: .create, caseID: model.id, fields: fields.keys.sorted())],
                 on: db, isPostgres: isPostgres, keys: store.cipher.keys)
+            try await CaseApprovals.request(proposals, caseID: model.requireID(), by: principal, on: db, store: store)
         }
         return try decode(model)
     }
@@ -179,10 +183,14 @@ public struct CaseRepository: Sendable {
                 throw StoreError.conflict(current: model.version)
             }
             let before = try decode(model).fields
-            var after = before
-            for (name, value) in clean { after[name] = value ?? nil }
+            var proposed = before
+            for (name, value) in clean { proposed[name] = value ?? nil }
+            if proposed != before { try rules.enforce(proposed, row: nil) }
+            // A caseworker's trafficking-status decision or closure waits for a supervisor.
+            let (after, proposals) =
+                principal.role.assignsCases ? (proposed, []) : ApprovalKind.split(before: before, after: proposed)
+            try await CaseApprovals.request(proposals, caseID: id, by: principal, on: db, store: store)
             let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
-            if !changed.isEmpty { try rules.enforce(after, row: nil) }
             guard !changed.isEmpty else {
                 // Nothing changed, but the whole record goes back to the caller: that is a read, and is audited.
                 try await AuditLog.append(
