@@ -8,6 +8,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case assign, note, task
     /// A change that needs a second person: asked for, approved, or returned with a comment.
     case approvalRequested = "approval_requested", approve, returned = "return"
+    /// Two cases about one person made one: on the kept case and on the one merged into it.
+    case merge
 }
 
 /// The content of one audit entry. Each entry's hash covers its content and the previous entry's hash,

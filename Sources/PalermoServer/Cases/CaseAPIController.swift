@@ -62,7 +62,7 @@ struct CaseAPIController: RouteCollection {
         let principal = try req.requirePrincipal()
         let id = try req.caseID()
         _ = try await req.store.cases.read(id, by: principal)  // access check, and the look is itself audited
-        return try await req.store.audit.entries(forCase: id).map(HistoryEntry.init)
+        return try await req.store.audit.history(ofCase: id).map(HistoryEntry.init)
     }
 
     func export(_ req: Request) async throws -> Response {

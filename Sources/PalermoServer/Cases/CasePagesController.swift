@@ -68,7 +68,7 @@ struct CasePagesController: RouteCollection {
         let principal = try req.signedIn()
         let store = req.store
         let record = try await store.cases.read(id, by: principal)
-        let history = try await store.audit.entries(forCase: record.id)
+        let history = try await store.audit.history(ofCase: record.id)
         let staff = try await store.assignment.caseStaff(of: principal.organisationID)
             .map { (id: $0.key, name: $0.value) }.sorted { $0.name < $1.name }
         let w = req.localizer

@@ -17,6 +17,27 @@ struct CaseworkAPIController: RouteCollection {
         routes.get("approvals", use: approvals)
         routes.post("approvals", ":approval", use: decide)
         routes.get("cases", ":id", "approvals", use: caseApprovals)
+        routes.post("cases", ":id", "merge", use: merge)
+    }
+
+    struct MergeInput: Content {
+        /// The case merged into this one, which then goes.
+        let other: UUID
+        /// The fields whose values come from the other case.
+        let take: [String]?
+    }
+
+    func merge(_ req: Request) async throws -> CaseRecord {
+        let principal = try req.requirePrincipal()
+        guard principal.role.assignsCases else {
+            throw Abort(.forbidden, reason: "merging cases needs the supervisor or organisation admin role")
+        }
+        let input = try req.content.decode(MergeInput.self)
+        guard (input.take?.count ?? 0) <= HTCDS.fields.count else {
+            throw ValidationFailure([.init(field: "take", message: "names more fields than a case has")])
+        }
+        return try await req.store.cases.merge(
+            req.caseID(), absorbing: input.other, take: Set(input.take ?? []), by: principal)
     }
 
     /// Requests waiting for a supervisor's decision in the organisation.

@@ -13,6 +13,44 @@ struct CaseworkPagesController: RouteCollection {
         routes.post("cases", ":id", "tasks", use: addTask)
         routes.post("tasks", ":task", use: changeTask)
         routes.post("approvals", ":approval", use: decide)
+        routes.get("cases", ":id", "merge", use: mergePage)
+        routes.post("cases", ":id", "merge", use: merge)
+    }
+
+    /// `?with=` a case code or id of the organisation: the two cases side by side, field by field.
+    func mergePage(_ req: Request) async throws -> Response {
+        let principal = try req.signedIn()
+        guard principal.role.assignsCases else { throw Abort(.forbidden) }
+        let kept = try await req.store.cases.read(req.caseID(), by: principal)
+        guard let text = req.queryText("with"), let otherID = try await Self.caseID(text, req, principal),
+            otherID != kept.id
+        else {
+            throw ValidationFailure([.init(field: "with", message: "name another case of your organisation by its code")])
+        }
+        let other = try await req.store.cases.read(otherID, by: principal)
+        let view = MergePage(req.localizer, kept: kept, other: other, csrf: CSRF.token(for: req))
+        return req.page(title: view.title, view.view)
+    }
+
+    func merge(_ req: Request) async throws -> Response {
+        let principal = try req.signedIn()
+        guard principal.role.assignsCases else { throw Abort(.forbidden) }
+        let form = try PostedForm.fields(req)
+        guard let other = form["other"].flatMap(UUID.init(uuidString:)) else {
+            throw ValidationFailure([.init(field: "other", message: "is not a case")])
+        }
+        let take = Set(form.compactMap { key, value in
+            key.hasPrefix("choice.") && value == "take" ? String(key.dropFirst(7)) : nil
+        })
+        let record = try await req.store.cases.merge(req.caseID(), absorbing: other, take: take, by: principal)
+        return req.redirect(to: "/cases/\(record.id)?saved=1#history")
+    }
+
+    /// A case of the organisation by its code (as people read it out) or its id.
+    static func caseID(_ text: String, _ req: Request, _ principal: Principal) async throws -> UUID? {
+        if let id = UUID(uuidString: text) { return id }
+        let page = try await req.store.cases.list(CaseQuery(text: text.uppercased(), perPage: 2), by: principal)
+        return page.items.first { $0.caseCode == text.uppercased() }?.id
     }
 
     func decide(_ req: Request) async throws -> Response {

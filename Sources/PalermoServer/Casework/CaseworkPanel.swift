@@ -16,7 +16,13 @@ struct CaseworkPanel {
         let toggleLabel: String
     }
     struct NoteRow { let id: String; let author: String; let when: String; let text: String; let corrects: String? }
-    struct Reassign { let label: String; let choices: [Choice]; let button: String }
+    struct Reassign {
+        let label: String
+        let choices: [Choice]
+        let button: String
+        let mergeLabel: String
+        let mergeButton: String
+    }
     struct Waiting { let id: String; let heading: String; let proposal: String; let requested: String; let canDecide: Bool }
     struct Decided { let text: String; let comment: String? }
     struct DecisionLabels { let approve: String; let returnLabel: String; let comment: String }
@@ -61,7 +67,7 @@ struct CaseworkPanel {
                 label: w("cases.assignTo"),
                 choices: ([Choice(value: "", label: w("cases.unassigned"), selected: false)] + staffChoices)
                     .selecting(record.ownerID?.uuidString ?? ""),
-                button: w("cases.assignButton")) : nil
+                button: w("cases.assignButton"), mergeLabel: w("merge.with"), mergeButton: w("merge.open")) : nil
         tasksHeading = w("work.tasks")
         taskColumns = ["work.taskTitle", "work.due", "work.assignee", "work.state", "work.action"].map { w($0) }
         let today = CaseTasks.today()

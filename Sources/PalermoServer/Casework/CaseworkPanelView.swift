@@ -54,6 +54,14 @@ enum CaseworkPanelView {
                     FormMarkup.hidden("_csrf", panel.csrf),
                     FormMarkup.labelledSelect(name: "owner", label: reassign.label, choices: reassign.choices, empty: nil),
                     FormMarkup.button(reassign.button))
+            },
+            .unwrap(panel.reassign) { reassign in
+                FormMarkup.form(
+                    method: "get", action: "/cases/\(panel.caseID)/merge", .class("inline-form"),
+                    FormMarkup.label(
+                        .words(reassign.mergeLabel + " "),
+                        FormMarkup.input([.attr("type", "text"), .attr("name", "with"), .attr("maxlength", "40")])),
+                    FormMarkup.button(reassign.mergeButton))
             })
     }
 
