@@ -25,10 +25,19 @@ struct AdminAPIController: RouteCollection {
     }
 
     func createOrganisation(_ req: Request) async throws -> Response {
-        guard try req.requirePrincipal().role == .systemAdmin else {
+        let principal = try req.requirePrincipal()
+        guard principal.role == .systemAdmin else {
             throw Abort(.forbidden, reason: "only a system admin creates organisations")
         }
         let input = try req.content.decode(NewOrganisation.self)
+        let model = try await Self.createOrganisation(input, by: principal, req: req)
+        return try await OrganisationDTO(model).encodeResponse(status: .created, for: req)
+    }
+
+    /// A new tenant, audited.
+    static func createOrganisation(_ input: NewOrganisation, by principal: Principal, req: Request) async throws
+        -> OrganisationModel
+    {
         var issues: [ValidationIssue] = []
         if OrganisationKind(rawValue: input.kind) == nil {
             issues.append(
@@ -52,7 +61,10 @@ struct AdminAPIController: RouteCollection {
         do { try await model.create(on: db) } catch let error as any DatabaseError where error.isConstraintFailure {
             throw taken
         }
-        return try await OrganisationDTO(model).encodeResponse(status: .created, for: req)
+        try await req.store.audit.record([
+            AuditDraft(actor: principal, action: .create, detail: "organisation \(name) (\(input.kind), \(country.alpha3))")
+        ])
+        return model
     }
 
     func users(_ req: Request) async throws -> [UserDTO] {

@@ -38,6 +38,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: StatisticsPagesController())
     try web.register(collection: EstimatePagesController())
     try web.register(collection: ImportPagesController())
+    try web.register(collection: AdminPagesController())
 
     // A file upload: the role is checked before its body is read, and the body may be as large as an import.
     let uploads = app.grouped(

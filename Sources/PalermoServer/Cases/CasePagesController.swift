@@ -34,8 +34,8 @@ struct CasePagesController: RouteCollection {
         return req.page(title: view.title, view.view)
     }
 
-    func newCase(_ req: Request) throws -> Response {
-        _ = try req.signedIn()
+    func newCase(_ req: Request) async throws -> Response {
+        try await req.store.cases.requireCaseAccess(try req.signedIn(), caseID: nil)
         return form(req, record: nil, values: ["cas_Status": .text("Active")], issues: [])
     }
 

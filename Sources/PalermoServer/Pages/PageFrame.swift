@@ -39,6 +39,12 @@ struct PageFrame {
             if principal.role.readsNationalStatistics {
                 links += [("/stats/patterns", w("nav.patterns")), ("/stats/national", w("nav.national"))]
             }
+            if principal.role.managesUsers {
+                links += [("/admin/users", w("nav.users")), ("/admin/organisation", w("nav.organisation"))]
+            }
+            if principal.role == .systemAdmin {
+                links += [("/admin/organisations", w("nav.organisations")), ("/admin/status", w("nav.status"))]
+            }
             signedInAs = (w("nav.signedInAs"), principal.username)
         } else {
             signedInAs = nil
