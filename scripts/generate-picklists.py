@@ -52,6 +52,12 @@ lists["labourindustrytier2"] = tier2
 lists["labourindustrytier3"] = tier3
 lists["riskLevel"] = [{"code": c, "label": c} for c in ("Low", "Medium", "High")]
 # Palermo's age group, for a person whose birth date is not known (UNODC reports children under 18).
+# Palermo's support-plan services (the spl_ section HTCDS 2.0 describes without a list of its own).
+lists["supporttype"] = [{"code": c, "label": l} for c, l in (
+    ("Accommodation", "Accommodation"), ("HealthCare", "Health care"), ("Psychosocial", "Psychosocial support"),
+    ("LegalAid", "Legal aid"), ("Education", "Education and training"), ("Employment", "Employment"),
+    ("FinancialAssistance", "Financial assistance"), ("Repatriation", "Safe return"),
+    ("Reintegration", "Reintegration"), ("Other", "Other"))]
 lists["agegroup"] = [{"code": "Child", "label": "Child (under 18)"}, {"code": "Adult", "label": "Adult (18 or over)"}]
 
 out = root / "Sources" / "PalermoCore" / "Resources" / "htcds-picklists.json"

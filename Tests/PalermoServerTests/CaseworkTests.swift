@@ -197,6 +197,41 @@ final class CaseworkTests: XCTestCase {
             XCTAssertEqual(after, before + 1)
         }
     }
+
+    func testTheSupportPlanIsARepeatedSectionWhoseServicesBecomeTasks() async throws {
+        try await TestWorld.each { world in
+            let id = try await world.createCase(as: "a-worker", [:])
+            let early = try await world.api(
+                .POST, "/api/v1/cases/\(id)/support-plan", as: "a-worker",
+                json: ["type": "LegalAid", "objectives": "Compensation claim", "plannedEnd": "2024-01-01"])
+            XCTAssertEqual(early.status, .unprocessableEntity, "not before the identification date")
+            let cookie = try await world.webLogin("a-worker")
+            let added = try await world.postForm(
+                "/cases/\(id)/plan", cookie: cookie,
+                [("type", "LegalAid"), ("objectives", "Compensation claim"), ("actionPlan", "Meet the lawyer"),
+                 ("plannedEnd", "2099-06-30")], from: "/cases/\(id)")
+            XCTAssertEqual(added.status, .seeOther, added.body.string)
+            let second = try await world.api(
+                .POST, "/api/v1/cases/\(id)/support-plan", as: "a-worker",
+                json: ["type": "Accommodation", "objectives": "Safe housing for three months"])
+            XCTAssertEqual(second.status, .created)
+            let plan = try await world.api(.GET, "/api/v1/cases/\(id)/support-plan", as: "a-worker").content
+                .decode([SupportPlanEntry].self)
+            XCTAssertEqual(plan.map(\.type), ["LegalAid", "Accommodation"])
+            let tasks = try await world.api(.GET, "/api/v1/cases/\(id)/tasks", as: "a-worker").content.decode([CaseTask].self)
+            XCTAssertEqual(tasks.map(\.title), ["Legal aid: Compensation claim"], "a planned end makes a task")
+            XCTAssertEqual(tasks.first?.dueOn, "2099-06-30")
+            let finished = try await world.api(
+                .PATCH, "/api/v1/support-plan/\(plan[0].id)", as: "a-worker", json: ["actualEnd": "2025-05-01"])
+            XCTAssertEqual(finished.status, .ok, finished.body.string)
+            let done = try await world.api(.GET, "/api/v1/cases/\(id)/tasks", as: "a-worker").content.decode([CaseTask].self)
+            XCTAssertTrue(done[0].done, "ending the service completes its task")
+            let page = try await world.page("/cases/\(id)", cookie: cookie).body.string
+            XCTAssertTrue(page.contains("Meet the lawyer") && page.contains("Safe housing"))
+            let sealed = try await SupportPlanModel.query(on: world.app.palermo.store.database).all()
+            XCTAssertFalse(sealed.contains { $0.sealed.contains("lawyer") }, "free text sealed at rest")
+        }
+    }
 }
 
 /// The body of `POST /api/v1/cases/assign`.

@@ -78,7 +78,8 @@ struct CasePagesController: RouteCollection {
             canAssign: principal.role.assignsCases, csrf: CSRF.token(for: req), me: principal.userID,
             myUsername: principal.username,
             approvals: try await store.approvals.waiting(caseID: id, by: principal)
-                + store.approvals.decided(caseID: id, by: principal))
+                + store.approvals.decided(caseID: id, by: principal),
+            plan: try await store.supportPlans.list(of: id, by: principal))
         let view = CaseRecordPage(
             w, record: record, history: history, saved: req.queryText("saved") != nil, panel: panel,
             problems: problems.map(ValidationText(w).describe), showViews: req.queryText("views") != nil)

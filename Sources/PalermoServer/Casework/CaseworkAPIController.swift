@@ -18,6 +18,45 @@ struct CaseworkAPIController: RouteCollection {
         routes.post("approvals", ":approval", use: decide)
         routes.get("cases", ":id", "approvals", use: caseApprovals)
         routes.post("cases", ":id", "merge", use: merge)
+        routes.get("cases", ":id", "support-plan", use: supportPlan)
+        routes.post("cases", ":id", "support-plan", use: addToPlan)
+        routes.patch("support-plan", ":entry", use: finishPlan)
+    }
+
+    func supportPlan(_ req: Request) async throws -> [SupportPlanEntry] {
+        let principal = try req.requirePrincipal()
+        let id = try req.caseID()
+        _ = try await req.store.cases.read(id, by: principal)
+        return try await req.store.supportPlans.list(of: id, by: principal)
+    }
+
+    struct PlanInput: Content {
+        let type: String
+        let objectives: String
+        let actionPlan: String?
+        let plannedEnd: String?
+    }
+
+    func addToPlan(_ req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        try await req.store.cases.requireCaseAccess(principal, caseID: nil)
+        let input = try req.content.decode(PlanInput.self)
+        let w = req.localizer
+        let entry = try await req.store.supportPlans.add(
+            type: input.type, objectives: input.objectives, actionPlan: input.actionPlan ?? "",
+            plannedEnd: input.plannedEnd, to: req.caseID(), by: principal,
+            taskTitle: { type, goals in w("plan.task", ["type": w.picklist("supporttype", type), "objectives": goals]) })
+        return try await entry.encodeResponse(status: .created, for: req)
+    }
+
+    struct PlanEnd: Content { let actualEnd: String }
+
+    func finishPlan(_ req: Request) async throws -> SupportPlanEntry {
+        let principal = try req.requirePrincipal()
+        try await req.store.cases.requireCaseAccess(principal, caseID: nil)
+        guard let id = req.parameters.get("entry", as: UUID.self) else { throw StoreError.notFound }
+        let input = try req.content.decode(PlanEnd.self)
+        return try await req.store.supportPlans.finish(id, actualEnd: input.actualEnd, by: principal)
     }
 
     struct MergeInput: Content {
@@ -170,3 +209,4 @@ struct CaseworkAPIController: RouteCollection {
 extension CaseNote: Content {}
 extension CaseTask: Content {}
 extension CaseApproval: Content {}
+extension SupportPlanEntry: Content {}

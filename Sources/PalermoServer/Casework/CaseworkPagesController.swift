@@ -15,6 +15,39 @@ struct CaseworkPagesController: RouteCollection {
         routes.post("approvals", ":approval", use: decide)
         routes.get("cases", ":id", "merge", use: mergePage)
         routes.post("cases", ":id", "merge", use: merge)
+        routes.post("cases", ":id", "plan", use: addToPlan)
+        routes.post("plan", ":entry", use: finishPlan)
+    }
+
+    func addToPlan(_ req: Request) async throws -> Response {
+        let principal = try req.signedIn()
+        try await req.store.cases.requireCaseAccess(principal, caseID: nil)
+        let form = try PostedForm.fields(req)
+        let id = try req.caseID()
+        let w = req.localizer
+        do {
+            _ = try await req.store.supportPlans.add(
+                type: form["type"] ?? "", objectives: form["objectives"] ?? "", actionPlan: form["actionPlan"] ?? "",
+                plannedEnd: form["plannedEnd"], to: id, by: principal,
+                taskTitle: { type, goals in w("plan.task", ["type": w.picklist("supporttype", type), "objectives": goals]) })
+            return req.redirect(to: "/cases/\(id)#plan")
+        } catch let failure as ValidationFailure {
+            return try await CasePagesController.casePage(req, id: id, problems: failure.issues)
+        }
+    }
+
+    func finishPlan(_ req: Request) async throws -> Response {
+        let principal = try req.signedIn()
+        try await req.store.cases.requireCaseAccess(principal, caseID: nil)
+        guard let id = req.parameters.get("entry", as: UUID.self) else { throw StoreError.notFound }
+        let form = try PostedForm.fields(req)
+        guard let caseID = UUID(uuidString: form["case"] ?? "") else { throw StoreError.notFound }
+        do {
+            _ = try await req.store.supportPlans.finish(id, actualEnd: form["actualEnd"] ?? "", by: principal)
+            return req.redirect(to: "/cases/\(caseID)#plan")
+        } catch let failure as ValidationFailure {
+            return try await CasePagesController.casePage(req, id: caseID, problems: failure.issues)
+        }
     }
 
     /// `?with=` a case code or id of the organisation: the two cases side by side, field by field.

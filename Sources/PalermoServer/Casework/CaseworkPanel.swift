@@ -25,6 +25,11 @@ struct CaseworkPanel {
     }
     struct Waiting { let id: String; let heading: String; let proposal: String; let requested: String; let canDecide: Bool }
     struct Decided { let text: String; let comment: String? }
+    struct PlanRow { let id: String; let cells: [String]; let finished: Bool }
+    struct PlanForm {
+        let legend, type, objectives, actionPlan, plannedEnd, button, actualEnd, finish: String
+        let types: [Choice]
+    }
     struct DecisionLabels { let approve: String; let returnLabel: String; let comment: String }
     struct TaskForm { let legend: String; let title: String; let due: String; let assignee: String; let choices: [Choice]; let button: String }
     struct NoteForm { let legend: String; let text: String; let corrects: String; let choices: [Choice]; let none: String; let button: String }
@@ -44,6 +49,11 @@ struct CaseworkPanel {
     let notes: [NoteRow]
     let noNotes: String
     let noteForm: NoteForm
+    let planHeading: String
+    let planColumns: [String]
+    let plan: [PlanRow]
+    let noPlan: String
+    let planForm: PlanForm
     let approvalsHeading: String
     let waiting: [Waiting]
     let decided: [Decided]
@@ -51,7 +61,8 @@ struct CaseworkPanel {
 
     init(
         _ w: Wording, record: CaseRecord, tasks: [CaseTask], notes: [CaseNote], staff: [(id: UUID, name: String)],
-        canAssign: Bool, csrf: String, me: UUID, myUsername: String, approvals: [CaseApproval] = []
+        canAssign: Bool, csrf: String, me: UUID, myUsername: String, approvals: [CaseApproval] = [],
+        plan: [SupportPlanEntry] = []
     ) {
         caseID = record.id.uuidString
         self.csrf = csrf
@@ -103,6 +114,22 @@ struct CaseworkPanel {
                     value: note.id.uuidString, label: w("work.noteNumber", ["n": w.number(numbered[note.id] ?? 0)]),
                     selected: false)
             }, none: w("work.newNote"), button: w("work.addNoteButton"))
+        planHeading = w("plan.heading")
+        planColumns = ["plan.type", "plan.objectives", "plan.actionPlan", "plan.plannedEnd", "plan.actualEnd"].map { w($0) }
+        func day(_ text: String?) -> String { text.flatMap(CaseValidator.parseDate).map(w.date) ?? "—" }
+        self.plan = plan.map { entry in
+            PlanRow(
+                id: entry.id.uuidString,
+                cells: [
+                    w.picklist("supporttype", entry.type), entry.objectives, entry.actionPlan.isEmpty ? "—" : entry.actionPlan,
+                    day(entry.plannedEnd), day(entry.actualEnd),
+                ], finished: entry.actualEnd != nil)
+        }
+        noPlan = w("plan.none")
+        planForm = PlanForm(
+            legend: w("plan.add"), type: w("plan.type"), objectives: w("plan.objectives"),
+            actionPlan: w("plan.actionPlan"), plannedEnd: w("plan.plannedEnd"), button: w("plan.addButton"),
+            actualEnd: w("plan.actualEnd"), finish: w("plan.finish"), types: w.choices("supporttype", selected: []))
         approvalsHeading = w("approval.heading")
         waiting = approvals.filter { $0.decision == nil }.map { approval in
             Waiting(

@@ -6,7 +6,7 @@ enum CaseworkPanelView {
     typealias Content = Node<HTML.BodyContext>
 
     static func render(_ panel: CaseworkPanel) -> Content {
-        .group(approvals(panel), owner(panel), tasks(panel), notes(panel))
+        .group(approvals(panel), owner(panel), tasks(panel), plan(panel), notes(panel))
     }
 
     /// Changes waiting for a supervisor, with the forms to approve or return them, and recent decisions.
@@ -107,6 +107,52 @@ enum CaseworkPanelView {
                     FormMarkup.label(
                         .words(form.due + " "), FormMarkup.input([.attr("type", "date"), .attr("name", "due")])),
                     FormMarkup.labelledSelect(name: "assignee", label: form.assignee, choices: form.choices, empty: nil),
+                    FormMarkup.button(form.button))))
+    }
+
+    /// The support plan: services with objectives, action plan and ends; a form to plan one more.
+    static func plan(_ panel: CaseworkPanel) -> Content {
+        let form = panel.planForm
+        return .section(
+            .attr("id", "plan"),
+            .h2(.words(panel.planHeading)),
+            panel.plan.isEmpty
+                ? .p(.words(panel.noPlan))
+                : .div(
+                    .class("table-wrap"),
+                    .table(
+                        .attr("id", "plan-table"),
+                        .thead(.tr(.forEach(panel.planColumns) { .th(.attr("scope", "col"), .words($0)) })),
+                        .tbody(
+                            .forEach(panel.plan) { row in
+                                .tr(
+                                    .forEach(Array(row.cells.dropLast())) { .td(.words($0)) },
+                                    .td(
+                                        row.finished
+                                            ? .words(row.cells.last ?? "")
+                                            : FormMarkup.form(
+                                                method: "post", action: "/plan/\(row.id)", .class("inline"),
+                                                FormMarkup.hidden("_csrf", panel.csrf), FormMarkup.hidden("case", panel.caseID),
+                                                FormMarkup.input([
+                                                    .attr("type", "date"), .attr("name", "actualEnd"),
+                                                    .attr("aria-label", form.actualEnd), .attr("required", "required"),
+                                                ]),
+                                                FormMarkup.button(form.finish))))
+                            }))),
+            FormMarkup.form(
+                method: "post", action: "/cases/\(panel.caseID)/plan", .class("stacked"),
+                FormMarkup.hidden("_csrf", panel.csrf),
+                FormMarkup.fieldset(
+                    FormMarkup.legend(.words(form.legend)),
+                    FormMarkup.labelledSelect(name: "type", label: form.type, choices: form.types, empty: nil),
+                    FormMarkup.label(
+                        .words(form.objectives + " "),
+                        FormMarkup.textarea(.attr("name", "objectives"), .attr("rows", "2"), .attr("maxlength", "2000"), .attr("required", "required"))),
+                    FormMarkup.label(
+                        .words(form.actionPlan + " "),
+                        FormMarkup.textarea(.attr("name", "actionPlan"), .attr("rows", "3"), .attr("maxlength", "10000"))),
+                    FormMarkup.label(
+                        .words(form.plannedEnd + " "), FormMarkup.input([.attr("type", "date"), .attr("name", "plannedEnd")])),
                     FormMarkup.button(form.button))))
     }
 

@@ -5,6 +5,6 @@ public enum StoreMigrations {
     public static let all: [any Migration] = [
         CreateTenancy(), CreateCases(), CreateAuditLog(), AddLinkageKey(), CreateStatistics(), AddCaseFacetIndex(),
         KeyAuditChain(), ImportReceipt.Migration(),
-        AddUserDisabled(), AddCasework(), AddApprovals(), AddAuditVerifications(),
+        AddUserDisabled(), AddCasework(), AddApprovals(), AddAuditVerifications(), AddSupportPlans(),
     ]
 }

@@ -42,6 +42,7 @@ extension CaseRepository {
             try await CaseNoteModel.query(on: db).set(\.$caseID, to: keptID).filter(\.$caseID == otherID).update()
             try await CaseTaskModel.query(on: db).set(\.$caseID, to: keptID).filter(\.$caseID == otherID).update()
             try await CaseApprovalModel.query(on: db).set(\.$caseID, to: keptID).filter(\.$caseID == otherID).update()
+            try await SupportPlanModel.query(on: db).set(\.$caseID, to: keptID).filter(\.$caseID == otherID).update()
             try await other.delete(on: db)
             try await AuditLog.append(
                 [
