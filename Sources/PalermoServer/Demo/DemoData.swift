@@ -83,6 +83,7 @@ public enum DemoData {
                 list.enumerated().map { ImportRow(row: $0.offset + 1, fields: $0.element) },
                 organisationCountry: organisation.country, by: loader, source: "demo data")
         }
+        try await DemoCasework.load(into: app)
     }
 
     public static func accountTable() -> String {

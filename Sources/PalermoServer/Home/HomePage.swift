@@ -35,7 +35,7 @@ struct HomePage {
                                 : .div(
                                     .class("table-wrap"),
                                     .table(
-                                        .caption(.words(table.caption)),
+                                        .caption(.class("sr-only"), .words(table.caption)),
                                         .thead(.tr(.forEach(table.columns) { .th(.attr("scope", "col"), .words($0)) })),
                                         .tbody(
                                             .forEach(Array(zip(table.rows, table.highlighted))) { row, highlighted in

@@ -23,7 +23,6 @@ struct HomePanels {
         query.openOnly = true
         let cases = try await store.cases.list(query, by: principal)
         let changes = try await store.dashboard.changesByOthers(for: principal)
-        let codes = Dictionary(cases.items.map { ($0.id, $0.caseCode) }, uniquingKeysWith: { a, _ in a })
         let returned = try await store.approvals.returned(to: principal)
         let returnedPanel = HomePage.Panel(
             id: "returned", heading: w("home.returned"), lines: [],
@@ -72,11 +71,10 @@ struct HomePanels {
                 table: HomePage.Table(
                     caption: w("home.changes"),
                     columns: ["history.when", "cases.code", "history.who", "history.what"].map { w($0) },
-                    rows: changes.map { entry in
-                        let id = entry.caseID
-                        return [
+                    rows: changes.map { entry, code in
+                        [
                             Cell(text: w.dateTime(entry.at), href: nil),
-                            Cell(text: id.flatMap { codes[$0] } ?? w("home.openCase"), href: id.map { "/cases/\($0)#history" }),
+                            Cell(text: code, href: entry.caseID.map { "/cases/\($0)#history" }),
                             Cell(text: entry.actorName, href: nil),
                             Cell(text: w("action.\(entry.action.rawValue)"), href: nil),
                         ]

@@ -56,23 +56,29 @@ public struct Dashboard: Sendable {
         }.sorted { ($0.overdueTasks, $0.openCases, $1.name) > ($1.overdueTasks, $1.openCases, $0.name) }
     }
 
-    /// What others did lately to the cases a user owns or is assigned to: changes, notes, tasks, assignments.
-    public func changesByOthers(for principal: Principal, days: Int = 14, limit: Int = 20) async throws
-        -> [AuditRecord]
+    /// What others did lately to the cases a user owns or is assigned to: changes, notes, tasks, assignments;
+    /// the latest entry per case, with the case's code.
+    public func changesByOthers(for principal: Principal, days: Int = 14, limit: Int = 15) async throws
+        -> [(entry: AuditRecord, caseCode: String)]
     {
-        let mine = try await CaseModel.query(on: store.database)
+        let cases = try await CaseModel.query(on: store.database)
             .filter(\.$organisationID == principal.organisationID)
             .group(.or) { $0.filter(\.$ownerID == principal.userID).filter(\.$assignees, .custom("LIKE"), "% \(principal.userID.uuidString) %") }
-            .field(\.$id).all().compactMap(\.id)
+            .field(\.$id).field(\.$caseCode).all()
+        let codes = Dictionary(cases.compactMap { m in m.id.map { ($0, m.caseCode) } }, uniquingKeysWith: { a, _ in a })
+        let mine = Array(codes.keys)
         guard !mine.isEmpty else { return [] }
         let since = Date().addingTimeInterval(-Double(days) * 86_400)
         var found: [AuditRecord] = []
         for chunk in mine.chunked(500) {
             found += try await AuditEntryModel.query(on: store.database).filter(\.$caseID ~~ Array(chunk))
                 .filter(\.$action ~~ ["update", "assign", "note", "task", "create"]).filter(\.$at >= since)
-                .filter(\.$actorID != principal.userID).sort(\.$id, .descending).limit(limit).all().map(\.record)
+                .filter(\.$actorID != principal.userID).sort(\.$id, .descending).limit(limit * 5).all().map(\.record)
         }
-        return Array(found.sorted { $0.sequence > $1.sequence }.prefix(limit))
+        var shown = Set<UUID>()
+        return found.sorted { $0.sequence > $1.sequence }
+            .filter { entry in entry.caseID.map { shown.insert($0).inserted } ?? false }
+            .prefix(limit).compactMap { entry in entry.caseID.flatMap { codes[$0] }.map { (entry, $0) } }
     }
 }
 
