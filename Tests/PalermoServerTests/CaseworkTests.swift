@@ -219,7 +219,7 @@ final class CaseworkTests: XCTestCase {
                 .decode([SupportPlanEntry].self)
             XCTAssertEqual(plan.map(\.type), ["LegalAid", "Accommodation"])
             let tasks = try await world.api(.GET, "/api/v1/cases/\(id)/tasks", as: "a-worker").content.decode([CaseTask].self)
-            XCTAssertEqual(tasks.map(\.title), ["Legal aid: Compensation claim"], "a planned end makes a task")
+            XCTAssertEqual(tasks.map(\.title), ["Compensation claim"], "a planned end makes a task")
             XCTAssertEqual(tasks.first?.dueOn, "2099-06-30")
             let finished = try await world.api(
                 .PATCH, "/api/v1/support-plan/\(plan[0].id)", as: "a-worker", json: ["actualEnd": "2025-05-01"])
@@ -228,6 +228,7 @@ final class CaseworkTests: XCTestCase {
             XCTAssertTrue(done[0].done, "ending the service completes its task")
             let page = try await world.page("/cases/\(id)", cookie: cookie).body.string
             XCTAssertTrue(page.contains("Meet the lawyer") && page.contains("Safe housing"))
+            XCTAssertTrue(page.contains("Legal aid: Compensation claim"), "the task named by its service")
             let sealed = try await SupportPlanModel.query(on: world.app.palermo.store.database).all()
             XCTAssertFalse(sealed.contains { $0.sealed.contains("lawyer") }, "free text sealed at rest")
         }

@@ -21,10 +21,16 @@ final class LocalisationTests: XCTestCase {
                 "vic_MethodsOfControl": .list(["DebtBondage"]), "cas_IncomingReferralDate": .text("2024-05-06"),
             ])
         try await world.loadGLOTIP()
+        let other = try await world.furnishCasework(around: id)
         let pages: [(user: String?, paths: [String])] = [
             (nil, ["/login"]),
-            ("a-worker", ["/cases", "/cases/new", "/cases/\(id)", "/cases/\(id)/edit", "/cases/\(UUID())"]),
-            ("a-super", ["/stats"]),
+            ("a-worker", ["/", "/cases", "/cases/new", "/cases/\(id)", "/cases/\(id)/edit", "/cases/\(UUID())"]),
+            (
+                "a-super",
+                ["/", "/stats", "/cases?owner=unassigned&sort=code", "/cases/\(id)", "/cases/import", "/cases/\(id)/merge?with=\(other)"]
+            ),
+            ("a-admin", ["/", "/admin/users", "/admin/organisation"]),
+            ("root", ["/", "/admin/organisations", "/admin/status"]),
             (
                 "analyst",
                 [
@@ -86,7 +92,9 @@ final class LocalisationTests: XCTestCase {
     /// The text nodes and accessible names of a page, without the parts marked as being in another language
     /// (the language switch names each language in itself; source notes are English as published).
     static func visibleText(_ html: String) -> [String] {
+        // People's names and what staff typed are marked translate="no": they are as typed, in any language.
         let marked = html.replacing(/<(a|strong|ul|p|dd)[^>]*\blang="[a-z]+"[^>]*>[\s\S]*?<\/\1>/, with: "")
+            .replacing(/<(td|th|p|span)[^>]*\btranslate="no"[^>]*>[^<]*<\/\1>/, with: "")
         let text = marked.matches(of: />([^<]+)</).map { String($0.output.1) }
         let names = marked.matches(of: /aria-label="([^"]+)"/).map { String($0.output.1) }
         return (text + names).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }

@@ -86,6 +86,7 @@ final class PageSuiteTests: XCTestCase {
                       const text = node.textContent.trim();
                       const marked = node.parentElement.closest('[lang]');
                       if (!text || (marked && marked !== document.documentElement)) continue;
+                      if (node.parentElement.closest('[translate=no]')) continue;  // names and notes as typed
                       if (english.has(text) || (latin && /[A-Za-z]{3,}[ ,][A-Za-z]{3,}/.test(text))) found.push(text);
                     }
                     return found.slice(0, 5);

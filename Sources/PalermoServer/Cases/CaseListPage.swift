@@ -8,7 +8,15 @@ import Vapor
 /// to give many cases to one person at once.
 struct CaseListPage {
     struct Filter { let name: String; let label: String; let choices: [Choice] }
-    struct Row { let id: String; let href: String; let code: String; let selectLabel: String; let cells: [String] }
+    /// The name is shown as typed (marked so that no translation tool changes it); the cells are localised.
+    struct Row {
+        let id: String
+        let href: String
+        let code: String
+        let selectLabel: String
+        let name: String
+        let cells: [String]
+    }
     struct Column { let label: String; let href: String?; let sorted: String? }
     struct Assigning { let label: String; let ownerLabel: String; let owners: [Choice]; let button: String }
 
@@ -89,9 +97,8 @@ struct CaseListPage {
         rows = page.items.map { item in
             Row(
                 id: item.id.uuidString, href: "/cases/\(item.id)", code: item.caseCode,
-                selectLabel: w("cases.select", ["code": item.caseCode]),
+                selectLabel: w("cases.select", ["code": item.caseCode]), name: item.name ?? "—",
                 cells: [
-                    item.name ?? "—",
                     item.age.map { w.number($0) } ?? item.ageGroup.map { w("age.\($0)") } ?? "—",
                     item.ownerName ?? w("cases.unassigned"),
                     item.status.map { w.picklist("status", $0) } ?? "—",

@@ -58,6 +58,8 @@ enum CaseListView {
         let selectable = page.assigning != nil
         let table: Content = .div(
             .class("table-wrap"),
+            // The boxes of the rows are one group, named by what they are for.
+            .unwrap(page.assigning) { .group(.attr("role", "group"), .attr("aria-label", $0.label)) },
             .table(
                 .id("case-list"),
                 .thead(
@@ -75,6 +77,7 @@ enum CaseListView {
                                         .attr("aria-label", row.selectLabel),
                                     ]))),
                             .th(.attr("scope", "row"), .a(.attr("href", row.href), .words(row.code))),
+                            .td(.attr("translate", "no"), .words(row.name)),
                             .forEach(row.cells) { .td(.words($0)) })
                     })
             ))

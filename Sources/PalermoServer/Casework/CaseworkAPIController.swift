@@ -41,11 +41,9 @@ struct CaseworkAPIController: RouteCollection {
         let principal = try req.requirePrincipal()
         try await req.store.cases.requireCaseAccess(principal, caseID: nil)
         let input = try req.content.decode(PlanInput.self)
-        let w = req.localizer
         let entry = try await req.store.supportPlans.add(
             type: input.type, objectives: input.objectives, actionPlan: input.actionPlan ?? "",
-            plannedEnd: input.plannedEnd, to: req.caseID(), by: principal,
-            taskTitle: { type, goals in w("plan.task", ["type": w.picklist("supporttype", type), "objectives": goals]) })
+            plannedEnd: input.plannedEnd, to: req.caseID(), by: principal)
         return try await entry.encodeResponse(status: .created, for: req)
     }
 

@@ -24,12 +24,10 @@ struct CaseworkPagesController: RouteCollection {
         try await req.store.cases.requireCaseAccess(principal, caseID: nil)
         let form = try PostedForm.fields(req)
         let id = try req.caseID()
-        let w = req.localizer
         do {
             _ = try await req.store.supportPlans.add(
                 type: form["type"] ?? "", objectives: form["objectives"] ?? "", actionPlan: form["actionPlan"] ?? "",
-                plannedEnd: form["plannedEnd"], to: id, by: principal,
-                taskTitle: { type, goals in w("plan.task", ["type": w.picklist("supporttype", type), "objectives": goals]) })
+                plannedEnd: form["plannedEnd"], to: id, by: principal)
             return req.redirect(to: "/cases/\(id)#plan")
         } catch let failure as ValidationFailure {
             return try await CasePagesController.casePage(req, id: id, problems: failure.issues)

@@ -82,10 +82,15 @@ struct CaseworkPanel {
         tasksHeading = w("work.tasks")
         taskColumns = ["work.taskTitle", "work.due", "work.assignee", "work.state", "work.action"].map { w($0) }
         let today = CaseTasks.today()
+        // A task made from the support plan is named by its service, in the reader's language.
+        let services = Dictionary(plan.compactMap { entry in entry.taskID.map { ($0, entry.type) } }, uniquingKeysWith: { a, _ in a })
         self.tasks = tasks.map { task in
             let overdue = task.isOverdue(today: today)
+            let title = services[task.id].map {
+                w("plan.task", ["type": w.picklist("supporttype", $0), "objectives": task.title])
+            } ?? task.title
             return TaskRow(
-                id: task.id.uuidString, title: task.title,
+                id: task.id.uuidString, title: title,
                 due: task.dueOn.flatMap(CaseValidator.parseDate).map(w.date) ?? "—",
                 assignee: task.assigneeName ?? "—",
                 state: task.done ? w("work.done") : overdue ? w("work.overdue") : w("work.open"),

@@ -38,7 +38,9 @@ enum CaseworkPanelView {
             .ul(
                 .class("decisions"),
                 .forEach(panel.decided) { item in
-                    .li(.words(item.text), .unwrap(item.comment) { .group(.text(" "), .el("q", .words($0))) })
+                    .li(
+                        .words(item.text),
+                        .unwrap(item.comment) { .group(.text(" "), .el("q", .attr("translate", "no"), .words($0))) })
                 }))
     }
 
@@ -82,7 +84,7 @@ enum CaseworkPanelView {
                                 .tr(
                                     .attr("id", "task-\(task.id)"),
                                     .attr("class", task.overdue ? "overdue" : task.done ? "done" : "open"),
-                                    .th(.attr("scope", "row"), .words(task.title)),
+                                    .th(.attr("scope", "row"), .attr("translate", "no"), .words(task.title)),
                                     .td(.words(task.due)), .td(.words(task.assignee)),
                                     .td(.words(task.state)),
                                     .td(
@@ -126,7 +128,8 @@ enum CaseworkPanelView {
                         .tbody(
                             .forEach(panel.plan) { row in
                                 .tr(
-                                    .forEach(Array(row.cells.dropLast())) { .td(.words($0)) },
+                                    .td(.words(row.cells[0])),
+                                    .forEach(Array(row.cells.dropFirst().dropLast())) { .td(.attr("translate", "no"), .words($0)) },
                                     .td(
                                         row.finished
                                             ? .words(row.cells.last ?? "")
@@ -171,7 +174,7 @@ enum CaseworkPanelView {
                             .p(
                                 .class("meta"), .strong(.words(note.author)), .text(" · "), .words(note.when),
                                 .unwrap(note.corrects) { .group(.text(" · "), .em(.words($0))) }),
-                            .p(.class("note-text"), .words(note.text)))
+                            .p(.class("note-text"), .attr("translate", "no"), .words(note.text)))
                     }),
             FormMarkup.form(
                 method: "post", action: "/cases/\(panel.caseID)/notes", .class("stacked"),

@@ -12,12 +12,11 @@ struct MergePage {
     let action: String
     let csrf: String
     let other: String
-    let columns: [String]
+    let keptCode: String
+    let otherCode: String
     let rows: [Row]
     let sameText: String?
     let button: String
-    let keepLabel: String
-    let takeLabel: String
 
     init(_ w: Wording, kept: CaseRecord, other: CaseRecord, csrf: String) {
         title = w("merge.title", ["kept": kept.caseCode, "other": other.caseCode])
@@ -25,7 +24,8 @@ struct MergePage {
         action = "/cases/\(kept.id)/merge"
         self.csrf = csrf
         self.other = other.id.uuidString
-        columns = [w("merge.field"), kept.caseCode, other.caseCode]
+        keptCode = kept.caseCode
+        otherCode = other.caseCode
         rows = HTCDS.fields.compactMap { field in
             let mine = kept.fields[field.name], theirs = other.fields[field.name]
             guard mine != theirs else { return nil }
@@ -36,10 +36,9 @@ struct MergePage {
         }
         sameText = rows.isEmpty ? w("merge.same") : nil
         button = w("merge.button")
-        keepLabel = w("merge.keep", ["code": kept.caseCode])
-        takeLabel = w("merge.take", ["code": other.caseCode])
     }
 
+    /// One group of two choices per field that differs: the kept case's value or the other's.
     var view: Node<HTML.BodyContext> {
         .group(
             .h1(.words(title)),
@@ -48,31 +47,24 @@ struct MergePage {
                 method: "post", action: action, .attr("id", "merge-form"),
                 FormMarkup.hidden("_csrf", csrf), FormMarkup.hidden("other", other),
                 .unwrap(sameText) { .p(.words($0)) },
-                .if(
-                    !rows.isEmpty,
-                    .div(
-                        .class("table-wrap"),
-                        .table(
-                            .thead(.tr(.forEach(columns) { .th(.attr("scope", "col"), .words($0)) })),
-                            .tbody(
-                                .forEach(rows) { row in
-                                    .tr(
-                                        .th(.attr("scope", "row"), .words(row.label)),
-                                        .td(Self.choice(row.name, "keep", row.mine, keepLabel, checked: true)),
-                                        .td(Self.choice(row.name, "take", row.theirs, takeLabel, checked: false)))
-                                })))),
+                .forEach(rows) { row in
+                    FormMarkup.fieldset(
+                        .class("merge-field"),
+                        FormMarkup.legend(.words(row.label)),
+                        Self.choice(row.name, "keep", keptCode + ": ", row.mine, checked: true),
+                        Self.choice(row.name, "take", otherCode + ": ", row.theirs, checked: false))
+                },
                 FormMarkup.button(button)))
     }
 
-    static func choice(_ name: String, _ value: String, _ text: String, _ label: String, checked: Bool)
+    static func choice(_ name: String, _ value: String, _ source: String, _ text: String, checked: Bool)
         -> Node<HTML.BodyContext>
     {
         FormMarkup.label(
+            .class("check"),
             FormMarkup.input(
-                [
-                    .attr("type", "radio"), .attr("name", "choice.\(name)"), .attr("value", value),
-                    .attr("aria-label", label),
-                ] + (checked ? [.attr("checked", "checked")] : [])),
-            .text(" "), .words(text))
+                [.attr("type", "radio"), .attr("name", "choice.\(name)"), .attr("value", value)]
+                    + (checked ? [.attr("checked", "checked")] : [])),
+            .text(" "), .words(source), .span(.attr("translate", "no"), .words(text)))
     }
 }

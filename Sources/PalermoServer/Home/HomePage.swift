@@ -4,7 +4,13 @@ import Plot
 
 /// A home page: panels of what needs the reader's attention, each a heading, a few lines, perhaps a table.
 struct HomePage {
-    struct Cell { let text: String; let href: String? }
+    /// `asTyped`: a person's name or staff's words, shown as typed and marked so that no translation tool
+    /// changes them.
+    struct Cell {
+        let text: String
+        let href: String?
+        var asTyped = false
+    }
     struct Table { let caption: String; let columns: [String]; let rows: [[Cell]]; let highlighted: [Bool] }
     struct Panel {
         let id: String
@@ -41,7 +47,9 @@ struct HomePage {
                                             .forEach(Array(zip(table.rows, table.highlighted))) { row, highlighted in
                                                 .tr(
                                                     .attr("class", highlighted ? "overdue" : ""),
-                                                    .forEach(row) { .td(Self.cell($0)) })
+                                                    .forEach(row) { cell in
+                                                        .td(.if(cell.asTyped, .attr("translate", "no")), Self.cell(cell))
+                                                    })
                                             })))
                         })
                 })

@@ -32,7 +32,7 @@ struct HomePanels {
                     [
                         Cell(text: approval.caseCode ?? "—", href: "/cases/\(approval.caseID)#approvals"),
                         Cell(text: w("approval.kind.\(approval.kind.rawValue)"), href: nil),
-                        Cell(text: approval.comment ?? "", href: nil),
+                        Cell(text: approval.comment ?? "", href: nil, asTyped: true),
                     ]
                 }, highlighted: returned.map { _ in true }),
             empty: nil)
@@ -45,7 +45,7 @@ struct HomePanels {
                     columns: ["work.taskTitle", "cases.code", "work.due", "work.state"].map { w($0) },
                     rows: tasks.map { task in
                         [
-                            Cell(text: task.title, href: "/cases/\(task.caseID)#task-\(task.id)"),
+                            Cell(text: task.title, href: "/cases/\(task.caseID)#task-\(task.id)", asTyped: true),
                             Cell(text: task.caseCode ?? "—", href: "/cases/\(task.caseID)"),
                             Cell(text: task.dueOn.flatMap(CaseValidator.parseDate).map(w.date) ?? "—", href: nil),
                             Cell(text: task.isOverdue(today: today) ? w("work.overdue") : w("work.open"), href: nil),
@@ -61,7 +61,8 @@ struct HomePanels {
                     caption: w("home.myCases"), columns: ["cases.code", "cases.name", "cases.status"].map { w($0) },
                     rows: cases.items.map { item in
                         [
-                            Cell(text: item.caseCode, href: "/cases/\(item.id)"), Cell(text: item.name ?? "—", href: nil),
+                            Cell(text: item.caseCode, href: "/cases/\(item.id)"),
+                            Cell(text: item.name ?? "—", href: nil, asTyped: true),
                             Cell(text: item.status.map { w.picklist("status", $0) } ?? "—", href: nil),
                         ]
                     }, highlighted: cases.items.map { _ in false }),

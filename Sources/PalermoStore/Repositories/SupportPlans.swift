@@ -63,10 +63,10 @@ public struct SupportPlans: Sendable {
             .filter(\.$organisationID == principal.organisationID).sort(\.$createdAt).all().map(decode)
     }
 
-    /// `taskTitle` words the task in the reader's language from the entry's type label and objectives.
+    /// The task's title is the objectives; pages put the service's name, in the reader's language, before it.
     public func add(
         type: String, objectives: String, actionPlan: String, plannedEnd: String?, to caseID: UUID,
-        by principal: Principal, taskTitle: @Sendable (String, String) -> String
+        by principal: Principal
     ) async throws -> SupportPlanEntry {
         try await store.cases.requireCaseAccess(principal, caseID: caseID)
         var issues: [ValidationIssue] = []
@@ -100,7 +100,7 @@ public struct SupportPlans: Sendable {
         model.plannedEnd = end
         if end != nil {
             let task = try await store.tasks.add(
-                taskTitle(code, String(goals.prefix(120))), due: end, assignee: record.ownerID ?? principal.userID,
+                String(goals.prefix(500)), due: end, assignee: record.ownerID ?? principal.userID,
                 to: caseID, by: principal)
             model.taskID = task.id
         }

@@ -52,16 +52,21 @@ struct BrowserSite {
 
     /// Every page each role can reach, with a filled-in query where the page has one.
     func pagesByRole() async throws -> [(String?, [String])] {
-        [
+        let other = try await world.furnishCasework(around: caseID)
+        return [
             (nil, ["/login"]),
             (
                 "a-worker",
                 [
-                    "/cases", "/cases/new", "/cases/\(caseID)", "/cases/\(caseID)/edit", "/cases?q=nobody",
+                    "/", "/cases", "/cases/new", "/cases/\(caseID)", "/cases/\(caseID)/edit", "/cases?q=nobody",
                     "/cases/\(UUID())",
                 ]
             ),
-            ("a-super", ["/cases", "/stats"]),
+            (
+                "a-super",
+                ["/", "/cases", "/stats", "/cases/\(caseID)", "/cases/import", "/cases/\(caseID)/merge?with=\(other)"]
+            ),
+            ("a-admin", ["/", "/admin/users", "/admin/organisation"]),
             (
                 "analyst",
                 [
@@ -73,7 +78,7 @@ struct BrowserSite {
                 "coordinator",
                 ["/stats", "/stats/national", "/stats/patterns?from=2017&to=2020&region=Africa", "/stats/estimate"]
             ),
-            ("root", ["/cases", "/stats"]),
+            ("root", ["/", "/stats", "/admin/organisations", "/admin/status"]),
         ]
     }
 }
