@@ -38,8 +38,7 @@ struct CaseworkAPIController: RouteCollection {
     }
 
     func addToPlan(_ req: Request) async throws -> Response {
-        let principal = try req.requirePrincipal()
-        try await req.store.cases.requireCaseAccess(principal, caseID: nil)
+        let principal = try await req.caseHandler(page: false)
         let input = try req.content.decode(PlanInput.self)
         let entry = try await req.store.supportPlans.add(
             type: input.type, objectives: input.objectives, actionPlan: input.actionPlan ?? "",
@@ -50,9 +49,8 @@ struct CaseworkAPIController: RouteCollection {
     struct PlanEnd: Content { let actualEnd: String }
 
     func finishPlan(_ req: Request) async throws -> SupportPlanEntry {
-        let principal = try req.requirePrincipal()
-        try await req.store.cases.requireCaseAccess(principal, caseID: nil)
-        guard let id = req.parameters.get("entry", as: UUID.self) else { throw StoreError.notFound }
+        let principal = try await req.caseHandler(page: false)
+        let id = try req.uuid("entry")
         let input = try req.content.decode(PlanEnd.self)
         return try await req.store.supportPlans.finish(id, actualEnd: input.actualEnd, by: principal)
     }
@@ -101,7 +99,7 @@ struct CaseworkAPIController: RouteCollection {
         guard principal.role.assignsCases else {
             throw Abort(.forbidden, reason: "approving needs the supervisor or organisation admin role")
         }
-        guard let id = req.parameters.get("approval", as: UUID.self) else { throw StoreError.notFound }
+        let id = try req.uuid("approval")
         let input = try req.content.decode(Decision.self)
         return try await req.store.approvals.decide(id, approve: input.approve, comment: input.comment, by: principal)
     }
@@ -141,8 +139,7 @@ struct CaseworkAPIController: RouteCollection {
     }
 
     func addNote(_ req: Request) async throws -> Response {
-        let principal = try req.requirePrincipal()
-        try await req.store.cases.requireCaseAccess(principal, caseID: nil)
+        let principal = try await req.caseHandler(page: false)
         let input = try req.content.decode(NoteInput.self)
         let note = try await req.store.notes.add(input.text, to: req.caseID(), corrects: input.corrects, by: principal)
         return try await note.encodeResponse(status: .created, for: req)
@@ -164,8 +161,7 @@ struct CaseworkAPIController: RouteCollection {
     }
 
     func addTask(_ req: Request) async throws -> Response {
-        let principal = try req.requirePrincipal()
-        try await req.store.cases.requireCaseAccess(principal, caseID: nil)
+        let principal = try await req.caseHandler(page: false)
         let input = try req.content.decode(TaskInput.self)
         let task = try await req.store.tasks.add(
             input.title, due: input.due, assignee: input.assignee, to: req.caseID(), by: principal)
@@ -183,9 +179,8 @@ struct CaseworkAPIController: RouteCollection {
     }
 
     func changeTask(_ req: Request) async throws -> CaseTask {
-        let principal = try req.requirePrincipal()
-        try await req.store.cases.requireCaseAccess(principal, caseID: nil)
-        guard let id = req.parameters.get("task", as: UUID.self) else { throw StoreError.notFound }
+        let principal = try await req.caseHandler(page: false)
+        let id = try req.uuid("task")
         let input = try req.content.decode(TaskChange.self)
         return try await req.store.tasks.complete(id, done: input.done, by: principal)
     }
@@ -197,8 +192,7 @@ struct CaseworkAPIController: RouteCollection {
 
     /// The organisation's active users who handle cases: who a case or task can go to.
     func staff(_ req: Request) async throws -> [StaffMember] {
-        let principal = try req.requirePrincipal()
-        try await req.store.cases.requireCaseAccess(principal, caseID: nil)
+        let principal = try await req.caseHandler(page: false)
         return try await req.store.assignment.caseStaff(of: principal.organisationID)
             .map { StaffMember(id: $0.key, name: $0.value) }.sorted { $0.name < $1.name }
     }

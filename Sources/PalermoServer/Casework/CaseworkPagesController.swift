@@ -20,31 +20,23 @@ struct CaseworkPagesController: RouteCollection {
     }
 
     func addToPlan(_ req: Request) async throws -> Response {
-        let principal = try req.signedIn()
-        try await req.store.cases.requireCaseAccess(principal, caseID: nil)
+        let principal = try await req.caseHandler(page: true)
         let form = try PostedForm.fields(req)
         let id = try req.caseID()
-        do {
+        return try await Self.onCase(req, id, then: "/cases/\(id)#plan") {
             _ = try await req.store.supportPlans.add(
                 type: form["type"] ?? "", objectives: form["objectives"] ?? "", actionPlan: form["actionPlan"] ?? "",
                 plannedEnd: form["plannedEnd"], to: id, by: principal)
-            return req.redirect(to: "/cases/\(id)#plan")
-        } catch let failure as ValidationFailure {
-            return try await CasePagesController.casePage(req, id: id, problems: failure.issues)
         }
     }
 
     func finishPlan(_ req: Request) async throws -> Response {
-        let principal = try req.signedIn()
-        try await req.store.cases.requireCaseAccess(principal, caseID: nil)
-        guard let id = req.parameters.get("entry", as: UUID.self) else { throw StoreError.notFound }
+        let principal = try await req.caseHandler(page: true)
+        let id = try req.uuid("entry")
         let form = try PostedForm.fields(req)
         guard let caseID = UUID(uuidString: form["case"] ?? "") else { throw StoreError.notFound }
-        do {
+        return try await Self.onCase(req, caseID, then: "/cases/\(caseID)#plan") {
             _ = try await req.store.supportPlans.finish(id, actualEnd: form["actualEnd"] ?? "", by: principal)
-            return req.redirect(to: "/cases/\(caseID)#plan")
-        } catch let failure as ValidationFailure {
-            return try await CasePagesController.casePage(req, id: caseID, problems: failure.issues)
         }
     }
 
@@ -87,16 +79,13 @@ struct CaseworkPagesController: RouteCollection {
     func decide(_ req: Request) async throws -> Response {
         let principal = try req.signedIn()
         guard principal.role.assignsCases else { throw Abort(.forbidden) }
-        guard let id = req.parameters.get("approval", as: UUID.self) else { throw StoreError.notFound }
+        let id = try req.uuid("approval")
         let form = try PostedForm.fields(req)
         let waiting = try await req.store.approvals.waiting(by: principal).first { $0.id == id }
         guard let caseID = waiting?.caseID else { throw StoreError.notFound }
-        do {
+        return try await Self.onCase(req, caseID, then: "/cases/\(caseID)?saved=1#approvals") {
             _ = try await req.store.approvals.decide(
                 id, approve: form["decision"] == "approve", comment: form["comment"], by: principal)
-            return req.redirect(to: "/cases/\(caseID)?saved=1#approvals")
-        } catch let failure as ValidationFailure {
-            return try await CasePagesController.casePage(req, id: caseID, problems: failure.issues)
         }
     }
 
@@ -123,8 +112,7 @@ struct CaseworkPagesController: RouteCollection {
     }
 
     func addNote(_ req: Request) async throws -> Response {
-        let principal = try req.signedIn()
-        try await req.store.cases.requireCaseAccess(principal, caseID: nil)
+        let principal = try await req.caseHandler(page: true)
         let form = try PostedForm.fields(req)
         let id = try req.caseID()
         let corrects = try form["corrects"].flatMap { text -> UUID? in
@@ -134,20 +122,16 @@ struct CaseworkPagesController: RouteCollection {
             }
             return id
         }
-        do {
+        return try await Self.onCase(req, id, then: "/cases/\(id)#notes") {
             _ = try await req.store.notes.add(form["text"] ?? "", to: id, corrects: corrects, by: principal)
-            return req.redirect(to: "/cases/\(id)#notes")
-        } catch let failure as ValidationFailure {
-            return try await CasePagesController.casePage(req, id: id, problems: failure.issues)
         }
     }
 
     func addTask(_ req: Request) async throws -> Response {
-        let principal = try req.signedIn()
-        try await req.store.cases.requireCaseAccess(principal, caseID: nil)
+        let principal = try await req.caseHandler(page: true)
         let form = try PostedForm.fields(req)
         let id = try req.caseID()
-        do {
+        return try await Self.onCase(req, id, then: "/cases/\(id)#tasks") {
             let assignee = try form["assignee"].flatMap { text -> UUID? in
                 guard !text.isEmpty else { return nil }
                 guard let id = UUID(uuidString: text) else {
@@ -157,16 +141,12 @@ struct CaseworkPagesController: RouteCollection {
             }
             _ = try await req.store.tasks.add(
                 form["title"] ?? "", due: form["due"], assignee: assignee, to: id, by: principal)
-            return req.redirect(to: "/cases/\(id)#tasks")
-        } catch let failure as ValidationFailure {
-            return try await CasePagesController.casePage(req, id: id, problems: failure.issues)
         }
     }
 
     func changeTask(_ req: Request) async throws -> Response {
-        let principal = try req.signedIn()
-        try await req.store.cases.requireCaseAccess(principal, caseID: nil)
-        guard let id = req.parameters.get("task", as: UUID.self) else { throw StoreError.notFound }
+        let principal = try await req.caseHandler(page: true)
+        let id = try req.uuid("task")
         let form = try PostedForm.fields(req)
         let task = try await req.store.tasks.complete(id, done: form["done"] != "0", by: principal)
         return req.redirect(to: SameSitePath.validated(form["back"]) ?? "/cases/\(task.caseID)#tasks")
@@ -179,5 +159,17 @@ struct CaseworkPagesController: RouteCollection {
             throw ValidationFailure([.init(field: "owner", message: "is not a user", code: "notStaff")])
         }
         return id
+    }
+
+    /// Runs a form's change to a case: on success back to `path`; refused, the case again with the problems.
+    static func onCase(
+        _ req: Request, _ id: UUID, then path: String, _ change: () async throws -> Void
+    ) async throws -> Response {
+        do {
+            try await change()
+            return req.redirect(to: path)
+        } catch let failure as ValidationFailure {
+            return try await CasePagesController.casePage(req, id: id, problems: failure.issues)
+        }
     }
 }

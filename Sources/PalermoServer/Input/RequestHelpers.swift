@@ -27,3 +27,19 @@ extension Response {
         return response
     }
 }
+
+extension Request {
+    /// A user who handles cases: signed in on a page (`page`) or by token; anyone else is refused before
+    /// a byte of the body is read.
+    func caseHandler(page: Bool) async throws -> Principal {
+        let principal = page ? try signedIn() : try requirePrincipal()
+        try await store.cases.requireCaseAccess(principal, caseID: nil)
+        return principal
+    }
+
+    /// An id from the path; anything else is a page that does not exist.
+    func uuid(_ name: String) throws -> UUID {
+        guard let id = parameters.get(name, as: UUID.self) else { throw StoreError.notFound }
+        return id
+    }
+}
