@@ -38,14 +38,18 @@ final class AdminPagesTests: XCTestCase {
             XCTAssertEqual(analyst.status, .forbidden, "an organisation admin makes staff only")
             let created = try await world.postForm(
                 "/admin/users", cookie: admin,
-                [("username", "njeri"), ("displayName", "Njeri"), ("role", "caseworker"), ("password", TestWorld.password)],
+                [
+                    ("username", "njeri"), ("displayName", "Njeri"), ("role", "caseworker"),
+                    ("password", TestWorld.password),
+                ],
                 from: "/admin/users")
             XCTAssertEqual(created.status, .seeOther, created.body.string)
             let signIn = try await world.webSignIn("njeri")
             XCTAssertEqual(signIn.headers.first(name: .location), "/")
 
             // Role, disable, unlock, password, tokens: each through its form.
-            let id = try await UserModel.query(on: world.app.palermo.store.database).filter(\.$username == "njeri").first()!.id!
+            let id = try await UserModel.query(on: world.app.palermo.store.database).filter(\.$username == "njeri")
+                .first()!.id!
             for (action, extra) in [
                 ("role", [("role", "supervisor")]), ("disable", []), ("enable", []), ("unlock", []), ("revoke", []),
                 ("reset", [("password", "a fresh long passphrase")]),
@@ -63,7 +67,9 @@ final class AdminPagesTests: XCTestCase {
                 after: { res in XCTAssertEqual(res.status, .unauthorized, "the old password no longer works") })
             let fresh = try await world.token("njeri", password: "a fresh long passphrase")
             XCTAssertFalse(fresh.isEmpty)
-            let foreign = try await UserModel.query(on: world.app.palermo.store.database).filter(\.$username == "b-worker").first()!.id!
+            let foreign = try await UserModel.query(on: world.app.palermo.store.database).filter(
+                \.$username == "b-worker"
+            ).first()!.id!
             let across = try await world.postForm(
                 "/admin/users/\(foreign)", cookie: admin, [("action", "disable")], from: "/admin/users")
             XCTAssertEqual(across.status, .notFound)
@@ -75,7 +81,10 @@ final class AdminPagesTests: XCTestCase {
             XCTAssertEqual(strict.status, .unprocessableEntity)
             let saved = try await world.postForm(
                 "/admin/organisation", cookie: admin,
-                [("name", "Safe Harbour"), ("kind", "shelter"), ("core", "gender"), ("core", "age"), ("core", "identificationDate")],
+                [
+                    ("name", "Safe Harbour"), ("kind", "shelter"), ("core", "gender"), ("core", "age"),
+                    ("core", "identificationDate"),
+                ],
                 from: "/admin/organisation")
             XCTAssertEqual(saved.status, .seeOther, saved.body.string)
             let relaxed = try await world.api(
@@ -101,7 +110,8 @@ final class AdminPagesTests: XCTestCase {
             XCTAssertTrue(checked.contains("intact when last checked"), checked)
             XCTAssertTrue(checked.contains("SQLite") || checked.contains("PostgreSQL"))
             let created = try await world.postForm(
-                "/admin/organisations", cookie: root, [("name", "Coast Shelter"), ("kind", "shelter"), ("country", "TZA")],
+                "/admin/organisations", cookie: root,
+                [("name", "Coast Shelter"), ("kind", "shelter"), ("country", "TZA")],
                 from: "/admin/organisations")
             XCTAssertEqual(created.status, .seeOther, created.body.string)
             let list = try await world.page("/admin/organisations", cookie: root).body.string

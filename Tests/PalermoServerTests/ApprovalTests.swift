@@ -25,7 +25,8 @@ final class ApprovalTests: XCTestCase {
             XCTAssertEqual(pending.fields["cas_Status"], .text("Active"), "not closed until a supervisor approves")
             XCTAssertEqual(pending.fields["prs_Email"], .text("amani@example.org"), "other changes apply at once")
 
-            let waiting = try await world.api(.GET, "/api/v1/approvals", as: "a-super").content.decode([CaseApproval].self)
+            let waiting = try await world.api(.GET, "/api/v1/approvals", as: "a-super").content.decode(
+                [CaseApproval].self)
             XCTAssertEqual(waiting.map(\.kind), [.closure])
             XCTAssertEqual(waiting[0].proposal["cas_ReasonForCaseClosure"], .text("Returned home safely"))
             let bySelf = try await world.api(
@@ -39,7 +40,8 @@ final class ApprovalTests: XCTestCase {
             let approved = try await world.api(
                 .POST, "/api/v1/approvals/\(waiting[0].id)", as: "a-super", json: ["approve": true])
             XCTAssertEqual(approved.status, .ok, approved.body.string)
-            let closed = try await world.api(.GET, "/api/v1/cases/\(id)", as: "a-worker").content.decode(CaseRecord.self)
+            let closed = try await world.api(.GET, "/api/v1/cases/\(id)", as: "a-worker").content.decode(
+                CaseRecord.self)
             XCTAssertEqual(closed.fields["cas_Status"], .text("Closed"))
             XCTAssertEqual(closed.fields["cas_ClosureDate"], .text("2025-06-01"))
 
@@ -52,25 +54,33 @@ final class ApprovalTests: XCTestCase {
                 .PATCH, "/api/v1/cases/\(id)", as: "a-worker",
                 json: ["fields": ["vic_TraffickingStatus": "PossibleVictimOfTrafficking"]])
             XCTAssertEqual(again.status, .unprocessableEntity, "one proposal at a time")
-            let request = try await world.api(.GET, "/api/v1/approvals", as: "a-super").content.decode([CaseApproval].self)[0]
-            let bare = try await world.api(.POST, "/api/v1/approvals/\(request.id)", as: "a-super", json: ["approve": false])
+            let request = try await world.api(.GET, "/api/v1/approvals", as: "a-super").content.decode(
+                [CaseApproval].self)[0]
+            let bare = try await world.api(
+                .POST, "/api/v1/approvals/\(request.id)", as: "a-super", json: ["approve": false])
             XCTAssertEqual(bare.status, .unprocessableEntity, "a return says why")
             let returned = try await world.api(
                 .POST, "/api/v1/approvals/\(request.id)", as: "a-super",
                 json: ["approve": false, "comment": "Wait for the police assessment"] as [String: AnyJSON])
             XCTAssertEqual(returned.status, .ok, returned.body.string)
-            let unchanged = try await world.api(.GET, "/api/v1/cases/\(id)", as: "a-worker").content.decode(CaseRecord.self)
+            let unchanged = try await world.api(.GET, "/api/v1/cases/\(id)", as: "a-worker").content.decode(
+                CaseRecord.self)
             XCTAssertNil(unchanged.fields["vic_TraffickingStatus"])
             let workerHome = try await world.page("/", cookie: try await world.webLogin("a-worker")).body.string
-            XCTAssertTrue(workerHome.contains("Returned to you") && workerHome.contains("Wait for the police assessment"))
-            let casePage = try await world.page("/cases/\(id)", cookie: try await world.webLogin("a-worker")).body.string
+            XCTAssertTrue(
+                workerHome.contains("Returned to you") && workerHome.contains("Wait for the police assessment"))
+            let casePage = try await world.page("/cases/\(id)", cookie: try await world.webLogin("a-worker")).body
+                .string
             XCTAssertTrue(casePage.contains("Trafficking status decision: returned by a-super"))
 
             // A supervisor's own change applies at once.
             let direct = try await world.api(
-                .PATCH, "/api/v1/cases/\(id)", as: "a-super", json: ["fields": ["vic_TraffickingStatus": "ActualVictimOfTrafficking"]])
+                .PATCH, "/api/v1/cases/\(id)", as: "a-super",
+                json: ["fields": ["vic_TraffickingStatus": "ActualVictimOfTrafficking"]])
             XCTAssertNil(direct.headers.first(name: "Palermo-Approval-Requested"))
-            XCTAssertEqual(try direct.content.decode(CaseRecord.self).fields["vic_TraffickingStatus"], .text("ActualVictimOfTrafficking"))
+            XCTAssertEqual(
+                try direct.content.decode(CaseRecord.self).fields["vic_TraffickingStatus"],
+                .text("ActualVictimOfTrafficking"))
 
             let audit = try await world.app.palermo.store.audit.entries(forCase: id).map(\.action)
             XCTAssertEqual(audit.filter { $0 == .approvalRequested }.count, 2)

@@ -83,14 +83,17 @@ final class CaseFormBrowserTests: XCTestCase {
             let focused = try await browser.execute("return document.activeElement.id") as? String
             XCTAssertEqual(focused, "problems", language)
             // The refused form passes the same checks as every other page.
-            let findings = try await PageSuiteTests.check(browser, page: "refused save", language: language,
-                                                          axe: try PageSuiteTests.axeSource())
+            let findings = try await PageSuiteTests.check(
+                browser, page: "refused save", language: language,
+                axe: try PageSuiteTests.axeSource())
             XCTAssertEqual(findings.map(\.description), [], language)
             let kept = try await browser.execute("return document.querySelector('#f-prs_FirstName').value") as? String
             XCTAssertEqual(kept, "Amani", "what was typed is kept")
             // The country is found by typing part of its name in the reader's language.
-            try await browser.type(language == "ar" ? "كيني" : "keny", into: "input.choice-filter[aria-controls=f-prs_Citizenship]")
-            let country = try await browser.execute("return document.querySelector('#f-prs_Citizenship').value") as? String
+            try await browser.type(
+                language == "ar" ? "كيني" : "keny", into: "input.choice-filter[aria-controls=f-prs_Citizenship]")
+            let country =
+                try await browser.execute("return document.querySelector('#f-prs_Citizenship').value") as? String
             XCTAssertEqual(country, "KEN", language)
         }
     }

@@ -17,17 +17,35 @@ final class CaseValidationTests: XCTestCase {
                 ("the empty form", [:], "prs_Gender", "required"),
                 ("no age at all", core.filter { $0.key != "prs_AgeGroup" }, "prs_Birthdate", "ageRequired"),
                 ("email", core.merging(["prs_Email": .text("not-an-email")]) { $1 }, "prs_Email", "notAnEmail"),
-                ("phone", core.merging(["prs_MobilePhone": .text("call me maybe")]) { $1 }, "prs_MobilePhone", "notAPhone"),
-                ("born in 1890", core.merging(["prs_Birthdate": .text("1890-05-01")]) { $1 }, "prs_Birthdate", "before1900"),
-                ("born in year 0", core.merging(["prs_Birthdate": .text("0000-01-01")]) { $1 }, "prs_Birthdate", "before1900"),
+                (
+                    "phone", core.merging(["prs_MobilePhone": .text("call me maybe")]) { $1 }, "prs_MobilePhone",
+                    "notAPhone"
+                ),
+                (
+                    "born in 1890", core.merging(["prs_Birthdate": .text("1890-05-01")]) { $1 }, "prs_Birthdate",
+                    "before1900"
+                ),
+                (
+                    "born in year 0", core.merging(["prs_Birthdate": .text("0000-01-01")]) { $1 }, "prs_Birthdate",
+                    "before1900"
+                ),
                 (
                     "referred out before in",
                     core.merging([
-                        "cas_IncomingReferralDate": .text("2024-05-01"), "cas_OutgoingReferralDate": .text("2024-04-30"),
+                        "cas_IncomingReferralDate": .text("2024-05-01"),
+                        "cas_OutgoingReferralDate": .text("2024-04-30"),
                     ]) { $1 }, "cas_OutgoingReferralDate", "beforeField"
                 ),
-                ("closed without a reason", core.merging(["cas_Status": .text("Closed")]) { $1 }, "cas_ReasonForCaseClosure", "closedNeedsReason"),
-                ("closed without a date", core.merging(["cas_Status": .text("Closed"), "cas_ReasonForCaseClosure": .text("Went home")]) { $1 }, "cas_ClosureDate", "closedNeedsDate"),
+                (
+                    "closed without a reason", core.merging(["cas_Status": .text("Closed")]) { $1 },
+                    "cas_ReasonForCaseClosure", "closedNeedsReason"
+                ),
+                (
+                    "closed without a date",
+                    core.merging(["cas_Status": .text("Closed"), "cas_ReasonForCaseClosure": .text("Went home")]) {
+                        $1
+                    }, "cas_ClosureDate", "closedNeedsDate"
+                ),
                 (
                     "closed before identified",
                     core.merging([
@@ -49,9 +67,11 @@ final class CaseValidationTests: XCTestCase {
 
             // The same through the form, in French: the message names the field in the reader's language.
             let cookie = try await world.webLogin("a-worker")
-            let empty = try await world.postForm("/cases", cookie: cookie, [("cas_Status", "Active")], from: "/cases/new", language: "fr")
+            let empty = try await world.postForm(
+                "/cases", cookie: cookie, [("cas_Status", "Active")], from: "/cases/new", language: "fr")
             XCTAssertEqual(empty.status, .unprocessableEntity)
-            XCTAssertTrue(empty.body.string.contains("Genre</a>: est obligatoire"), empty.body.string.prefix(3000).description)
+            XCTAssertTrue(
+                empty.body.string.contains("Genre</a>: est obligatoire"), empty.body.string.prefix(3000).description)
             let phone = try await world.postForm(
                 "/cases", cookie: cookie,
                 TestWorld.core.map { ($0.key, $0.value.description) } + [("prs_MobilePhone", "call me maybe")],
@@ -67,7 +87,8 @@ final class CaseValidationTests: XCTestCase {
                 .PATCH, "/api/v1/cases/\(id)", as: "a-worker",
                 json: ["fields": ["prs_Gender": nil, "prs_Email": "amani at example"] as [String: String?]])
             XCTAssertEqual(change.status, .unprocessableEntity, change.body.string)
-            let stored = try await world.api(.GET, "/api/v1/cases/\(id)", as: "a-worker").content.decode(CaseRecord.self)
+            let stored = try await world.api(.GET, "/api/v1/cases/\(id)", as: "a-worker").content.decode(
+                CaseRecord.self)
             XCTAssertEqual(stored.version, 1)
             XCTAssertEqual(stored.fields["prs_Email"], .text("amani@example.org"))
         }
@@ -77,16 +98,23 @@ final class CaseValidationTests: XCTestCase {
         let validator = CaseValidator()
         for (field, value, expected) in [
             ("prs_Email", "amani.otieno@example.co.ke", "amani.otieno@example.co.ke"),
-            ("prs_MobilePhone", "+254 712 345678", "+254 712 345678"), ("prs_HomePhone", "'+44 20 7946 0958", "+44 20 7946 0958"),
-            ("prs_Citizenship", "Kenya", "KEN"), ("prs_Citizenship", "Kenia", "KEN"), ("prs_Citizenship", "Кения", "KEN"),
-            ("prs_Citizenship", "肯尼亚", "KEN"), ("prs_Citizenship", "كينيا", "KEN"), ("prs_Citizenship", "Ouganda", "UGA"),
+            ("prs_MobilePhone", "+254 712 345678", "+254 712 345678"),
+            ("prs_HomePhone", "'+44 20 7946 0958", "+44 20 7946 0958"),
+            ("prs_Citizenship", "Kenya", "KEN"), ("prs_Citizenship", "Kenia", "KEN"),
+            ("prs_Citizenship", "Кения", "KEN"),
+            ("prs_Citizenship", "肯尼亚", "KEN"), ("prs_Citizenship", "كينيا", "KEN"),
+            ("prs_Citizenship", "Ouganda", "UGA"),
         ] {
             let clean = try validator.validate([field: .text(value)]).get()
             XCTAssertEqual(clean[field], .text(expected), "\(field) \(value)")
         }
-        for (field, value) in [("prs_Email", "a@b"), ("prs_Email", "two@@example.org"), ("prs_MobilePhone", "0712 345678"),
-                               ("prs_MobilePhone", "+12"), ("prs_Citizenship", "Wakanda")] {
-            guard case .failure = validator.validate([field: .text(value)]) else { return XCTFail("\(field) \(value) accepted") }
+        for (field, value) in [
+            ("prs_Email", "a@b"), ("prs_Email", "two@@example.org"), ("prs_MobilePhone", "0712 345678"),
+            ("prs_MobilePhone", "+12"), ("prs_Citizenship", "Wakanda"),
+        ] {
+            guard case .failure = validator.validate([field: .text(value)]) else {
+                return XCTFail("\(field) \(value) accepted")
+            }
         }
     }
 }

@@ -14,7 +14,8 @@ final class CaseworkDayBrowserTests: XCTestCase {
         let (world, browser, url) = (site.world, site.browser, site.url)
         let task = try await world.api(
             .POST, "/api/v1/cases/\(site.caseID)/tasks", as: "a-worker",
-            json: ["title": "Call the legal aid clinic", "due": "2024-02-01"]).content.decode(CaseTask.self)
+            json: ["title": "Call the legal aid clinic", "due": "2024-02-01"]
+        ).content.decode(CaseTask.self)
         _ = try await world.api(
             .POST, "/api/v1/users", as: "root",
             json: NewUserBody(
@@ -80,14 +81,17 @@ final class CaseworkDayBrowserTests: XCTestCase {
         _ = try await browser.execute(
             "document.querySelector('#owner select[name=owner]').value = '\(supervisor)'; return true;")
         try await browser.submit("#owner form.inline-form button[type=submit]", leaving: "/cases/\(newID)")
-        let reassigned = try await world.api(.GET, "/api/v1/cases/\(newID)", as: "a-super").content.decode(CaseRecord.self)
+        let reassigned = try await world.api(.GET, "/api/v1/cases/\(newID)", as: "a-super").content.decode(
+            CaseRecord.self)
         XCTAssertEqual(reassigned.ownerID, supervisor)
         try await browser.open(url + "/cases/\(site.caseID)")
         try await browser.submit("#approvals form.inline button[type=submit]", leaving: "/cases/\(site.caseID)")
-        let closed = try await world.api(.GET, "/api/v1/cases/\(site.caseID)", as: "a-super").content.decode(CaseRecord.self)
+        let closed = try await world.api(.GET, "/api/v1/cases/\(site.caseID)", as: "a-super").content.decode(
+            CaseRecord.self)
         XCTAssertEqual(closed.fields["cas_Status"], .text("Closed"))
 
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("palermo-import-\(UUID().uuidString).csv")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "palermo-import-\(UUID().uuidString).csv")
         try Data(
             """
             prs_FirstName,prs_SecondName,prs_Birthdate,prs_Gender,prs_Citizenship,cas_IdentificationDate,cas_Status
@@ -108,11 +112,12 @@ final class CaseworkDayBrowserTests: XCTestCase {
         XCTAssertEqual(seen7, before + 2)
 
         try await browser.open(url + "/cases?status=FollowUp")
-        let exported = try await browser.execute(
-            """
-            const link = document.querySelector("a[href^='/cases/export.csv']");
-            return fetch(link.getAttribute('href')).then(r => r.text());
-            """) as? String ?? ""
+        let exported =
+            try await browser.execute(
+                """
+                const link = document.querySelector("a[href^='/cases/export.csv']");
+                return fetch(link.getAttribute('href')).then(r => r.text());
+                """) as? String ?? ""
         XCTAssertTrue(exported.contains("Chiku") && exported.contains("palermo_CaseCode"))
         XCTAssertFalse(exported.contains("Baraka"), "the export follows the list's filter")
 

@@ -16,7 +16,8 @@ final class CaseworkTests: XCTestCase {
             let supervisor = try XCTUnwrap(staff.first { $0.name == "a-super" }).id
             let first = try await world.createCase(as: "a-worker", [:])
             let second = try await world.createCase(as: "a-super", [:])
-            let record = try await world.api(.GET, "/api/v1/cases/\(first)", as: "a-worker").content.decode(CaseRecord.self)
+            let record = try await world.api(.GET, "/api/v1/cases/\(first)", as: "a-worker").content.decode(
+                CaseRecord.self)
             XCTAssertEqual(record.ownerID, worker, "whoever creates a case owns it")
 
             let refused = try await world.api(
@@ -28,7 +29,8 @@ final class CaseworkTests: XCTestCase {
             XCTAssertEqual(foreign.status, .unprocessableEntity, "another organisation's user owns nothing here")
             let otherOrgsCase = try await world.createCase(as: "b-worker", [:])
             let notMine = try await world.api(
-                .POST, "/api/v1/cases/assign", as: "a-super", json: Assign(cases: [first, otherOrgsCase], owner: worker))
+                .POST, "/api/v1/cases/assign", as: "a-super",
+                json: Assign(cases: [first, otherOrgsCase], owner: worker))
             XCTAssertEqual(notMine.status, .notFound, "all or nothing: one case of another organisation refuses all")
 
             let bulk = try await world.api(
@@ -38,11 +40,13 @@ final class CaseworkTests: XCTestCase {
             let mine = try await world.api(.GET, "/api/v1/cases?owner=me", as: "a-worker").content.decode(CasePage.self)
             XCTAssertEqual(Set(mine.items.map(\.id)), [first, second])
             XCTAssertEqual(mine.items.first?.ownerName, "a-worker")
-            let assigned = try await world.api(.GET, "/api/v1/cases?owner=me", as: "a-super").content.decode(CasePage.self)
+            let assigned = try await world.api(.GET, "/api/v1/cases?owner=me", as: "a-super").content.decode(
+                CasePage.self)
             XCTAssertEqual(assigned.total, 2, "assigned users find the cases under their name too")
             let none = try await world.api(.POST, "/api/v1/cases/assign", as: "a-super", json: Assign(cases: [second]))
             XCTAssertEqual(none.status, .ok)
-            let unassigned = try await world.api(.GET, "/api/v1/cases?owner=unassigned", as: "a-super").content.decode(CasePage.self)
+            let unassigned = try await world.api(.GET, "/api/v1/cases?owner=unassigned", as: "a-super").content.decode(
+                CasePage.self)
             XCTAssertEqual(unassigned.items.map(\.id), [second])
             let badOwner = try await world.api(.GET, "/api/v1/cases?owner=someone", as: "a-super")
             XCTAssertEqual(badOwner.status, .unprocessableEntity)
@@ -53,10 +57,12 @@ final class CaseworkTests: XCTestCase {
             let list = try await world.page("/cases", cookie: cookie).body.string
             XCTAssertTrue(list.contains("name=\"case\" value=\"\(first.uuidString)\""))
             let res = try await world.postForm(
-                "/cases/assign", cookie: cookie, [("case", first.uuidString), ("case", second.uuidString), ("owner", supervisor.uuidString)],
+                "/cases/assign", cookie: cookie,
+                [("case", first.uuidString), ("case", second.uuidString), ("owner", supervisor.uuidString)],
                 from: "/cases")
             XCTAssertEqual(res.status, .seeOther, res.body.string)
-            let now = try await world.api(.GET, "/api/v1/cases/\(second)", as: "a-super").content.decode(CaseRecord.self)
+            let now = try await world.api(.GET, "/api/v1/cases/\(second)", as: "a-super").content.decode(
+                CaseRecord.self)
             XCTAssertEqual(now.ownerID, supervisor)
             let history = try await world.page("/cases/\(second)", cookie: cookie).body.string
             XCTAssertTrue(history.contains("Case owner: a-super"), "the history names the new owner")
@@ -67,7 +73,8 @@ final class CaseworkTests: XCTestCase {
         try await TestWorld.each { world in
             let id = try await world.createCase(as: "a-worker", [:])
             let note = try await world.api(
-                .POST, "/api/v1/cases/\(id)/notes", as: "a-worker", json: ["text": "Met Amani at the shelter; she is safe."])
+                .POST, "/api/v1/cases/\(id)/notes", as: "a-worker",
+                json: ["text": "Met Amani at the shelter; she is safe."])
             XCTAssertEqual(note.status, .created, note.body.string)
             let first = try note.content.decode(CaseNote.self)
             let correction = try await world.api(
@@ -78,8 +85,10 @@ final class CaseworkTests: XCTestCase {
             XCTAssertEqual(empty.status, .unprocessableEntity)
             let foreign = try await world.api(.POST, "/api/v1/cases/\(id)/notes", as: "b-worker", json: ["text": "x"])
             XCTAssertEqual(foreign.status, .notFound)
-            let notes = try await world.api(.GET, "/api/v1/cases/\(id)/notes", as: "a-super").content.decode([CaseNote].self)
-            XCTAssertEqual(notes.map(\.text), ["Met Amani at the shelter; she is safe.", "Correction: met at the clinic."])
+            let notes = try await world.api(.GET, "/api/v1/cases/\(id)/notes", as: "a-super").content.decode(
+                [CaseNote].self)
+            XCTAssertEqual(
+                notes.map(\.text), ["Met Amani at the shelter; she is safe.", "Correction: met at the clinic."])
             XCTAssertEqual(notes.map(\.author), ["a-worker", "a-worker"])
             XCTAssertEqual(notes[1].corrects, first.id)
             // Sealed at rest: the text is nowhere in the table.
@@ -88,7 +97,8 @@ final class CaseworkTests: XCTestCase {
             XCTAssertFalse(rows.contains { $0.sealed.contains("Amani") })
 
             let late = try await world.api(
-                .POST, "/api/v1/cases/\(id)/tasks", as: "a-worker", json: ["title": "Call the legal aid clinic", "due": "2024-01-15"])
+                .POST, "/api/v1/cases/\(id)/tasks", as: "a-worker",
+                json: ["title": "Call the legal aid clinic", "due": "2024-01-15"])
             XCTAssertEqual(late.status, .created, late.body.string)
             let task = try late.content.decode(CaseTask.self)
             XCTAssertTrue(task.isOverdue())
@@ -109,20 +119,30 @@ final class CaseworkTests: XCTestCase {
             let audit = try await world.app.palermo.store.audit.entries(forCase: id)
             XCTAssertEqual(audit.filter { $0.action == .note }.count, 2)
             XCTAssertEqual(audit.filter { $0.action == .task }.count, 2, "added, then done")
-            XCTAssertTrue(audit.contains { $0.action == .read && $0.fields == ["notes"] }, "reading the notes is audited")
+            XCTAssertTrue(
+                audit.contains { $0.action == .read && $0.fields == ["notes"] }, "reading the notes is audited")
         }
     }
 
     func testTheListShowsNamesToTheOwningOrganisationAndFindsNamesByTheirStart() async throws {
         try await TestWorld.each { world in
             let sara = try await world.createCase(
-                as: "a-worker", ["prs_FirstName": .text("Sara"), "prs_SecondName": .text("Nakimuli"), "prs_Birthdate": .text("2001-04-02"),
-                                 "cas_IdentificationDate": .text("2025-03-01")])
-            _ = try await world.createCase(as: "a-worker", ["prs_FirstName": .text("Grace"), "prs_SecondName": .text("Achieng")])
-            _ = try await world.createCase(as: "b-worker", ["prs_FirstName": .text("Sarah"), "prs_SecondName": .text("Nakato")])
+                as: "a-worker",
+                [
+                    "prs_FirstName": .text("Sara"), "prs_SecondName": .text("Nakimuli"),
+                    "prs_Birthdate": .text("2001-04-02"),
+                    "cas_IdentificationDate": .text("2025-03-01"),
+                ])
+            _ = try await world.createCase(
+                as: "a-worker", ["prs_FirstName": .text("Grace"), "prs_SecondName": .text("Achieng")])
+            _ = try await world.createCase(
+                as: "b-worker", ["prs_FirstName": .text("Sarah"), "prs_SecondName": .text("Nakato")])
             for query in ["Sar", "Nakim", "sara nakimuli", "NAKIMULI"] {
-                let page = try await world.api(.GET, "/api/v1/cases?q=\(query.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", as: "a-worker")
-                    .content.decode(CasePage.self)
+                let page = try await world.api(
+                    .GET, "/api/v1/cases?q=\(query.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)",
+                    as: "a-worker"
+                )
+                .content.decode(CasePage.self)
                 XCTAssertEqual(page.items.map(\.id), [sara], query)
                 XCTAssertEqual(page.items.first?.name, "Sara Nakimuli", query)
                 XCTAssertEqual(page.items.first?.age, 23)
@@ -136,7 +156,8 @@ final class CaseworkTests: XCTestCase {
             let listReads = try await world.app.palermo.store.audit.recent(limit: 50)
                 .filter { $0.action == .read && $0.detail.hasPrefix("case list:") && $0.actorName == "a-worker" }
             XCTAssertEqual(listReads.count, 4, "one entry per list page shown, naming its cases")
-            let sorted = try await world.api(.GET, "/api/v1/cases?sort=code&dir=asc", as: "a-worker").content.decode(CasePage.self)
+            let sorted = try await world.api(.GET, "/api/v1/cases?sort=code&dir=asc", as: "a-worker").content.decode(
+                CasePage.self)
             XCTAssertEqual(sorted.items.map(\.caseCode), sorted.items.map(\.caseCode).sorted())
         }
     }
@@ -165,19 +186,24 @@ final class CaseworkTests: XCTestCase {
     func testACaseForSomeoneWhoHasOneIsWarnedWithALinkBeforeItIsMade() async throws {
         try await TestWorld.each { world in
             let person: [String: FieldValue] = [
-                "prs_FirstName": .text("Amani"), "prs_SecondName": .text("Otieno"), "prs_Birthdate": .text("2001-02-03"),
+                "prs_FirstName": .text("Amani"), "prs_SecondName": .text("Otieno"),
+                "prs_Birthdate": .text("2001-02-03"),
             ]
             let first = try await world.createCase(as: "a-worker", person)
             struct Created: Decodable { let id: UUID; let possibleDuplicates: [DuplicateCase] }
             let second = try await world.api(
                 .POST, "/api/v1/cases", as: "a-super",
-                json: CaseBody(fields: person.merging(TestWorld.core) { a, _ in a }
-                    .merging(["prs_FirstName": .text("OTIENO"), "prs_SecondName": .text("amani")]) { $1 }))
+                json: CaseBody(
+                    fields: person.merging(TestWorld.core) { a, _ in a }
+                        .merging(["prs_FirstName": .text("OTIENO"), "prs_SecondName": .text("amani")]) { $1 }))
             XCTAssertEqual(second.status, .created)
             XCTAssertEqual(try second.content.decode(Created.self).possibleDuplicates.map(\.id), [first])
             let elsewhere = try await world.api(
-                .POST, "/api/v1/cases", as: "b-worker", json: CaseBody(fields: person.merging(TestWorld.core) { a, _ in a }))
-            XCTAssertEqual(try elsewhere.content.decode(Created.self).possibleDuplicates, [], "other organisations are not searched")
+                .POST, "/api/v1/cases", as: "b-worker",
+                json: CaseBody(fields: person.merging(TestWorld.core) { a, _ in a }))
+            XCTAssertEqual(
+                try elsewhere.content.decode(Created.self).possibleDuplicates, [],
+                "other organisations are not searched")
 
             let cookie = try await world.webLogin("a-worker")
             let before = try await world.caseCount()
@@ -208,8 +234,10 @@ final class CaseworkTests: XCTestCase {
             let cookie = try await world.webLogin("a-worker")
             let added = try await world.postForm(
                 "/cases/\(id)/plan", cookie: cookie,
-                [("type", "LegalAid"), ("objectives", "Compensation claim"), ("actionPlan", "Meet the lawyer"),
-                 ("plannedEnd", "2099-06-30")], from: "/cases/\(id)")
+                [
+                    ("type", "LegalAid"), ("objectives", "Compensation claim"), ("actionPlan", "Meet the lawyer"),
+                    ("plannedEnd", "2099-06-30"),
+                ], from: "/cases/\(id)")
             XCTAssertEqual(added.status, .seeOther, added.body.string)
             let second = try await world.api(
                 .POST, "/api/v1/cases/\(id)/support-plan", as: "a-worker",
@@ -218,13 +246,15 @@ final class CaseworkTests: XCTestCase {
             let plan = try await world.api(.GET, "/api/v1/cases/\(id)/support-plan", as: "a-worker").content
                 .decode([SupportPlanEntry].self)
             XCTAssertEqual(plan.map(\.type), ["LegalAid", "Accommodation"])
-            let tasks = try await world.api(.GET, "/api/v1/cases/\(id)/tasks", as: "a-worker").content.decode([CaseTask].self)
+            let tasks = try await world.api(.GET, "/api/v1/cases/\(id)/tasks", as: "a-worker").content.decode(
+                [CaseTask].self)
             XCTAssertEqual(tasks.map(\.title), ["Compensation claim"], "a planned end makes a task")
             XCTAssertEqual(tasks.first?.dueOn, "2099-06-30")
             let finished = try await world.api(
                 .PATCH, "/api/v1/support-plan/\(plan[0].id)", as: "a-worker", json: ["actualEnd": "2025-05-01"])
             XCTAssertEqual(finished.status, .ok, finished.body.string)
-            let done = try await world.api(.GET, "/api/v1/cases/\(id)/tasks", as: "a-worker").content.decode([CaseTask].self)
+            let done = try await world.api(.GET, "/api/v1/cases/\(id)/tasks", as: "a-worker").content.decode(
+                [CaseTask].self)
             XCTAssertTrue(done[0].done, "ending the service completes its task")
             let page = try await world.page("/cases/\(id)", cookie: cookie).body.string
             XCTAssertTrue(page.contains("Meet the lawyer") && page.contains("Safe housing"))

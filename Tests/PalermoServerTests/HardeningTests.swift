@@ -423,7 +423,13 @@ final class HardeningTests: XCTestCase {
             XCTAssertEqual(afterKeyed, 2)
             // The same key for another file is refused.
             let other = try await upload(
-                Data("prs_FirstName,prs_Gender,prs_AgeGroup,prs_Citizenship,cas_IdentificationDate\nChausiku,Feminine,Adult,KEN,2025-01-02\n".utf8),
+                Data(
+                    """
+                    prs_FirstName,prs_Gender,prs_AgeGroup,prs_Citizenship,cas_IdentificationDate
+                    Chausiku,Feminine,Adult,KEN,2025-01-02
+
+                    """
+                        .utf8),
                 key: "upload-7")
             XCTAssertEqual(other.status, .conflict)
             // Without a key, the same file within a day is the same import (also after a keyed upload of it).

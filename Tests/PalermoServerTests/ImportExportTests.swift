@@ -97,9 +97,11 @@ final class ImportExportTests: XCTestCase {
             }
             let before = try await world.caseCount()
             for format in SheetFormat.allCases {
-                let exported = try await world.api(.GET, "/api/v1/cases/export?format=\(format.rawValue)", as: "a-super")
+                let exported = try await world.api(
+                    .GET, "/api/v1/cases/export?format=\(format.rawValue)", as: "a-super")
                 let again = try await world.api(
-                    .POST, "/api/v1/cases/import?format=\(format.rawValue)", as: "a-super", body: Data(buffer: exported.body),
+                    .POST, "/api/v1/cases/import?format=\(format.rawValue)", as: "a-super",
+                    body: Data(buffer: exported.body),
                     contentType: "application/octet-stream")
                 XCTAssertEqual(again.status, .ok, again.body.string)
                 let result = try again.content.decode(Result.self)
@@ -144,7 +146,10 @@ final class ImportExportTests: XCTestCase {
         try await TestWorld.each { world in
             let existing = try await world.createCase(
                 as: "a-worker",
-                ["prs_FirstName": .text("Amani"), "prs_SecondName": .text("Otieno"), "prs_Birthdate": .text("2001-02-03")])
+                [
+                    "prs_FirstName": .text("Amani"), "prs_SecondName": .text("Otieno"),
+                    "prs_Birthdate": .text("2001-02-03"),
+                ])
             let csv = """
                 prs_FirstName,prs_SecondName,prs_Birthdate,prs_Gender,prs_Citizenship,cas_IdentificationDate
                 OTIENO,Amani,2001-02-03,Feminine,Kenya,2025-01-01
@@ -166,7 +171,10 @@ final class ImportExportTests: XCTestCase {
         try await TestWorld.each { world in
             let existing = try await world.createCase(
                 as: "a-worker",
-                ["prs_FirstName": .text("Amani"), "prs_SecondName": .text("Otieno"), "prs_Birthdate": .text("2001-02-03")])
+                [
+                    "prs_FirstName": .text("Amani"), "prs_SecondName": .text("Otieno"),
+                    "prs_Birthdate": .text("2001-02-03"),
+                ])
             let good = """
                 prs_FirstName,prs_SecondName,prs_Birthdate,prs_Gender,prs_Citizenship,cas_IdentificationDate
                 Amani,Otieno,2001-02-03,Feminine,Kenya,2025-01-01
@@ -218,15 +226,18 @@ final class ImportExportTests: XCTestCase {
             let unchanged = try await world.caseCount()
             XCTAssertEqual(unchanged, before, "a preview writes nothing")
             guard let range = page.range(of: "name=\"token\" value=\"") else { return XCTFail("no confirmation") }
-            let token = String(page[range.upperBound...].prefix { $0 != "\"" }).replacingOccurrences(of: "&#43;", with: "+")
+            let token = String(page[range.upperBound...].prefix { $0 != "\"" }).replacingOccurrences(
+                of: "&#43;", with: "+")
             let cookie = try await world.webLogin("a-super")
             // The token belongs to the supervisor's own upload: another session of hers still holds it.
-            let confirmed = try await world.postForm("/cases/import/confirm", cookie: cookie, [("token", token)], from: "/cases")
+            let confirmed = try await world.postForm(
+                "/cases/import/confirm", cookie: cookie, [("token", token)], from: "/cases")
             XCTAssertEqual(confirmed.status, .seeOther, confirmed.body.string)
             XCTAssertEqual(confirmed.headers.first(name: .location), "/cases/import?created=2&updated=0&unchanged=0")
             let after = try await world.caseCount()
             XCTAssertEqual(after, before + 2)
-            let again = try await world.postForm("/cases/import/confirm", cookie: cookie, [("token", token)], from: "/cases")
+            let again = try await world.postForm(
+                "/cases/import/confirm", cookie: cookie, [("token", token)], from: "/cases")
             XCTAssertEqual(again.status, .unprocessableEntity, "a confirmation is used once")
             let still = try await world.caseCount()
             XCTAssertEqual(still, before + 2)

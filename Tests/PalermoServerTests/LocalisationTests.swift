@@ -27,7 +27,10 @@ final class LocalisationTests: XCTestCase {
             ("a-worker", ["/", "/cases", "/cases/new", "/cases/\(id)", "/cases/\(id)/edit", "/cases/\(UUID())"]),
             (
                 "a-super",
-                ["/", "/stats", "/cases?owner=unassigned&sort=code", "/cases/\(id)", "/cases/import", "/cases/\(id)/merge?with=\(other)"]
+                [
+                    "/", "/stats", "/cases?owner=unassigned&sort=code", "/cases/\(id)", "/cases/import",
+                    "/cases/\(id)/merge?with=\(other)",
+                ]
             ),
             ("a-admin", ["/", "/admin/users", "/admin/organisation"]),
             ("root", ["/", "/admin/organisations", "/admin/status"]),

@@ -20,6 +20,8 @@ final class PageSnapshotTests: XCTestCase {
             ])
         let pages: [(name: String, user: String?, path: String)] = [
             ("login", nil, "/login"),
+            ("home", "a-worker", "/"),
+            ("team-home", "a-super", "/"),
             ("cases", "a-worker", "/cases"),
             ("case-form", "a-worker", "/cases/new"),
             ("case", "a-worker", "/cases/\(id)"),

@@ -13,7 +13,7 @@ final class CaseCodeUniquenessTests: XCTestCase {
             CaseCoreFixture.with(["prs_FirstName": .text("First")]), organisationCountry: "KEN", by: memory.supervisor)
         let models = (0..<50).map { _ -> CaseModel in
             let model = CaseModel()
-            model.caseCode = existing.caseCode // every one clashes with the stored case and with each other
+            model.caseCode = existing.caseCode  // every one clashes with the stored case and with each other
             return model
         }
         try await CaseRepository.assignUniqueCodes(models, country: "KEN", on: memory.database)

@@ -12,7 +12,9 @@ final class KeyRotationTests: XCTestCase {
         let principal = memory.supervisor
         let oldKeys = KeyRing.generate()
         let before = memory.store(oldKeys)
-        let rows = (1...25).map { ImportRow(row: $0, fields: CaseCoreFixture.with(["prs_FirstName": .text("Name\($0)")])) }
+        let rows = (1...25).map {
+            ImportRow(row: $0, fields: CaseCoreFixture.with(["prs_FirstName": .text("Name\($0)")]))
+        }
         _ = try await before.cases.importAll(rows, organisationCountry: "KEN", by: principal, source: "test")
 
         let newKeys = oldKeys.rotated()

@@ -13,7 +13,9 @@ public enum ApprovalKind: String, Sendable, Codable, CaseIterable {
 
     /// Splits a change into what applies now and what waits for approval, by kind. `after` has passed the
     /// rules as a whole, so each proposal, once approved, gives a valid case again.
-    public static func split(before: CaseFields, after: CaseFields) -> (
+    public static func split(
+        before: CaseFields, after: CaseFields
+    ) -> (
         applied: CaseFields, proposals: [(kind: ApprovalKind, fields: [String: FieldValue?])]
     ) {
         var applied = after

@@ -10,7 +10,8 @@ enum ContactFormats {
         case .email:
             return isEmail(text)
                 ? .success(text)
-                : .failure(.init(text: "'\(text)' is not an email address", code: "notAnEmail", values: ["value": text]))
+                : .failure(
+                    .init(text: "'\(text)' is not an email address", code: "notAnEmail", values: ["value": text]))
         case .phone:
             // A CSV export guards "+254…" against spreadsheet formulas with an apostrophe; read back, it goes.
             let number = text.hasPrefix("'+") ? String(text.dropFirst()) : text

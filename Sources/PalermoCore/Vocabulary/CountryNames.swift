@@ -11,7 +11,8 @@ public struct CountryNames: Sendable {
     public static let standard = CountryNames()
 
     /// The standard names and aliases, and each country's name in the six UN languages as the locale data
-    /// gives them ("Kenia", "Кения", "肯尼亚", "كينيا"): what a caseworker types or a partner's file holds.
+    /// gives them ("Kenia", "Кения", "肯尼亚", "كينيا"): what a caseworker types or a partner's file
+    /// holds.
     public static let anyLanguage: CountryNames = {
         var names = CountryNames()
         for language in ["en", "fr", "es", "ru", "zh", "ar"] {

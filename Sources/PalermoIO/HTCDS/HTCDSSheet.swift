@@ -82,7 +82,8 @@ public enum HTCDSSheet {
             let version = versionText.flatMap { Int($0) }.flatMap { (1...1_000_000_000).contains($0) ? $0 : nil }
             if versionText != nil && version == nil {
                 issues.append(
-                    ValidationIssue(row: row.number, field: ImportRow.versionColumn, message: "is not a version number"))
+                    ValidationIssue(row: row.number, field: ImportRow.versionColumn, message: "is not a version number")
+                )
                 continue
             }
             if code != nil || fields.values.contains(where: { $0 != nil }) {

@@ -35,7 +35,9 @@ struct AdminAPIController: RouteCollection {
     }
 
     /// A new tenant, audited.
-    static func createOrganisation(_ input: NewOrganisation, by principal: Principal, req: Request) async throws
+    static func createOrganisation(
+        _ input: NewOrganisation, by principal: Principal, req: Request
+    ) async throws
         -> OrganisationModel
     {
         var issues: [ValidationIssue] = []
@@ -62,7 +64,8 @@ struct AdminAPIController: RouteCollection {
             throw taken
         }
         try await req.store.audit.record([
-            AuditDraft(actor: principal, action: .create, detail: "organisation \(name) (\(input.kind), \(country.alpha3))")
+            AuditDraft(
+                actor: principal, action: .create, detail: "organisation \(name) (\(input.kind), \(country.alpha3))")
         ])
         return model
     }

@@ -36,7 +36,9 @@ struct AdminPagesController: RouteCollection {
         try await usersPage(req, principal: admin(req), problems: [])
     }
 
-    func usersPage(_ req: Request, principal: Principal, problems: [ValidationIssue], status: HTTPStatus = .ok)
+    func usersPage(
+        _ req: Request, principal: Principal, problems: [ValidationIssue], status: HTTPStatus = .ok
+    )
         async throws -> Response
     {
         let users = try await UserModel.query(on: req.store.database)
@@ -76,8 +78,10 @@ struct AdminPagesController: RouteCollection {
             switch form["action"] {
             case "role"?:
                 _ = try await UserAccounts.change(userID: id, UserChange(role: form["role"]), by: principal, app: app)
-            case "disable"?: _ = try await UserAccounts.change(userID: id, UserChange(disabled: true), by: principal, app: app)
-            case "enable"?: _ = try await UserAccounts.change(userID: id, UserChange(disabled: false), by: principal, app: app)
+            case "disable"?:
+                _ = try await UserAccounts.change(userID: id, UserChange(disabled: true), by: principal, app: app)
+            case "enable"?:
+                _ = try await UserAccounts.change(userID: id, UserChange(disabled: false), by: principal, app: app)
             case "unlock"?: try await UserAccounts.unlock(id, by: principal, app: app)
             case "revoke"?: try await UserAccounts.revokeTokens(id, by: principal, app: app)
             case "reset"?: try await UserAccounts.resetPassword(id, to: form["password"] ?? "", by: principal, app: app)
@@ -131,7 +135,11 @@ struct AdminPagesController: RouteCollection {
         let all = try await OrganisationModel.query(on: db).sort(\.$name).all()
         var counted: [(OrganisationModel, Int)] = []
         for organisation in all {
-            counted.append((organisation, try await UserModel.query(on: db).filter(\.$organisation.$id == organisation.requireID()).count()))
+            counted.append(
+                (
+                    organisation,
+                    try await UserModel.query(on: db).filter(\.$organisation.$id == organisation.requireID()).count()
+                ))
         }
         let w = req.localizer
         let view = OrganisationsPage(

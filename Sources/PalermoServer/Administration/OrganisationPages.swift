@@ -47,7 +47,9 @@ struct OrganisationProfilePage {
                 FormMarkup.hidden("_csrf", csrf),
                 FormMarkup.label(
                     .words(nameLabel + " "),
-                    FormMarkup.input([.attr("type", "text"), .attr("name", "name"), .attr("value", name), .attr("maxlength", "200")])),
+                    FormMarkup.input([
+                        .attr("type", "text"), .attr("name", "name"), .attr("value", name), .attr("maxlength", "200"),
+                    ])),
                 FormMarkup.labelledSelect(name: "kind", label: kindLabel, choices: kinds, empty: nil),
                 FormMarkup.fieldset(
                     FormMarkup.legend(.words(coreLegend)),
@@ -89,7 +91,9 @@ struct OrganisationsPage {
         legend = w("admin.newOrganisation")
         nameLabel = w("home.name")
         kindLabel = w("admin.kind")
-        kinds = OrganisationKind.allCases.map { Choice(value: $0.rawValue, label: w("kind.\($0.rawValue)"), selected: false) }
+        kinds = OrganisationKind.allCases.map {
+            Choice(value: $0.rawValue, label: w("kind.\($0.rawValue)"), selected: false)
+        }
         countryLabel = w("admin.country")
         countries = w.countryChoices()
         create = w("admin.createOrganisation")
@@ -112,7 +116,9 @@ struct OrganisationsPage {
                     FormMarkup.legend(.words(legend)),
                     FormMarkup.label(
                         .words(nameLabel + " "),
-                        FormMarkup.input([.attr("type", "text"), .attr("name", "name"), .attr("required", "required")])),
+                        FormMarkup.input([
+                            .attr("type", "text"), .attr("name", "name"), .attr("required", "required"),
+                        ])),
                     FormMarkup.labelledSelect(name: "kind", label: kindLabel, choices: kinds, empty: nil),
                     FormMarkup.labelledSelect(name: "country", label: countryLabel, choices: countries, empty: nil),
                     FormMarkup.button(create))))
@@ -126,7 +132,10 @@ struct StatusPage {
     let lines: [(label: String, value: String)]
     let verify: String
 
-    init(_ w: Wording, database: String, reachable: Bool, last: (at: Date, intact: Bool, problem: String?, by: String)?, csrf: String) {
+    init(
+        _ w: Wording, database: String, reachable: Bool, last: (at: Date, intact: Bool, problem: String?, by: String)?,
+        csrf: String
+    ) {
         title = w("admin.status")
         self.csrf = csrf
         lines = [
@@ -135,7 +144,9 @@ struct StatusPage {
             (
                 w("admin.auditChain"),
                 last.map { last in
-                    w(last.intact ? "admin.auditIntact" : "admin.auditBroken", ["when": w.dateTime(last.at), "who": last.by])
+                    w(
+                        last.intact ? "admin.auditIntact" : "admin.auditBroken",
+                        ["when": w.dateTime(last.at), "who": last.by])
                         + (last.problem.map { " " + $0 } ?? "")
                 } ?? w("admin.auditNever")
             ),
@@ -146,9 +157,12 @@ struct StatusPage {
     var view: Node<HTML.BodyContext> {
         .group(
             .h1(.words(title)),
-            .dl(.attr("id", "status"), .forEach(lines) { line in .group(.dt(.words(line.label)), .dd(.words(line.value))) }),
+            .dl(
+                .attr("id", "status"),
+                .forEach(lines) { line in .group(.dt(.words(line.label)), .dd(.words(line.value))) }),
             FormMarkup.form(
-                method: "post", action: "/admin/status/verify", FormMarkup.hidden("_csrf", csrf), FormMarkup.button(verify)))
+                method: "post", action: "/admin/status/verify", FormMarkup.hidden("_csrf", csrf),
+                FormMarkup.button(verify)))
     }
 }
 

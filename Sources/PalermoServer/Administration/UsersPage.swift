@@ -43,7 +43,8 @@ struct UsersPage {
                 id: user.id?.uuidString ?? "", username: user.username, name: user.displayName,
                 roles: roleChoices(user.role),
                 state: user.disabledAt != nil
-                    ? w("home.disabled") : (user.lockedUntil ?? .distantPast) > now ? w("home.locked") : w("home.active"),
+                    ? w("home.disabled")
+                    : (user.lockedUntil ?? .distantPast) > now ? w("home.locked") : w("home.active"),
                 disabled: user.disabledAt != nil, isSelf: user.id == me.userID)
         }
         labels = Labels(
@@ -93,7 +94,9 @@ struct UsersPage {
             ]))
     }
 
-    func action(_ row: Row, _ name: String, _ label: String, _ extra: Node<HTML.BodyContext> = .empty)
+    func action(
+        _ row: Row, _ name: String, _ label: String, _ extra: Node<HTML.BodyContext> = .empty
+    )
         -> Node<HTML.BodyContext>
     {
         FormMarkup.form(
@@ -111,10 +114,14 @@ struct UsersPage {
                     ? .words(row.roles.first(where: \.selected)?.label ?? "")
                     : action(
                         row, "role", labels.change,
-                        .el("select", .attr("name", "role"), .attr("aria-label", labels.role), FormMarkup.options(row.roles, empty: nil)))),
+                        .el(
+                            "select", .attr("name", "role"), .attr("aria-label", labels.role),
+                            FormMarkup.options(row.roles, empty: nil)))),
             .td(.words(row.state)),
             .td(
-                .if(!row.isSelf, row.disabled ? action(row, "enable", labels.enable) : action(row, "disable", labels.disable)),
+                .if(
+                    !row.isSelf,
+                    row.disabled ? action(row, "enable", labels.enable) : action(row, "disable", labels.disable)),
                 action(row, "unlock", labels.unlock), action(row, "revoke", labels.revoke),
                 action(
                     row, "reset", labels.reset,

@@ -189,7 +189,8 @@ struct CaseAPIController: RouteCollection {
                     issues.append(
                         .init(
                             field: "sort",
-                            message: "must be one of " + CaseQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")))
+                            message: "must be one of " + CaseQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")
+                        ))
                     return .updated
                 }()
         }

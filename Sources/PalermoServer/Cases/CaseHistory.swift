@@ -27,10 +27,13 @@ struct CaseHistory {
         if views == 0 {
             viewsToggle = nil
         } else if showViews {
-            viewsToggle = (w("history.viewsShown", ["n": w.number(views)]), "/cases/\(caseID)#history", w("history.hideViews"))
+            viewsToggle = (
+                w("history.viewsShown", ["n": w.number(views)]), "/cases/\(caseID)#history", w("history.hideViews")
+            )
         } else {
             viewsToggle = (
-                w("history.viewsHidden", ["n": w.number(views)]), "/cases/\(caseID)?views=1#history", w("history.showViews")
+                w("history.viewsHidden", ["n": w.number(views)]), "/cases/\(caseID)?views=1#history",
+                w("history.showViews")
             )
         }
     }

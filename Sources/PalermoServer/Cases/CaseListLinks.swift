@@ -6,7 +6,9 @@ struct CaseListLinks {
     let query: CaseQuery
     let ownerParameter: String?
 
-    func href(page: Int? = nil, sort: CaseQuery.Sort? = nil, descending: Bool? = nil, path: String = "/cases")
+    func href(
+        page: Int? = nil, sort: CaseQuery.Sort? = nil, descending: Bool? = nil, path: String = "/cases"
+    )
         -> String
     {
         var components = URLComponents()

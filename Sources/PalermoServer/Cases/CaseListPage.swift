@@ -52,8 +52,13 @@ struct CaseListPage {
         let owners =
             [
                 Choice(value: "me", label: w("cases.mine"), selected: context.ownerParameter == "me"),
-                Choice(value: "unassigned", label: w("cases.unassigned"), selected: context.ownerParameter == "unassigned"),
-            ] + context.staff.map { Choice(value: $0.id.uuidString, label: $0.name, selected: context.ownerParameter == $0.id.uuidString) }
+                Choice(
+                    value: "unassigned", label: w("cases.unassigned"),
+                    selected: context.ownerParameter == "unassigned"),
+            ]
+            + context.staff.map {
+                Choice(value: $0.id.uuidString, label: $0.name, selected: context.ownerParameter == $0.id.uuidString)
+            }
         filters = [
             Filter(name: "owner", label: w("cases.owner"), choices: owners),
             Filter(

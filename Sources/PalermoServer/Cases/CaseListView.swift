@@ -12,7 +12,8 @@ enum CaseListView {
             .p(
                 .class("actions"), .a(.class("button"), .attr("href", "/cases/new"), .words(page.newCaseLabel)),
                 .unwrap(page.exports) { exports in
-                    .group(.text(" "), .a(.class("button"), .attr("href", "/cases/import"), .words(exports.importLabel)))
+                    .group(
+                        .text(" "), .a(.class("button"), .attr("href", "/cases/import"), .words(exports.importLabel)))
                 }),
             filters(page),
             .p(.attr("role", "status"), .words(page.countText)),

@@ -47,7 +47,9 @@ struct CasePagesController: RouteCollection {
             if try PostedForm.fields(req)["_allowDuplicate"] != "1" {
                 let duplicates = try await req.store.cases.possibleDuplicates(of: input.fields, by: principal)
                 if !duplicates.isEmpty {
-                    return form(req, record: nil, values: input.fields.compactMapValues { $0 }, issues: [], duplicates: duplicates)
+                    return form(
+                        req, record: nil, values: input.fields.compactMapValues { $0 }, issues: [],
+                        duplicates: duplicates)
                 }
             }
             let organisation = try await req.organisation(of: principal)

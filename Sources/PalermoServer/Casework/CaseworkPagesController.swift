@@ -48,7 +48,9 @@ struct CaseworkPagesController: RouteCollection {
         guard let text = req.queryText("with"), let otherID = try await Self.caseID(text, req, principal),
             otherID != kept.id
         else {
-            throw ValidationFailure([.init(field: "with", message: "name another case of your organisation by its code")])
+            throw ValidationFailure([
+                .init(field: "with", message: "name another case of your organisation by its code")
+            ])
         }
         let other = try await req.store.cases.read(otherID, by: principal)
         let view = MergePage(req.localizer, kept: kept, other: other, csrf: CSRF.token(for: req))
@@ -62,9 +64,10 @@ struct CaseworkPagesController: RouteCollection {
         guard let other = form["other"].flatMap(UUID.init(uuidString:)) else {
             throw ValidationFailure([.init(field: "other", message: "is not a case")])
         }
-        let take = Set(form.compactMap { key, value in
-            key.hasPrefix("choice.") && value == "take" ? String(key.dropFirst(7)) : nil
-        })
+        let take = Set(
+            form.compactMap { key, value in
+                key.hasPrefix("choice.") && value == "take" ? String(key.dropFirst(7)) : nil
+            })
         let record = try await req.store.cases.merge(req.caseID(), absorbing: other, take: take, by: principal)
         return req.redirect(to: "/cases/\(record.id)?saved=1#history")
     }
@@ -118,7 +121,9 @@ struct CaseworkPagesController: RouteCollection {
         let corrects = try form["corrects"].flatMap { text -> UUID? in
             guard !text.isEmpty else { return nil }
             guard let id = UUID(uuidString: text) else {
-                throw ValidationFailure([.init(field: "corrects", message: "is not a note of this case", code: "notANote")])
+                throw ValidationFailure([
+                    .init(field: "corrects", message: "is not a note of this case", code: "notANote")
+                ])
             }
             return id
         }

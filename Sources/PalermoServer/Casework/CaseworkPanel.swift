@@ -23,7 +23,9 @@ struct CaseworkPanel {
         let mergeLabel: String
         let mergeButton: String
     }
-    struct Waiting { let id: String; let heading: String; let proposal: String; let requested: String; let canDecide: Bool }
+    struct Waiting {
+        let id: String; let heading: String; let proposal: String; let requested: String; let canDecide: Bool
+    }
     struct Decided { let text: String; let comment: String? }
     struct PlanRow { let id: String; let cells: [String]; let finished: Bool }
     struct PlanForm {
@@ -31,8 +33,14 @@ struct CaseworkPanel {
         let types: [Choice]
     }
     struct DecisionLabels { let approve: String; let returnLabel: String; let comment: String }
-    struct TaskForm { let legend: String; let title: String; let due: String; let assignee: String; let choices: [Choice]; let button: String }
-    struct NoteForm { let legend: String; let text: String; let corrects: String; let choices: [Choice]; let none: String; let button: String }
+    struct TaskForm {
+        let legend: String; let title: String; let due: String; let assignee: String; let choices: [Choice];
+        let button: String
+    }
+    struct NoteForm {
+        let legend: String; let text: String; let corrects: String; let choices: [Choice]; let none: String;
+        let button: String
+    }
 
     let caseID: String
     let csrf: String
@@ -83,12 +91,14 @@ struct CaseworkPanel {
         taskColumns = ["work.taskTitle", "work.due", "work.assignee", "work.state", "work.action"].map { w($0) }
         let today = CaseTasks.today()
         // A task made from the support plan is named by its service, in the reader's language.
-        let services = Dictionary(plan.compactMap { entry in entry.taskID.map { ($0, entry.type) } }, uniquingKeysWith: { a, _ in a })
+        let services = Dictionary(
+            plan.compactMap { entry in entry.taskID.map { ($0, entry.type) } }, uniquingKeysWith: { a, _ in a })
         self.tasks = tasks.map { task in
             let overdue = task.isOverdue(today: today)
-            let title = services[task.id].map {
-                w("plan.task", ["type": w.picklist("supporttype", $0), "objectives": task.title])
-            } ?? task.title
+            let title =
+                services[task.id].map {
+                    w("plan.task", ["type": w.picklist("supporttype", $0), "objectives": task.title])
+                } ?? task.title
             return TaskRow(
                 id: task.id.uuidString, title: title,
                 due: task.dueOn.flatMap(CaseValidator.parseDate).map(w.date) ?? "—",
@@ -120,13 +130,16 @@ struct CaseworkPanel {
                     selected: false)
             }, none: w("work.newNote"), button: w("work.addNoteButton"))
         planHeading = w("plan.heading")
-        planColumns = ["plan.type", "plan.objectives", "plan.actionPlan", "plan.plannedEnd", "plan.actualEnd"].map { w($0) }
+        planColumns = ["plan.type", "plan.objectives", "plan.actionPlan", "plan.plannedEnd", "plan.actualEnd"].map {
+            w($0)
+        }
         func day(_ text: String?) -> String { text.flatMap(CaseValidator.parseDate).map(w.date) ?? "—" }
         self.plan = plan.map { entry in
             PlanRow(
                 id: entry.id.uuidString,
                 cells: [
-                    w.picklist("supporttype", entry.type), entry.objectives, entry.actionPlan.isEmpty ? "—" : entry.actionPlan,
+                    w.picklist("supporttype", entry.type), entry.objectives,
+                    entry.actionPlan.isEmpty ? "—" : entry.actionPlan,
                     day(entry.plannedEnd), day(entry.actualEnd),
                 ], finished: entry.actualEnd != nil)
         }

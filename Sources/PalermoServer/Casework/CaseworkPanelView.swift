@@ -32,7 +32,8 @@ enum CaseworkPanelView {
                                 FormMarkup.hidden("_csrf", panel.csrf), FormMarkup.hidden("decision", "return"),
                                 FormMarkup.label(
                                     .words(labels.comment + " "),
-                                    FormMarkup.textarea(.attr("name", "comment"), .attr("rows", "2"), .attr("maxlength", "2000"))),
+                                    FormMarkup.textarea(
+                                        .attr("name", "comment"), .attr("rows", "2"), .attr("maxlength", "2000"))),
                                 FormMarkup.button(labels.returnLabel)))))
             },
             .ul(
@@ -54,7 +55,8 @@ enum CaseworkPanelView {
                 FormMarkup.form(
                     method: "post", action: "/cases/\(panel.caseID)/owner", .class("inline-form"),
                     FormMarkup.hidden("_csrf", panel.csrf),
-                    FormMarkup.labelledSelect(name: "owner", label: reassign.label, choices: reassign.choices, empty: nil),
+                    FormMarkup.labelledSelect(
+                        name: "owner", label: reassign.label, choices: reassign.choices, empty: nil),
                     FormMarkup.button(reassign.button))
             },
             .unwrap(panel.reassign) { reassign in
@@ -108,7 +110,8 @@ enum CaseworkPanelView {
                         ])),
                     FormMarkup.label(
                         .words(form.due + " "), FormMarkup.input([.attr("type", "date"), .attr("name", "due")])),
-                    FormMarkup.labelledSelect(name: "assignee", label: form.assignee, choices: form.choices, empty: nil),
+                    FormMarkup.labelledSelect(
+                        name: "assignee", label: form.assignee, choices: form.choices, empty: nil),
                     FormMarkup.button(form.button))))
     }
 
@@ -129,13 +132,16 @@ enum CaseworkPanelView {
                             .forEach(panel.plan) { row in
                                 .tr(
                                     .td(.words(row.cells[0])),
-                                    .forEach(Array(row.cells.dropFirst().dropLast())) { .td(.attr("translate", "no"), .words($0)) },
+                                    .forEach(Array(row.cells.dropFirst().dropLast())) {
+                                        .td(.attr("translate", "no"), .words($0))
+                                    },
                                     .td(
                                         row.finished
                                             ? .words(row.cells.last ?? "")
                                             : FormMarkup.form(
                                                 method: "post", action: "/plan/\(row.id)", .class("inline"),
-                                                FormMarkup.hidden("_csrf", panel.csrf), FormMarkup.hidden("case", panel.caseID),
+                                                FormMarkup.hidden("_csrf", panel.csrf),
+                                                FormMarkup.hidden("case", panel.caseID),
                                                 FormMarkup.input([
                                                     .attr("type", "date"), .attr("name", "actualEnd"),
                                                     .attr("aria-label", form.actualEnd), .attr("required", "required"),
@@ -150,12 +156,16 @@ enum CaseworkPanelView {
                     FormMarkup.labelledSelect(name: "type", label: form.type, choices: form.types, empty: nil),
                     FormMarkup.label(
                         .words(form.objectives + " "),
-                        FormMarkup.textarea(.attr("name", "objectives"), .attr("rows", "2"), .attr("maxlength", "2000"), .attr("required", "required"))),
+                        FormMarkup.textarea(
+                            .attr("name", "objectives"), .attr("rows", "2"), .attr("maxlength", "2000"),
+                            .attr("required", "required"))),
                     FormMarkup.label(
                         .words(form.actionPlan + " "),
-                        FormMarkup.textarea(.attr("name", "actionPlan"), .attr("rows", "3"), .attr("maxlength", "10000"))),
+                        FormMarkup.textarea(
+                            .attr("name", "actionPlan"), .attr("rows", "3"), .attr("maxlength", "10000"))),
                     FormMarkup.label(
-                        .words(form.plannedEnd + " "), FormMarkup.input([.attr("type", "date"), .attr("name", "plannedEnd")])),
+                        .words(form.plannedEnd + " "),
+                        FormMarkup.input([.attr("type", "date"), .attr("name", "plannedEnd")])),
                     FormMarkup.button(form.button))))
     }
 

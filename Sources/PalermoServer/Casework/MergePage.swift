@@ -57,7 +57,9 @@ struct MergePage {
                 FormMarkup.button(button)))
     }
 
-    static func choice(_ name: String, _ value: String, _ source: String, _ text: String, checked: Bool)
+    static func choice(
+        _ name: String, _ value: String, _ source: String, _ text: String, checked: Bool
+    )
         -> Node<HTML.BodyContext>
     {
         FormMarkup.label(

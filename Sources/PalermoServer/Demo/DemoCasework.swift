@@ -47,7 +47,8 @@ enum DemoCasework {
         _ = try await store.cases.update(
             cases[4],
             changes: [
-                "cas_Status": .text("Closed"), "cas_ReasonForCaseClosure": .text("Reunited with her family; services completed"),
+                "cas_Status": .text("Closed"),
+                "cas_ReasonForCaseClosure": .text("Reunited with her family; services completed"),
                 "cas_ClosureDate": .text(day(0)),
             ], expectedVersion: record.version, by: amina)
     }

@@ -48,7 +48,9 @@ struct HomePage {
                                                 .tr(
                                                     .attr("class", highlighted ? "overdue" : ""),
                                                     .forEach(row) { cell in
-                                                        .td(.if(cell.asTyped, .attr("translate", "no")), Self.cell(cell))
+                                                        .td(
+                                                            .if(cell.asTyped, .attr("translate", "no")), Self.cell(cell)
+                                                        )
                                                     })
                                             })))
                         })

@@ -17,7 +17,9 @@ struct HomePagesController: RouteCollection {
         var panels: [HomePage.Panel] = []
         if principal.role.handlesCases { panels += try await HomePanels(req: req, principal: principal, w: w).mine() }
         if principal.role.assignsCases { panels += try await HomePanels(req: req, principal: principal, w: w).team() }
-        if principal.role.managesUsers { panels.append(try await HomePanels(req: req, principal: principal, w: w).users()) }
+        if principal.role.managesUsers {
+            panels.append(try await HomePanels(req: req, principal: principal, w: w).users())
+        }
         if principal.role.seesAggregates && !principal.role.handlesCases || principal.role == .systemAdmin {
             panels.append(try await HomePanels(req: req, principal: principal, w: w).statistics())
         }

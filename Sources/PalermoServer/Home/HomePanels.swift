@@ -27,7 +27,8 @@ struct HomePanels {
         let returnedPanel = HomePage.Panel(
             id: "returned", heading: w("home.returned"), lines: [],
             table: HomePage.Table(
-                caption: w("home.returned"), columns: ["cases.code", "approval.what", "approval.comment"].map { w($0) },
+                caption: w("home.returned"),
+                columns: ["cases.code", "approval.what", "approval.comment"].map { w($0) },
                 rows: returned.map { approval in
                     [
                         Cell(text: approval.caseCode ?? "—", href: "/cases/\(approval.caseID)#approvals"),
@@ -39,7 +40,11 @@ struct HomePanels {
         return (returned.isEmpty ? [] : [returnedPanel]) + [
             HomePage.Panel(
                 id: "my-tasks", heading: w("home.myTasks"),
-                lines: [Cell(text: w("home.tasksSummary", ["n": w.number(tasks.count), "late": w.number(overdue)]), href: nil)],
+                lines: [
+                    Cell(
+                        text: w("home.tasksSummary", ["n": w.number(tasks.count), "late": w.number(overdue)]), href: nil
+                    )
+                ],
                 table: HomePage.Table(
                     caption: w("home.myTasks"),
                     columns: ["work.taskTitle", "cases.code", "work.due", "work.state"].map { w($0) },
@@ -118,7 +123,7 @@ struct HomePanels {
                             Cell(text: w.number(person.overdueTasks), href: nil),
                         ]
                     }, highlighted: workload.map { $0.overdueTasks > 0 }),
-                empty: w("home.noStaff"))
+                empty: w("home.noStaff")),
         ]
     }
 
@@ -130,14 +135,16 @@ struct HomePanels {
         return HomePage.Panel(
             id: "users", heading: w("home.users"), lines: [Cell(text: w("home.manageUsers"), href: "/admin/users")],
             table: HomePage.Table(
-                caption: w("home.users"), columns: ["home.username", "home.name", "home.role", "home.state"].map { w($0) },
+                caption: w("home.users"),
+                columns: ["home.username", "home.name", "home.role", "home.state"].map { w($0) },
                 rows: users.map { user in
                     [
                         Cell(text: user.username, href: nil), Cell(text: user.displayName, href: nil),
                         Cell(text: w("role.\(user.role)"), href: nil),
                         Cell(
                             text: user.disabledAt != nil
-                                ? w("home.disabled") : (user.lockedUntil ?? .distantPast) > now ? w("home.locked") : w("home.active"),
+                                ? w("home.disabled")
+                                : (user.lockedUntil ?? .distantPast) > now ? w("home.locked") : w("home.active"),
                             href: nil),
                     ]
                 }, highlighted: users.map { $0.disabledAt != nil }),

@@ -21,10 +21,13 @@ struct ImportPagesController: RouteCollection {
         let principal = try req.signedIn()
         try await req.store.cases.requireBulkAccess(principal)
         let w = req.localizer
-        let done = ["created", "updated", "unchanged"].map { (try? req.queryInt($0, in: 0...10_000_000, default: -1)) ?? -1 }
+        let done = ["created", "updated", "unchanged"].map {
+            (try? req.queryInt($0, in: 0...10_000_000, default: -1)) ?? -1
+        }
         let notice =
             done.allSatisfy { $0 >= 0 }
-            ? w("import.done", ["new": w.number(done[0]), "updated": w.number(done[1]), "unchanged": w.number(done[2])])
+            ? w(
+                "import.done", ["new": w.number(done[0]), "updated": w.number(done[1]), "unchanged": w.number(done[2])])
             : nil
         let view = ImportPage(w, csrf: CSRF.token(for: req), notice: notice)
         return req.page(title: view.title, view.view)
@@ -57,7 +60,8 @@ struct ImportPagesController: RouteCollection {
             let view = ImportPage(w, csrf: CSRF.token(for: req), preview: (refused, filename, nil))
             return req.page(title: view.title, status: .unprocessableEntity, view.view)
         }
-        let token = plan.issues.isEmpty
+        let token =
+            plan.issues.isEmpty
             ? req.application.palermo.pendingImports.keep(data, filename: filename, for: principal.userID) : nil
         let view = ImportPage(w, csrf: CSRF.token(for: req), preview: (plan, filename, token))
         return req.page(title: view.title, status: plan.issues.isEmpty ? .ok : .unprocessableEntity, view.view)

@@ -36,8 +36,10 @@ public struct AddCasework: AsyncMigration {
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.raw("CREATE INDEX IF NOT EXISTS cases_by_owner ON cases (organisation_id, owner_id)").run()
         try await sql.raw("CREATE INDEX IF NOT EXISTS case_notes_by_case ON case_notes (case_id, created_at)").run()
-        try await sql.raw("CREATE INDEX IF NOT EXISTS case_tasks_by_assignee ON case_tasks (organisation_id, assignee_id)")
-            .run()
+        try await sql.raw(
+            "CREATE INDEX IF NOT EXISTS case_tasks_by_assignee ON case_tasks (organisation_id, assignee_id)"
+        )
+        .run()
         try await sql.raw("CREATE INDEX IF NOT EXISTS case_tasks_by_case ON case_tasks (case_id)").run()
     }
 

@@ -87,12 +87,15 @@ public struct CaseApprovals: Sendable {
 
     /// Approves (the proposal is applied to the case as it is now, and must still make a valid case) or
     /// returns it with a comment. Only a supervisor or organisation admin decides, never on their own request.
-    public func decide(_ id: UUID, approve: Bool, comment: String?, by principal: Principal) async throws
+    public func decide(
+        _ id: UUID, approve: Bool, comment: String?, by principal: Principal
+    ) async throws
         -> CaseApproval
     {
         guard principal.role.assignsCases else {
             try await store.audit.record([
-                AuditDraft(actor: principal, action: .denied, detail: "decide approval: role \(principal.role.rawValue)")
+                AuditDraft(
+                    actor: principal, action: .denied, detail: "decide approval: role \(principal.role.rawValue)")
             ])
             throw StoreError.forbidden("approving needs the supervisor or organisation admin role")
         }
@@ -124,7 +127,8 @@ public struct CaseApprovals: Sendable {
                 try rules.enforce(after, row: nil)
                 let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
                 if !changed.isEmpty {
-                    try cases.apply(fields: after, to: stored, country: String(stored.caseCode.prefix(3)), by: principal)
+                    try cases.apply(
+                        fields: after, to: stored, country: String(stored.caseCode.prefix(3)), by: principal)
                     stored.version += 1
                     try await stored.update(on: db)
                     try await AuditLog.append(
@@ -158,7 +162,8 @@ public struct CaseApprovals: Sendable {
             proposal: try store.cipher.open(model.sealed, caseID: id), requestedBy: model.requestedByName,
             requestedAt: model.createdAt, decision: model.decision, decidedBy: model.decidedByName,
             decidedAt: model.decidedAt,
-            comment: try model.sealedComment.map { try store.cipher.open($0, caseID: id)["comment"]?.description ?? "" })
+            comment: try model.sealedComment.map { try store.cipher.open($0, caseID: id)["comment"]?.description ?? "" }
+        )
     }
 
     private func withCodes(_ approvals: [CaseApproval]) async throws -> [CaseApproval] {
@@ -166,7 +171,8 @@ public struct CaseApprovals: Sendable {
         guard !ids.isEmpty else { return approvals }
         let models = try await CaseModel.query(on: store.database).filter(\.$id ~~ ids).field(\.$id).field(\.$caseCode)
             .all()
-        let codes = Dictionary(models.compactMap { m in m.id.map { ($0, m.caseCode) } }, uniquingKeysWith: { a, _ in a })
+        let codes = Dictionary(
+            models.compactMap { m in m.id.map { ($0, m.caseCode) } }, uniquingKeysWith: { a, _ in a })
         return approvals.map { approval in
             var approval = approval
             approval.caseCode = codes[approval.caseID]

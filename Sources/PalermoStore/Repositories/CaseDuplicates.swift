@@ -27,7 +27,9 @@ extension CaseRepository {
     }
 
     /// New cases of one file about the same person as a stored case, or as an earlier row of the file.
-    func duplicates(in models: [CaseModel], rows: [Int], by principal: Principal) async throws
+    func duplicates(
+        in models: [CaseModel], rows: [Int], by principal: Principal
+    ) async throws
         -> [ImportPlan.Duplicate]
     {
         let keys = Set(models.compactMap(\.linkageKey))

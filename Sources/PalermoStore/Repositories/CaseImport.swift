@@ -5,7 +5,9 @@ import SQLKit
 
 extension CaseRepository {
     /// What importing these rows would do, with every problem and every possible duplicate, writing nothing.
-    public func plan(_ rows: [ImportRow], by principal: Principal, organisationCountry: String) async throws
+    public func plan(
+        _ rows: [ImportRow], by principal: Principal, organisationCountry: String
+    ) async throws
         -> ImportPlan
     {
         try await prepare(rows, by: principal, organisationCountry: organisationCountry).plan
@@ -39,7 +41,8 @@ extension CaseRepository {
                 created.map { AuditDraft(actor: principal, action: .import, caseID: $0.id, detail: source) }
                     + updates.map {
                         AuditDraft(
-                            actor: principal, action: .update, caseID: $0.model.id, fields: $0.changes.changes.map(\.field),
+                            actor: principal, action: .update, caseID: $0.model.id,
+                            fields: $0.changes.changes.map(\.field),
                             detail: $0.changes.detail)
                     }, on: db, isPostgres: isPostgres, keys: store.cipher.keys)
             // The receipt commits with the cases: an import that commits after its client went away is found
@@ -56,7 +59,9 @@ extension CaseRepository {
         var updates: [(model: CaseModel, changes: FieldChanges)] = []
     }
 
-    private func prepare(_ rows: [ImportRow], by principal: Principal, organisationCountry: String) async throws
+    private func prepare(
+        _ rows: [ImportRow], by principal: Principal, organisationCountry: String
+    ) async throws
         -> PreparedImport
     {
         try await requireBulkAccess(principal)

@@ -11,15 +11,20 @@ extension CaseRepository {
     ) async throws -> CaseRecord {
         guard principal.role.assignsCases else {
             try await store.audit.record([
-                AuditDraft(actor: principal, action: .denied, caseID: keptID, detail: "merge: role \(principal.role.rawValue)")
+                AuditDraft(
+                    actor: principal, action: .denied, caseID: keptID, detail: "merge: role \(principal.role.rawValue)")
             ])
             throw StoreError.forbidden("merging cases needs the supervisor or organisation admin role")
         }
         if let unknown = take.first(where: { HTCDS.field(named: $0) == nil }) {
-            throw ValidationFailure([.init(field: unknown, message: "is not a field of HTCDS 2.0", code: "unknownField")])
+            throw ValidationFailure([
+                .init(field: unknown, message: "is not a field of HTCDS 2.0", code: "unknownField")
+            ])
         }
         guard keptID != otherID else {
-            throw ValidationFailure([.init(field: "other", message: "a case cannot be merged with itself", code: "sameCase")])
+            throw ValidationFailure([
+                .init(field: "other", message: "a case cannot be merged with itself", code: "sameCase")
+            ])
         }
         let rules = try await rules(of: principal)
         let store = self.store, isPostgres = store.isPostgres
@@ -36,8 +41,10 @@ extension CaseRepository {
             try apply(fields: after, to: kept, country: String(kept.caseCode.prefix(3)), by: principal)
             kept.version += 1
             if kept.ownerID == nil { kept.ownerID = other.ownerID }
-            let assignees = Set(Assignees.parse(kept.assignees) + Assignees.parse(other.assignees) + [other.ownerID].compactMap { $0 })
-            kept.assignees = Assignees.stored(assignees.filter { $0 != kept.ownerID }.sorted { $0.uuidString < $1.uuidString })
+            let assignees = Set(
+                Assignees.parse(kept.assignees) + Assignees.parse(other.assignees) + [other.ownerID].compactMap { $0 })
+            kept.assignees = Assignees.stored(
+                assignees.filter { $0 != kept.ownerID }.sorted { $0.uuidString < $1.uuidString })
             try await kept.update(on: db)
             try await CaseNoteModel.query(on: db).set(\.$caseID, to: keptID).filter(\.$caseID == otherID).update()
             try await CaseTaskModel.query(on: db).set(\.$caseID, to: keptID).filter(\.$caseID == otherID).update()

@@ -115,7 +115,8 @@ public struct CaseRepository: Sendable {
             if text.contains("-") {
                 select.where("case_code", .like, "%\(text.uppercased())%")  // a case code: KEN-26-…
             } else if words.count != 1 {
-                for word in words { select.where("search_tokens", .like, "% \(cipher.token(word)) %") }  // every word of a name
+                // Every word of a name (or its first three letters or more).
+                for word in words { select.where("search_tokens", .like, "% \(cipher.token(word)) %") }
             } else {
                 // One word: part of a case code, or a whole name, in any letter case.
                 select.where { either in
@@ -225,7 +226,9 @@ public struct CaseRepository: Sendable {
 
     /// The organisation's cases that match the list's filters (all of them without a query), decrypted, with
     /// one export entry per case in the audit log.
-    public func exportAll(by principal: Principal, format: String, matching query: CaseQuery? = nil) async throws
+    public func exportAll(
+        by principal: Principal, format: String, matching query: CaseQuery? = nil
+    ) async throws
         -> [CaseRecord]
     {
         try await requireBulkAccess(principal)
@@ -238,9 +241,12 @@ public struct CaseRepository: Sendable {
             let assignees: String?
         }
         let select = try store.sql.select()
-            .columns("id", "case_code", "record", "sealed", "version", "created_at", "updated_at", "owner_id", "assignees")
+            .columns(
+                "id", "case_code", "record", "sealed", "version", "created_at", "updated_at", "owner_id", "assignees"
+            )
             .from(CaseModel.schema)
-        let rows = try await filter(select, query ?? CaseQuery(), principal).orderBy("case_code").all(decoding: Row.self)
+        let rows = try await filter(select, query ?? CaseQuery(), principal).orderBy("case_code").all(
+            decoding: Row.self)
         let records = try rows.map { row in
             var fields = try CaseFields(storedJSON: Data(row.record.utf8))
             fields.merge(try store.cipher.open(row.sealed, caseID: row.id)) { _, personal in personal }
@@ -297,8 +303,7 @@ public struct CaseRepository: Sendable {
         }
     }
 
-    func makeModel(fields: [String: FieldValue?], country: String, by principal: Principal) throws -> CaseModel
-    {
+    func makeModel(fields: [String: FieldValue?], country: String, by principal: Principal) throws -> CaseModel {
         let model = CaseModel()
         model.id = UUID()
         model.organisationID = principal.organisationID

@@ -58,12 +58,17 @@ public struct Dashboard: Sendable {
 
     /// What others did lately to the cases a user owns or is assigned to: changes, notes, tasks, assignments;
     /// the latest entry per case, with the case's code.
-    public func changesByOthers(for principal: Principal, days: Int = 14, limit: Int = 15) async throws
+    public func changesByOthers(
+        for principal: Principal, days: Int = 14, limit: Int = 15
+    ) async throws
         -> [(entry: AuditRecord, caseCode: String)]
     {
         let cases = try await CaseModel.query(on: store.database)
             .filter(\.$organisationID == principal.organisationID)
-            .group(.or) { $0.filter(\.$ownerID == principal.userID).filter(\.$assignees, .custom("LIKE"), "% \(principal.userID.uuidString) %") }
+            .group(.or) {
+                $0.filter(\.$ownerID == principal.userID).filter(
+                    \.$assignees, .custom("LIKE"), "% \(principal.userID.uuidString) %")
+            }
             .field(\.$id).field(\.$caseCode).all()
         let codes = Dictionary(cases.compactMap { m in m.id.map { ($0, m.caseCode) } }, uniquingKeysWith: { a, _ in a })
         let mine = Array(codes.keys)

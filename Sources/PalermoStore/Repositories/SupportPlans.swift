@@ -72,22 +72,32 @@ public struct SupportPlans: Sendable {
         var issues: [ValidationIssue] = []
         let code = Picklists.named("supporttype").code(for: type)
         if code == nil {
-            issues.append(.init(field: "type", message: "'\(type)' is not one of the choices", code: "notInList", values: ["value": type]))
+            issues.append(
+                .init(
+                    field: "type", message: "'\(type)' is not one of the choices", code: "notInList",
+                    values: ["value": type]))
         }
         let goals = objectives.trimmingCharacters(in: .whitespacesAndNewlines)
         let plan = actionPlan.trimmingCharacters(in: .whitespacesAndNewlines)
         if !(1...2_000).contains(goals.count) {
-            issues.append(.init(field: "objectives", message: "must be 1 to 2000 characters", code: "noteLength", values: ["max": "2000"]))
+            issues.append(
+                .init(
+                    field: "objectives", message: "must be 1 to 2000 characters", code: "noteLength",
+                    values: ["max": "2000"]))
         }
         if plan.count > 10_000 {
-            issues.append(.init(field: "actionPlan", message: "is longer than 10000 characters", code: "tooLong", values: ["max": "10000"]))
+            issues.append(
+                .init(
+                    field: "actionPlan", message: "is longer than 10000 characters", code: "tooLong",
+                    values: ["max": "10000"]))
         }
         let end = try Self.day(plannedEnd, field: "plannedEnd", future: true, issues: &issues)
         let record = try await store.cases.read(caseID, by: principal)
         if let end, let identified = record.fields["cas_IdentificationDate"]?.description, end < identified {
             issues.append(
-                .init(field: "plannedEnd", message: "is before cas_IdentificationDate", code: "beforeField",
-                      values: ["other": "cas_IdentificationDate"]))
+                .init(
+                    field: "plannedEnd", message: "is before cas_IdentificationDate", code: "beforeField",
+                    values: ["other": "cas_IdentificationDate"]))
         }
         guard issues.isEmpty, let code else { throw ValidationFailure(issues) }
         let model = SupportPlanModel()
@@ -108,7 +118,11 @@ public struct SupportPlans: Sendable {
         try await store.write { db in
             try await model.create(on: db)
             try await AuditLog.append(
-                [AuditDraft(actor: principal, action: .update, caseID: caseID, fields: ["spl_\(code)"], detail: "support plan \(id) added")],
+                [
+                    AuditDraft(
+                        actor: principal, action: .update, caseID: caseID, fields: ["spl_\(code)"],
+                        detail: "support plan \(id) added")
+                ],
                 on: db, isPostgres: store.isPostgres, keys: store.cipher.keys)
         }
         return try decode(model)
@@ -120,7 +134,8 @@ public struct SupportPlans: Sendable {
         var issues: [ValidationIssue] = []
         let end = try Self.day(actualEnd, field: "actualEnd", future: false, issues: &issues)
         guard issues.isEmpty, let end else {
-            throw ValidationFailure(issues.isEmpty ? [.init(field: "actualEnd", message: "is required", code: "required")] : issues)
+            throw ValidationFailure(
+                issues.isEmpty ? [.init(field: "actualEnd", message: "is required", code: "required")] : issues)
         }
         guard
             let model = try await SupportPlanModel.query(on: store.database).filter(\.$id == id)
@@ -129,8 +144,9 @@ public struct SupportPlans: Sendable {
         let record = try await store.cases.read(model.caseID, by: principal)
         if let identified = record.fields["cas_IdentificationDate"]?.description, end < identified {
             throw ValidationFailure([
-                .init(field: "actualEnd", message: "is before cas_IdentificationDate", code: "beforeField",
-                      values: ["other": "cas_IdentificationDate"])
+                .init(
+                    field: "actualEnd", message: "is before cas_IdentificationDate", code: "beforeField",
+                    values: ["other": "cas_IdentificationDate"])
             ])
         }
         model.actualEnd = end
@@ -138,7 +154,11 @@ public struct SupportPlans: Sendable {
         try await store.write { db in
             try await model.update(on: db)
             try await AuditLog.append(
-                [AuditDraft(actor: principal, action: .update, caseID: model.caseID, detail: "support plan \(id) ended \(end)")],
+                [
+                    AuditDraft(
+                        actor: principal, action: .update, caseID: model.caseID,
+                        detail: "support plan \(id) ended \(end)")
+                ],
                 on: db, isPostgres: store.isPostgres, keys: store.cipher.keys)
         }
         if let task = model.taskID { _ = try? await store.tasks.complete(task, done: true, by: principal) }
@@ -150,8 +170,12 @@ public struct SupportPlans: Sendable {
         guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
         let today = CaseTasks.today()
         let day = String(text.prefix(10))
-        guard CaseValidator.parseDate(text) != nil, day >= "1900-01-01", future || day <= today, day <= "2199-12-31" else {
-            issues.append(.init(field: field, message: "'\(text)' is not a date in the form YYYY-MM-DD", code: "notADate", values: ["value": text]))
+        guard CaseValidator.parseDate(text) != nil, day >= "1900-01-01", future || day <= today, day <= "2199-12-31"
+        else {
+            issues.append(
+                .init(
+                    field: field, message: "'\(text)' is not a date in the form YYYY-MM-DD", code: "notADate",
+                    values: ["value": text]))
             return nil
         }
         return day

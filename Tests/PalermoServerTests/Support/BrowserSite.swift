@@ -86,7 +86,8 @@ struct BrowserSite {
 extension TestWorld {
     /// UNODC's published GLOTIP file from ../shared/data, as the dataset "GLOTIP".
     func loadGLOTIP() async throws {
-        let file = try GLOTIPReader.read(try XLSXTable.read(Data(contentsOf: SharedData.url("glotip/data_glotip.xlsx"))))
+        let file = try GLOTIPReader.read(
+            try XLSXTable.read(Data(contentsOf: SharedData.url("glotip/data_glotip.xlsx"))))
         try await app.palermo.store.statistics.importDataset(
             "GLOTIP", kind: "glotip", observations: file.observations, rowsRead: file.observations.count,
             notes: file.notes.lines, by: "test")

@@ -281,14 +281,18 @@ extension TestWorld {
             json: NewUserBody(
                 username: "a-admin", displayName: "a-admin", role: "organisation_admin", password: TestWorld.password,
                 organisationId: organisations["A"]!))
-        _ = try await api(.POST, "/api/v1/cases/\(id)/tasks", as: "a-worker", json: ["title": "№ 1", "due": "2024-02-01"])
+        _ = try await api(
+            .POST, "/api/v1/cases/\(id)/tasks", as: "a-worker", json: ["title": "№ 1", "due": "2024-02-01"])
         _ = try await api(.POST, "/api/v1/cases/\(id)/notes", as: "a-worker", json: ["text": "№ 2"])
         _ = try await api(
             .POST, "/api/v1/cases/\(id)/support-plan", as: "a-worker",
             json: ["type": "LegalAid", "objectives": "№ 3", "plannedEnd": "2099-01-01"])
         _ = try await api(
             .PATCH, "/api/v1/cases/\(id)", as: "a-worker",
-            json: ["fields": ["cas_Status": "Closed", "cas_ReasonForCaseClosure": "№ 4", "cas_ClosureDate": "2025-06-01"]])
-        return try await createCase(as: "a-super", ["prs_FirstName": .text("Makena"), "prs_Birthdate": .text("1991-02-01")])
+            json: [
+                "fields": ["cas_Status": "Closed", "cas_ReasonForCaseClosure": "№ 4", "cas_ClosureDate": "2025-06-01"]
+            ])
+        return try await createCase(
+            as: "a-super", ["prs_FirstName": .text("Makena"), "prs_Birthdate": .text("1991-02-01")])
     }
 }

@@ -24,9 +24,13 @@ final class InMemoryStore {
         try await organisation.create(on: database)
     }
 
-    func store(_ keys: KeyRing) -> Store { Store(database: database, cipher: FieldCipher(keys: keys), isPostgres: false) }
+    func store(_ keys: KeyRing) -> Store {
+        Store(database: database, cipher: FieldCipher(keys: keys), isPostgres: false)
+    }
 
-    var supervisor: Principal { Principal(userID: UUID(), username: "a", organisationID: organisation.id!, role: .supervisor) }
+    var supervisor: Principal {
+        Principal(userID: UUID(), username: "a", organisationID: organisation.id!, role: .supervisor)
+    }
 
     func shutdown() async throws {
         await databases.shutdownAsync()
