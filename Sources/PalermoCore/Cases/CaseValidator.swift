@@ -19,7 +19,7 @@ public struct CaseValidator: Sendable {
                     .init(row: row, field: name, message: "is not a field of HTCDS 2.0", code: "unknownField"))
                 continue
             }
-            guard let value, !value.values.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+            guard let value, !value.values.allSatisfy({ $0.trimmed.isEmpty }) else {
                 output[field.name] = .some(nil)
                 continue
             }
@@ -46,7 +46,7 @@ public struct CaseValidator: Sendable {
             guard case .text(let text) = value else {
                 return .failure(Message(text: "expected text, got a list", code: "expectedText"))
             }
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmed
             guard trimmed.count <= maxLength else {
                 return .failure(
                     Message(
@@ -72,7 +72,7 @@ public struct CaseValidator: Sendable {
             }
             return .success(.text(Self.isoDay.format(date)))
         case .boolean:
-            switch value.description.trimmingCharacters(in: .whitespaces).lowercased() {
+            switch value.description.trimmed.lowercased() {
             case "true", "yes", "1": return .success(.text("TRUE"))
             case "false", "no", "0": return .success(.text("FALSE"))
             default:
@@ -111,12 +111,12 @@ public struct CaseValidator: Sendable {
                 case .text(let text): text.split(whereSeparator: { $0 == ";" || $0 == "," }).map(String.init)
                 }
             var codes: [String] = []
-            for item in items where !item.trimmingCharacters(in: .whitespaces).isEmpty {
+            for item in items where !item.trimmed.isEmpty {
                 // One code or label ("Debt bondage"), else codes separated by spaces.
                 let words = list.code(for: item) != nil ? [item] : item.split(separator: " ").map(String.init)
                 for word in words {
                     guard let code = list.code(for: word) else {
-                        let shown = item.trimmingCharacters(in: .whitespaces)
+                        let shown = item.trimmed
                         return .failure(
                             Message(
                                 text: "'\(shown)' is not in the picklist \(name)", code: "notInList",
@@ -139,7 +139,7 @@ public struct CaseValidator: Sendable {
 
     /// Accepts ISO days and ISO timestamps (XForms write both); rejects impossible dates such as 2021-02-30.
     public static func parseDate(_ text: String) -> Date? {
-        let day = String(text.trimmingCharacters(in: .whitespaces).prefix(10))
+        let day = String(text.trimmed.prefix(10))
         guard day.count == 10, let date = try? isoDay.parse(day), isoDay.format(date) == day else { return nil }
         return date
     }

@@ -128,12 +128,12 @@ public enum HTCDS {
 
     /// The field for a name or alias, ignoring case.
     public static func field(named name: String) -> HTCDSField? {
-        byName[name.trimmingCharacters(in: .whitespaces).lowercased()]
+        byName[name.trimmed.lowercased()]
     }
 
     /// The field whose human label this is (the template's second header row).
     public static func field(labelled label: String) -> HTCDSField? {
-        byLabel[label.trimmingCharacters(in: .whitespaces).lowercased()]
+        byLabel[label.trimmed.lowercased()]
     }
 
     public static let personalFieldNames: Set<String> = Set(fields.filter(\.personal).map(\.name))

@@ -25,7 +25,7 @@ public struct Picklist: Sendable, Codable, Equatable {
 
     /// The canonical code for a code or a label, compared case-insensitively; nil when it is not in the list.
     public func code(for input: String) -> String? {
-        byKey[input.trimmingCharacters(in: .whitespaces).lowercased()]
+        byKey[input.trimmed.lowercased()]
     }
 
     public func label(for code: String) -> String {

@@ -21,7 +21,7 @@ public enum HTCDSSheet {
         var issues: [ValidationIssue] = []
         let width = max(header.cells.count, labelRow ? (labels?.cells.count ?? 0) : 0)
         for column in 0..<width {
-            let name = column < header.cells.count ? header.cells[column].trimmingCharacters(in: .whitespaces) : ""
+            let name = column < header.cells.count ? header.cells[column].trimmed : ""
             if name == ImportRow.caseCodeColumn {
                 codeColumn = column
             } else if name == ImportRow.versionColumn {
@@ -57,7 +57,7 @@ public enum HTCDSSheet {
         let known = Set(columns.keys).union([codeColumn, versionColumn].compactMap { $0 })
         for row in table.rows.dropFirst(labelRow ? 2 : 1) {
             let extra = row.cells.indices.filter {
-                !known.contains($0) && !row.cells[$0].trimmingCharacters(in: .whitespaces).isEmpty
+                !known.contains($0) && !row.cells[$0].trimmed.isEmpty
                     && $0 >= header.cells.count
             }
             if let column = extra.first {
@@ -71,7 +71,7 @@ public enum HTCDSSheet {
             }
             func cell(_ column: Int?) -> String? {
                 guard let column, column < row.cells.count else { return nil }
-                let text = row.cells[column].trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = row.cells[column].trimmed
                 return text.isEmpty ? nil : text
             }
             // An empty cell of a named column is kept as nil: for a row that updates a case, it clears the field.
@@ -112,7 +112,7 @@ public enum HTCDSSheet {
 
     /// Row 2 of the template holds labels; a data row would not match most of them.
     private static func isLabelRow(_ row: Table.Row) -> Bool {
-        let filled = row.cells.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let filled = row.cells.filter { !$0.trimmed.isEmpty }
         guard !filled.isEmpty else { return false }
         return filled.filter { HTCDS.field(labelled: $0) != nil }.count * 2 > filled.count
     }

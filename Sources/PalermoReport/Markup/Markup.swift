@@ -24,7 +24,8 @@ public enum Markup {
     /// Plot leaves what looks like an entity (`&amp;`, `&#60;`) as it is, so a name typed as "R&amp;D"
     /// would read "R&D"; escaping each ampersand first keeps the text exactly as typed.
     static func literalText(_ text: String) -> String {
-        text.contains("&") ? text.replacingOccurrences(of: "&", with: "&amp;") : text
+        // A byte scan: Foundation's `contains` on a string goes through NSString, on every text of every page.
+        text.utf8.contains(UInt8(ascii: "&")) ? text.replacingOccurrences(of: "&", with: "&amp;") : text
     }
 }
 
