@@ -66,6 +66,16 @@ final class CaseworkTests: XCTestCase {
             XCTAssertEqual(now.ownerID, supervisor)
             let history = try await world.page("/cases/\(second)", cookie: cookie).body.string
             XCTAssertTrue(history.contains("Case owner: a-super"), "the history names the new owner")
+            // One case: its owner and the others who work on it.
+            let one = try await world.postForm(
+                "/cases/\(second)/owner", cookie: cookie,
+                [("owner", worker.uuidString), ("assignee", supervisor.uuidString)], from: "/cases/\(second)")
+            XCTAssertEqual(one.status, .seeOther, one.body.string)
+            let both = try await world.api(.GET, "/api/v1/cases/\(second)", as: "a-super").content.decode(CaseRecord.self)
+            XCTAssertEqual(both.ownerID, worker)
+            XCTAssertEqual(both.assignees, [supervisor])
+            let shown = try await world.page("/cases/\(second)", cookie: cookie).body.string
+            XCTAssertTrue(shown.contains("Also working on it: a-super"))
         }
     }
 

@@ -110,7 +110,14 @@ struct CaseworkPagesController: RouteCollection {
         guard principal.role.assignsCases else { throw Abort(.forbidden) }
         let form = try PostedForm.values(req)
         let id = try req.caseID()
-        _ = try await req.store.assignment.assign([id], owner: try Self.owner(form), assignees: nil, by: principal)
+        let assignees = try (form["assignee"] ?? []).map { text in
+            guard let id = UUID(uuidString: text) else {
+                throw ValidationFailure([.init(field: "assignee", message: "is not a user", code: "notStaff")])
+            }
+            return id
+        }
+        _ = try await req.store.assignment.assign(
+            [id], owner: try Self.owner(form), assignees: Array(assignees.prefix(50)), by: principal)
         return req.redirect(to: "/cases/\(id)?saved=1#owner")
     }
 

@@ -20,6 +20,9 @@ struct CaseworkPanel {
         let label: String
         let choices: [Choice]
         let button: String
+        /// Other staff who work on the case beside its owner.
+        let othersLabel: String
+        let others: [Choice]
         let mergeLabel: String
         let mergeButton: String
     }
@@ -86,7 +89,10 @@ struct CaseworkPanel {
                 label: w("cases.assignTo"),
                 choices: ([Choice(value: "", label: w("cases.unassigned"), selected: false)] + staffChoices)
                     .selecting(record.ownerID?.uuidString ?? ""),
-                button: w("cases.assignButton"), mergeLabel: w("merge.with"), mergeButton: w("merge.open")) : nil
+                button: w("cases.assignButton"), othersLabel: w("work.others"),
+                others: staff.map {
+                    Choice(value: $0.id.uuidString, label: $0.name, selected: record.assignees.contains($0.id))
+                }, mergeLabel: w("merge.with"), mergeButton: w("merge.open")) : nil
         tasksHeading = w("work.tasks")
         taskColumns = ["work.taskTitle", "work.due", "work.assignee", "work.state", "work.action"].map { w($0) }
         let today = CaseTasks.today()

@@ -57,6 +57,16 @@ enum CaseworkPanelView {
                     FormMarkup.hidden("_csrf", panel.csrf),
                     FormMarkup.labelledSelect(
                         name: "owner", label: reassign.label, choices: reassign.choices, empty: nil),
+                    FormMarkup.fieldset(
+                        .class("checks"), FormMarkup.legend(.words(reassign.othersLabel)),
+                        .forEach(reassign.others) { other in
+                            FormMarkup.label(
+                                .class("check"),
+                                FormMarkup.input(
+                                    [.attr("type", "checkbox"), .attr("name", "assignee"), .attr("value", other.value)]
+                                        + (other.selected ? [.attr("checked", "checked")] : [])),
+                                .text(" "), .words(other.label))
+                        }),
                     FormMarkup.button(reassign.button))
             },
             .unwrap(panel.reassign) { reassign in
