@@ -17,9 +17,31 @@ extension Request {
 
     /// A text parameter, trimmed; nil when absent or blank.
     func queryText(_ name: String) -> String? {
-        guard let raw = query[String.self, at: name] else { return nil }
+        guard let raw = queryValues[name] else { return nil }
         let text = raw.trimmingCharacters(in: .whitespaces)
         return text.isEmpty ? nil : text
+    }
+
+    private struct QueryValuesKey: StorageKey { typealias Value = [String: String] }
+
+    /// The query string's parameters, read once per request: a list page asks for a dozen, and Vapor decodes
+    /// the whole query again for each. The first value of a name counts; `+` is a space, as forms send it.
+    /// A parameter whose percent-escapes do not decode is absent.
+    var queryValues: [String: String] {
+        if let known = storage[QueryValuesKey.self] { return known }
+        var values: [String: String] = [:]
+        for pair in (url.query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decoded(_ text: Substring) -> String? {
+                text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+            }
+            guard let name = decoded(parts[0]), values[name] == nil,
+                let value = parts.count > 1 ? decoded(parts[1]) : ""
+            else { continue }
+            values[name] = value
+        }
+        storage[QueryValuesKey.self] = values
+        return values
     }
 }
 
