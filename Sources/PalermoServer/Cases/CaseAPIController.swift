@@ -19,9 +19,10 @@ struct CaseAPIController: RouteCollection {
         cases.get(":id", "history", use: history)
     }
 
-    func list(_ req: Request) async throws -> CasePage {
+    func list(_ req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        return try await req.store.cases.list(Self.query(from: req, principal: principal), by: principal)
+        return CasePageJSON.response(
+            try await req.store.cases.list(Self.query(from: req, principal: principal), by: principal))
     }
 
     func create(_ req: Request) async throws -> Response {
