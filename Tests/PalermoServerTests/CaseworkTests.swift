@@ -71,7 +71,8 @@ final class CaseworkTests: XCTestCase {
                 "/cases/\(second)/owner", cookie: cookie,
                 [("owner", worker.uuidString), ("assignee", supervisor.uuidString)], from: "/cases/\(second)")
             XCTAssertEqual(one.status, .seeOther, one.body.string)
-            let both = try await world.api(.GET, "/api/v1/cases/\(second)", as: "a-super").content.decode(CaseRecord.self)
+            let both = try await world.api(.GET, "/api/v1/cases/\(second)", as: "a-super").content
+                .decode(CaseRecord.self)
             XCTAssertEqual(both.ownerID, worker)
             XCTAssertEqual(both.assignees, [supervisor])
             let shown = try await world.page("/cases/\(second)", cookie: cookie).body.string

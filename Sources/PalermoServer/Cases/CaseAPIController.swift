@@ -67,10 +67,14 @@ struct CaseAPIController: RouteCollection {
     }
 
     func export(_ req: Request) async throws -> Response {
-        let principal = try req.requirePrincipal()
         let format = SheetFormat(rawValue: (try? req.query.get(String.self, at: "format")) ?? "csv") ?? .csv
+        return try await Self.export(req, by: req.requirePrincipal(), as: format)
+    }
+
+    /// The cases the list's filters select, as a file in the template's layout (the API's and the page's).
+    static func export(_ req: Request, by principal: Principal, as format: SheetFormat) async throws -> Response {
         let records = try await req.store.cases.exportAll(
-            by: principal, format: format.rawValue, matching: Self.query(from: req, principal: principal))
+            by: principal, format: format.rawValue, matching: query(from: req, principal: principal))
         return Response.download(
             try format.write(HTCDSSheet.table(for: records)), contentType: format.contentType,
             filename: "palermo-cases.\(format.rawValue)")

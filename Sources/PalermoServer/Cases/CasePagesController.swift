@@ -23,8 +23,7 @@ struct CasePagesController: RouteCollection {
         let principal = try req.signedIn()
         let query = try CaseAPIController.query(from: req, principal: principal)
         let page = try await req.store.cases.list(query, by: principal)
-        let staff = try await req.store.assignment.caseStaff(of: principal.organisationID)
-            .map { (id: $0.key, name: $0.value) }.sorted { $0.name < $1.name }
+        let staff = try await req.store.assignment.staffByName(of: principal.organisationID)
         let assigned = try req.queryInt("assigned", in: 0...1_000, default: -1)
         let context = CaseListContext(
             ownerParameter: req.queryText("owner"), staff: staff, canMoveInBulk: principal.role.movesCasesInBulk,
@@ -71,8 +70,7 @@ struct CasePagesController: RouteCollection {
         let store = req.store
         let record = try await store.cases.read(id, by: principal)
         let history = try await store.audit.history(ofCase: record.id)
-        let staff = try await store.assignment.caseStaff(of: principal.organisationID)
-            .map { (id: $0.key, name: $0.value) }.sorted { $0.name < $1.name }
+        let staff = try await store.assignment.staffByName(of: principal.organisationID)
         let w = req.localizer
         let panel = CaseworkPanel(
             w, record: record, tasks: try await store.tasks.list(of: id, by: principal),
@@ -110,12 +108,7 @@ struct CasePagesController: RouteCollection {
     }
 
     func export(_ req: Request, _ format: SheetFormat) async throws -> Response {
-        let principal = try req.signedIn()
-        let records = try await req.store.cases.exportAll(
-            by: principal, format: format.rawValue, matching: CaseAPIController.query(from: req, principal: principal))
-        return Response.download(
-            try format.write(HTCDSSheet.table(for: records)), contentType: format.contentType,
-            filename: "palermo-cases.\(format.rawValue)")
+        try await CaseAPIController.export(req, by: req.signedIn(), as: format)
     }
 
     private func form(

@@ -193,8 +193,8 @@ struct CaseworkAPIController: RouteCollection {
     /// The organisation's active users who handle cases: who a case or task can go to.
     func staff(_ req: Request) async throws -> [StaffMember] {
         let principal = try await req.caseHandler(page: false)
-        return try await req.store.assignment.caseStaff(of: principal.organisationID)
-            .map { StaffMember(id: $0.key, name: $0.value) }.sorted { $0.name < $1.name }
+        return try await req.store.assignment.staffByName(of: principal.organisationID)
+            .map { StaffMember(id: $0.id, name: $0.name) }
     }
 }
 

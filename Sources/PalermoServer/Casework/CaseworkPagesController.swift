@@ -84,8 +84,9 @@ struct CaseworkPagesController: RouteCollection {
         guard principal.role.assignsCases else { throw Abort(.forbidden) }
         let id = try req.uuid("approval")
         let form = try PostedForm.fields(req)
-        let waiting = try await req.store.approvals.waiting(by: principal).first { $0.id == id }
-        guard let caseID = waiting?.caseID else { throw StoreError.notFound }
+        guard let caseID = try await req.store.approvals.caseID(ofWaiting: id, by: principal) else {
+            throw StoreError.notFound
+        }
         return try await Self.onCase(req, caseID, then: "/cases/\(caseID)?saved=1#approvals") {
             _ = try await req.store.approvals.decide(
                 id, approve: form["decision"] == "approve", comment: form["comment"], by: principal)

@@ -14,15 +14,12 @@ struct HomePagesController: RouteCollection {
     func home(_ req: Request) async throws -> Response {
         guard let principal = req.principal else { return req.redirect(to: "/login") }
         let w = req.localizer
+        let home = HomePanels(req: req, principal: principal, w: w)
         var panels: [HomePage.Panel] = []
-        if principal.role.handlesCases { panels += try await HomePanels(req: req, principal: principal, w: w).mine() }
-        if principal.role.assignsCases { panels += try await HomePanels(req: req, principal: principal, w: w).team() }
-        if principal.role.managesUsers {
-            panels.append(try await HomePanels(req: req, principal: principal, w: w).users())
-        }
-        if principal.role.seesAggregates && !principal.role.handlesCases || principal.role == .systemAdmin {
-            panels.append(try await HomePanels(req: req, principal: principal, w: w).statistics())
-        }
+        if principal.role.handlesCases { panels += try await home.mine() }
+        if principal.role.assignsCases { panels += try await home.team() }
+        if principal.role.managesUsers { panels.append(try await home.users()) }
+        if principal.role.seesAggregates && !principal.role.handlesCases { panels.append(try await home.statistics()) }
         let page = HomePage(
             title: w("home.title"), greeting: w("home.greeting", ["name": principal.username]), panels: panels)
         return req.page(title: page.title, page.view)

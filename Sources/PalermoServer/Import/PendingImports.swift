@@ -9,7 +9,6 @@ import PalermoCore
 final class PendingImports: Sendable {
     struct Upload: Sendable {
         let token: String
-        let userID: UUID
         let filename: String
         let data: Data
         let at: Date
@@ -23,7 +22,7 @@ final class PendingImports: Sendable {
         let now = Date()
         uploads.withLockedValue { all in
             all = all.filter { now.timeIntervalSince($0.value.at) < Self.lifetime }
-            all[userID] = Upload(token: token, userID: userID, filename: filename, data: data, at: now)
+            all[userID] = Upload(token: token, filename: filename, data: data, at: now)
         }
         return token
     }

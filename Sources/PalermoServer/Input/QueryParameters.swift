@@ -47,10 +47,5 @@ extension Request {
 
 extension Request {
     /// The query as typed, each parameter's text, to fill a form in again when its values were refused.
-    var typedQuery: [String: String] {
-        let items = URLComponents(string: url.string)?.queryItems ?? []
-        return Dictionary(
-            items.compactMap { item in item.value.map { (item.name, String($0.prefix(100))) } },
-            uniquingKeysWith: { first, _ in first })
-    }
+    var typedQuery: [String: String] { queryValues.mapValues { String($0.prefix(100)) } }
 }

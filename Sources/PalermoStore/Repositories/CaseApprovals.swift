@@ -69,6 +69,13 @@ public struct CaseApprovals: Sendable {
         return try await withCodes(query.sort(\.$createdAt).limit(500).all().map(decode))
     }
 
+    /// The case a request waiting in the principal's organisation is about; nil for any other id.
+    public func caseID(ofWaiting id: UUID, by principal: Principal) async throws -> UUID? {
+        try await CaseApprovalModel.query(on: store.database).filter(\.$id == id)
+            .filter(\.$organisationID == principal.organisationID).filter(\.$decision == nil)
+            .field(\.$id).field(\.$caseID).first()?.caseID
+    }
+
     /// A case's decided requests, newest first: what was approved or returned, and why.
     public func decided(caseID: UUID, by principal: Principal) async throws -> [CaseApproval] {
         try await CaseApprovalModel.query(on: store.database).filter(\.$organisationID == principal.organisationID)

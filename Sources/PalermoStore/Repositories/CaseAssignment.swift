@@ -50,6 +50,11 @@ public struct CaseAssignment: Sendable {
         }
     }
 
+    /// The same staff as a list by name, as pickers and lists show them.
+    public func staffByName(of organisationID: UUID) async throws -> [(id: UUID, name: String)] {
+        try await caseStaff(of: organisationID).map { (id: $0.key, name: $0.value) }.sorted { $0.name < $1.name }
+    }
+
     /// Active users of the organisation who handle cases, by id, with their display names.
     public func caseStaff(of organisationID: UUID) async throws -> [UUID: String] {
         let users = try await UserModel.query(on: store.database).filter(\.$organisation.$id == organisationID)

@@ -252,29 +252,10 @@ public struct CaseRepository: Sendable {
         -> [CaseRecord]
     {
         try await requireBulkAccess(principal)
-        struct Row: Decodable {
-            let id: UUID
-            let case_code, record, sealed: String
-            let version: Int
-            let created_at, updated_at: Date?
-            let owner_id: UUID?
-            let assignees: String?
-        }
-        let select = try store.sql.select()
-            .columns(
-                "id", "case_code", "record", "sealed", "version", "created_at", "updated_at", "owner_id", "assignees"
-            )
-            .from(CaseModel.schema)
-        let rows = try await filter(select, query ?? CaseQuery(), principal).orderBy("case_code").all(
-            decoding: Row.self)
-        let records = try rows.map { row in
-            var fields = try CaseFields(storedJSON: Data(row.record.utf8))
-            fields.merge(try store.cipher.open(row.sealed, caseID: row.id)) { _, personal in personal }
-            return CaseRecord(
-                id: row.id, caseCode: row.case_code, organisationID: principal.organisationID, fields: fields,
-                version: row.version, createdAt: row.created_at, updatedAt: row.updated_at, ownerID: row.owner_id,
-                assignees: Assignees.parse(row.assignees))
-        }
+        let select = try store.sql.select().columns(StoredRow.columns).from(CaseModel.schema)
+        let rows = try await filter(select, query ?? CaseQuery(), principal).orderBy("case_code")
+            .all(decoding: StoredRow.self)
+        let records = try rows.map { try record(from: $0, of: principal) }
         try await store.audit.record(
             records.map {
                 AuditDraft(
@@ -364,25 +345,32 @@ public struct CaseRepository: Sendable {
 
     /// The hottest path of the API: only the columns a record needs, without building a Fluent model.
     private func readRow(_ id: UUID, of principal: Principal) async throws -> CaseRecord? {
-        let sql = try store.sql
-        struct Row: Decodable {
-            let case_code, record, sealed: String
-            let version: Int
-            let created_at, updated_at: Date?
-            let owner_id: UUID?
-            let assignees: String?
-        }
-        guard
-            let row = try await sql.select().columns(
-                "case_code", "record", "sealed", "version", "created_at", "updated_at", "owner_id", "assignees"
-            )
-            .from(CaseModel.schema).where("id", .equal, id).where("organisation_id", .equal, principal.organisationID)
-            .first(decoding: Row.self)
-        else { return nil }
+        let row = try await store.sql.select().columns(StoredRow.columns).from(CaseModel.schema)
+            .where("id", .equal, id).where("organisation_id", .equal, principal.organisationID)
+            .first(decoding: StoredRow.self)
+        return try row.map { try record(from: $0, of: principal) }
+    }
+
+    /// The columns a whole record needs, read without building a Fluent model.
+    private struct StoredRow: Decodable {
+        static let columns: [any SQLExpression] = [
+            "id", "case_code", "record", "sealed", "version", "created_at", "updated_at", "owner_id", "assignees",
+        ].map { SQLIdentifier($0) }
+
+        let id: UUID
+        let case_code, record, sealed: String
+        let version: Int
+        let created_at, updated_at: Date?
+        let owner_id: UUID?
+        let assignees: String?
+    }
+
+    /// A stored row opened: the fields in the clear merged with the sealed personal ones.
+    private func record(from row: StoredRow, of principal: Principal) throws -> CaseRecord {
         var fields = try CaseFields(storedJSON: Data(row.record.utf8))
-        fields.merge(try store.cipher.open(row.sealed, caseID: id)) { _, personal in personal }
+        fields.merge(try store.cipher.open(row.sealed, caseID: row.id)) { _, personal in personal }
         return CaseRecord(
-            id: id, caseCode: row.case_code, organisationID: principal.organisationID, fields: fields,
+            id: row.id, caseCode: row.case_code, organisationID: principal.organisationID, fields: fields,
             version: row.version, createdAt: row.created_at, updatedAt: row.updated_at, ownerID: row.owner_id,
             assignees: Assignees.parse(row.assignees))
     }

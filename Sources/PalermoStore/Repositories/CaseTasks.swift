@@ -43,19 +43,7 @@ public struct CaseTasks: Sendable {
                     field: "title", message: "must be 1 to \(Self.maxTitle) characters", code: "noteLength",
                     values: ["max": String(Self.maxTitle)]))
         }
-        let dueDay = due.flatMap { text -> String? in
-            let text = text.trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else { return nil }
-            let day = String(text.prefix(10))
-            guard CaseValidator.parseDate(text) != nil, (Self.earliest...Self.latest).contains(day) else {
-                issues.append(
-                    .init(
-                        field: "due", message: "'\(text)' is not a date in the form YYYY-MM-DD", code: "notADate",
-                        values: ["value": text]))
-                return nil
-            }
-            return day
-        }
+        let dueDay = Self.day(due, field: "due", future: true, issues: &issues)
         let owner = assignee ?? principal.userID
         let staff = try await store.assignment.caseStaff(of: principal.organisationID)
         if staff[owner] == nil {
@@ -135,8 +123,21 @@ public struct CaseTasks: Sendable {
         return (a.dueOn ?? "9999") < (b.dueOn ?? "9999")
     }
 
-    static let earliest = "1900-01-01"
-    static let latest = "2199-12-31"
+    /// A day from a form or request (YYYY-MM-DD, from 1900 on, up to 2199 where the future is allowed, else
+    /// up to today); nil when blank, and nil with an issue naming `field` when it is not such a day.
+    static func day(_ text: String?, field: String, future: Bool, issues: inout [ValidationIssue]) -> String? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        let day = String(text.prefix(10))
+        guard CaseValidator.parseDate(text) != nil, day >= "1900-01-01", day <= (future ? "2199-12-31" : today())
+        else {
+            issues.append(
+                .init(
+                    field: field, message: "'\(text)' is not a date in the form YYYY-MM-DD", code: "notADate",
+                    values: ["value": text]))
+            return nil
+        }
+        return day
+    }
 
     private func named(_ tasks: [CaseTask], _ principal: Principal) async throws -> [CaseTask] {
         let names = try await UserNames(store: store).names(Set(tasks.compactMap(\.assigneeID)))

@@ -91,7 +91,7 @@ public struct SupportPlans: Sendable {
                     field: "actionPlan", message: "is longer than 10000 characters", code: "tooLong",
                     values: ["max": "10000"]))
         }
-        let end = try Self.day(plannedEnd, field: "plannedEnd", future: true, issues: &issues)
+        let end = CaseTasks.day(plannedEnd, field: "plannedEnd", future: true, issues: &issues)
         let record = try await store.cases.read(caseID, by: principal)
         if let end, let identified = record.fields["cas_IdentificationDate"]?.description, end < identified {
             issues.append(
@@ -132,7 +132,7 @@ public struct SupportPlans: Sendable {
     public func finish(_ id: UUID, actualEnd: String, by principal: Principal) async throws -> SupportPlanEntry {
         try await store.cases.requireCaseAccess(principal, caseID: nil)
         var issues: [ValidationIssue] = []
-        let end = try Self.day(actualEnd, field: "actualEnd", future: false, issues: &issues)
+        let end = CaseTasks.day(actualEnd, field: "actualEnd", future: false, issues: &issues)
         guard issues.isEmpty, let end else {
             throw ValidationFailure(
                 issues.isEmpty ? [.init(field: "actualEnd", message: "is required", code: "required")] : issues)
@@ -163,22 +163,6 @@ public struct SupportPlans: Sendable {
         }
         if let task = model.taskID { _ = try? await store.tasks.complete(task, done: true, by: principal) }
         return try decode(model)
-    }
-
-    /// A day from a form: YYYY-MM-DD from 1900 on, in the future only where allowed.
-    static func day(_ text: String?, field: String, future: Bool, issues: inout [ValidationIssue]) throws -> String? {
-        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-        let today = CaseTasks.today()
-        let day = String(text.prefix(10))
-        guard CaseValidator.parseDate(text) != nil, day >= "1900-01-01", future || day <= today, day <= "2199-12-31"
-        else {
-            issues.append(
-                .init(
-                    field: field, message: "'\(text)' is not a date in the form YYYY-MM-DD", code: "notADate",
-                    values: ["value": text]))
-            return nil
-        }
-        return day
     }
 
     func decode(_ model: SupportPlanModel) throws -> SupportPlanEntry {
