@@ -32,7 +32,9 @@ let package = Package(
         .target(name: "PalermoCore", dependencies: [
             .product(name: "Crypto", package: "swift-crypto"),
         ], resources: [.process("Resources")]),
-        .target(name: "PalermoStats", dependencies: ["PalermoCore"]),
+        .target(name: "PalermoStats", dependencies: [
+            "PalermoCore", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "PalermoStore", dependencies: [
             "PalermoCore", "PalermoStats",
             .product(name: "FluentKit", package: "fluent-kit"),

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import PalermoCore
+import PalermoIO
 import PalermoStore
 import Vapor
 import XCTVapor
@@ -40,12 +41,16 @@ final class EstimateFromRecordsTests: XCTestCase {
             XCTAssertEqual(res.status, .ok, res.body.string)
             struct Body: Decodable {
                 let observed: Int; let estimate: Double; let lists: [String]; let intervals: [String: Double]
+                let monte_carlo_error: [String: Double]; let replicates: [Double?]; let resamples: Int
             }
             let body = try res.content.decode(Body.self)
             XCTAssertEqual(body.lists, ["A", "Stats"])
             XCTAssertEqual(body.observed, 80)
             XCTAssertEqual(body.estimate, 120, accuracy: 1e-6)
             XCTAssertEqual(body.intervals.count, 8)
+            XCTAssertEqual(Set(body.monte_carlo_error.keys), Set(body.intervals.keys))
+            XCTAssertEqual(body.replicates.count, 200)
+            XCTAssertEqual(body.resamples, 200)
             XCTAssertFalse(res.body.string.contains("Given"), "no name in the response")
 
             // Coordinators estimate for their own country only; caseworkers not at all.
@@ -63,7 +68,33 @@ final class EstimateFromRecordsTests: XCTestCase {
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.body.string.contains("<strong>120</strong>"), "estimate shown")
             XCTAssertTrue(page.body.string.contains("<svg class=\"chart\""))
+            XCTAssertTrue(page.body.string.contains("Monte Carlo error (±)"))
+            XCTAssertTrue(page.body.string.contains("Resamples</text>"), "the histogram's count axis is titled")
             XCTAssertFalse(page.body.string.contains("Given"))
+
+            // Its parts download: the table reads back as the same table, the JSON holds the same estimate.
+            let query = "country=KEN&from=2024&to=2026&bootstrap=10000&seed=1234"
+            XCTAssertTrue(
+                page.body.string.contains(
+                    "/stats/estimate/table.csv?\(query.replacingOccurrences(of: "&", with: "&amp;"))"),
+                "download links")
+            let csv = try await world.page("/stats/estimate/table.csv?\(query)", cookie: cookie)
+            XCTAssertEqual(csv.status, .ok)
+            let table = try CaptureTableReader.read(Data(csv.body.readableBytesView)).table
+            XCTAssertEqual(table.lists, ["A", "Stats"])
+            XCTAssertEqual(table.observed, 80)
+            let json = try await world.page("/stats/estimate/estimate.json?\(query)", cookie: cookie)
+            let downloaded = try JSONDecoder().decode(Body.self, from: Data(json.body.readableBytesView))
+            XCTAssertEqual(downloaded.estimate, 120, accuracy: 1e-6)
+            XCTAssertEqual(downloaded.replicates.count, 10_000)
+            let limits = try await world.page("/stats/estimate/limits.csv?\(query)", cookie: cookie)
+            XCTAssertTrue(limits.body.string.hasPrefix("item,percentile,value,monte_carlo_error"), limits.body.string)
+            let replicates = try await world.page("/stats/estimate/replicates.csv?\(query)", cookie: cookie)
+            XCTAssertEqual(replicates.body.string.split(separator: "\n").count, 10_001)
+            let unknown = try await world.page("/stats/estimate/secrets.csv?\(query)", cookie: cookie)
+            XCTAssertEqual(unknown.status, .notFound)
+            let refused = try await world.page("/stats/estimate/table.csv?\(query)", cookie: nil)
+            XCTAssertNotEqual(refused.status, .ok)
         }
     }
 }

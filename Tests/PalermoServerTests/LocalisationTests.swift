@@ -37,7 +37,7 @@ final class LocalisationTests: XCTestCase {
             (
                 "analyst",
                 [
-                    "/stats", "/stats/estimate", "/stats/estimate?country=KEN&from=2020&to=2026",
+                    "/stats", "/stats/estimate", "/stats/estimate?country=KEN&from=2020&to=2026&bootstrap=400",
                     "/stats/patterns?source=GLOTIP&from=2018&to=2021", "/stats/national?country=KEN&year=2024",
                 ]
             ),

@@ -67,7 +67,7 @@ final class MSEMethodTests: XCTestCase {
         XCTAssertEqual(Poisson.cdf(3, 2.5), 0.7575761331330659, accuracy: 1e-12)
         XCTAssertEqual(Poisson.survival(3, 2.5), 1 - 0.5438131158833297, accuracy: 1e-12)
         XCTAssertEqual(Normal.quantile(0.975), 1.959963984540054, accuracy: 1e-9)
-        XCTAssertEqual(MSEEstimator.quantileType8([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.25), 2.9166666666666665, accuracy: 1e-12)
+        XCTAssertEqual(BootstrapLimits.quantileType8([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.25), 2.9166666666666665, accuracy: 1e-12)
     }
 
     func testNonInformativeListsAreRemovedWithANote() throws {

@@ -29,6 +29,18 @@ public struct FieldCipher: Sendable {
     }
 
     public func open(_ sealed: String, caseID: UUID) throws -> CaseFields {
+        let plaintext = try openJSON(sealed, caseID: caseID)
+        do { return try CaseFields(storedJSON: plaintext) } catch { throw Problem.wrongKeyOrTampered }
+    }
+
+    /// Only some of the fields, decoded from the opened JSON: a list shows three of them, and reading only
+    /// those skips building all the others.
+    public func open<Part: Decodable>(_ part: Part.Type, from sealed: String, caseID: UUID) throws -> Part {
+        let plaintext = try openJSON(sealed, caseID: caseID)
+        do { return try JSONDecoder().decode(part, from: plaintext) } catch { throw Problem.wrongKeyOrTampered }
+    }
+
+    private func openJSON(_ sealed: String, caseID: UUID) throws -> Data {
         guard let colon = sealed.firstIndex(of: ":"),
             let data = Data(base64Encoded: String(sealed[sealed.index(after: colon)...]))
         else {
@@ -37,8 +49,7 @@ public struct FieldCipher: Sendable {
         let key = try keys.symmetricKey(String(sealed[..<colon]))
         do {
             let box = try AES.GCM.SealedBox(combined: data)
-            let plaintext = try AES.GCM.open(box, using: key, authenticating: Data(caseID.uuidString.utf8))
-            return try CaseFields(storedJSON: plaintext)
+            return try AES.GCM.open(box, using: key, authenticating: Data(caseID.uuidString.utf8))
         } catch {
             throw Problem.wrongKeyOrTampered
         }

@@ -20,9 +20,13 @@ struct EstimatePage {
         let peopleLabel: String
         let rows: [(marks: [Bool], count: String)]
         let intervalHeading: String
-        let percentiles: [(String, String)]
+        let limitHeaders: [String]
+        let percentiles: [(percentile: String, value: String, error: String)]
         let chart: Node<HTML.BodyContext>
         let method: String
+        let monteCarloNote: String
+        let downloadsLabel: String
+        let downloads: [(label: String, href: String)]
     }
 
     let title: String
@@ -91,9 +95,38 @@ struct EstimatePage {
                 (table.lists.indices.map { history & (1 << $0) != 0 }, w.number(count))
             },
             intervalHeading: w("estimate.interval"),
-            percentiles: r.intervals.map { (w.percent($0.percentile), whole($0.value)) },
-            chart: SVGChart.histogram(r.bootstrap, marks: marks, title: w("estimate.distribution"), wording: w),
-            method: w("estimate.method"))
+            limitHeaders: [w("estimate.percentile"), w("estimate.limit"), w("estimate.mcError")],
+            percentiles: r.intervals.map {
+                (
+                    w.percent($0.percentile), whole($0.value),
+                    $0.monteCarloError.isFinite ? w.decimal($0.monteCarloError) : "–"
+                )
+            },
+            chart: SVGChart.histogram(
+                r.bootstrap, marks: marks, title: w("estimate.distribution"),
+                axes: .init(x: w("estimate.axisValue"), y: w("estimate.axisCount")), wording: w),
+            method: w("estimate.method", ["resamples": w.number(r.bootstrap.count)]),
+            monteCarloNote: w("estimate.mcNote"), downloadsLabel: w("estimate.downloads"),
+            downloads: downloads(outcome.query, w))
+    }
+
+    /// Links to the same estimate's parts as files (see `EstimatePagesController.download`).
+    private static func downloads(_ query: EstimateService.Query, _ w: Wording) -> [(label: String, href: String)] {
+        var components = URLComponents()
+        components.queryItems = [
+            URLQueryItem(name: "country", value: query.country), URLQueryItem(name: "from", value: String(query.from)),
+            URLQueryItem(name: "to", value: String(query.to)),
+            URLQueryItem(name: "bootstrap", value: String(query.resamples)),
+            URLQueryItem(name: "seed", value: String(query.seed)),
+        ]
+        let parameters = components.percentEncodedQuery ?? ""
+        let labels: [EstimateDownload: String] = [
+            .table: "estimate.download.table", .limits: "estimate.download.limits",
+            .replicates: "estimate.download.replicates", .json: "estimate.download.json",
+        ]
+        return EstimateDownload.allCases.map { file in
+            (w(labels[file] ?? ""), "/stats/estimate/\(file.rawValue)?\(parameters)")
+        }
     }
 
     var view: Node<HTML.BodyContext> {
@@ -138,12 +171,23 @@ struct EstimatePage {
                         .class("table-wrap"),
                         .table(
                             .class("narrow"),
+                            .thead(.tr(.forEach(r.limitHeaders) { .th(.attr("scope", "col"), .words($0)) })),
                             .tbody(
                                 .forEach(r.percentiles) { row in
-                                    .tr(.th(.attr("scope", "row"), .words(row.0)), .td(.class("num"), .words(row.1)))
+                                    .tr(
+                                        .th(.attr("scope", "row"), .words(row.percentile)),
+                                        .td(.class("num"), .words(row.value)), .td(.class("num"), .words(row.error)))
                                 }))),
+                    .p(.class("meta"), .words(r.monteCarloNote)),
                     r.chart,
-                    .p(.class("meta"), .words(r.method))
+                    .p(.class("meta"), .words(r.method)),
+                    .p(
+                        .class("downloads"), .words(r.downloadsLabel + ": "),
+                        .forEach(Array(r.downloads.enumerated())) { index, link in
+                            .group(
+                                .if(index > 0, .words(" · ")),
+                                .a(.attr("href", link.href), .words(link.label)))
+                        })
                 )
             }
         )

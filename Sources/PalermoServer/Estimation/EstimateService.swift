@@ -26,7 +26,7 @@ struct EstimateService {
             if from > to {
                 issues.append(.init(field: "from", message: "the period \(from)–\(to) is not a range of past years"))
             }
-            resamples = try req.queryInt("bootstrap", in: 0...5000, default: 1000)
+            resamples = try req.queryInt("bootstrap", in: 0...20_000, default: MSEEstimator().resamples)
             let seedText = req.queryText("seed")
             guard let seed = seedText.map({ UInt64($0) }) ?? 1234 else {
                 throw ValidationFailure([
@@ -91,8 +91,20 @@ struct EstimateDTO: Content {
     let observed: Int
     let estimate: Double
     let model: [String]
+    let resamples: Int
+    let seed: UInt64
     let intervals: [String: Double]
+    /// Each limit's standard error due to the finite number of resamples, by the same keys as `intervals`.
+    let monteCarloError: [String: Double]
     let warnings: [String]
+    /// Every resample's estimate, in the order drawn; null where a resample's fit diverged.
+    let replicates: [Double?]
+
+    enum CodingKeys: String, CodingKey {
+        case country, from, to, lists, cells, observed, estimate, model, resamples, seed, intervals, warnings
+        case replicates
+        case monteCarloError = "monte_carlo_error"
+    }
 
     init(_ outcome: EstimateService.Outcome) {
         let r = outcome.result, t = outcome.table
@@ -106,7 +118,15 @@ struct EstimateDTO: Content {
         observed = r.observed
         estimate = r.estimate
         model = r.model
+        resamples = r.bootstrap.count
+        seed = outcome.query.seed
         intervals = Dictionary(uniqueKeysWithValues: r.intervals.map { (String($0.percentile), $0.value) })
+        // Too few resamples to measure it (under 40) leave it out; JSON has no NaN.
+        monteCarloError = Dictionary(
+            uniqueKeysWithValues: r.intervals.filter(\.monteCarloError.isFinite).map {
+                (String($0.percentile), $0.monteCarloError)
+            })
         warnings = r.warnings
+        replicates = r.bootstrap.map { $0.isFinite ? $0 : nil }
     }
 }

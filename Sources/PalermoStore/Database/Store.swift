@@ -10,11 +10,13 @@ public struct Store: Sendable {
     public let isPostgres: Bool
     let groupCommit: GroupCommit
 
-    public init(database: any Database, cipher: FieldCipher, isPostgres: Bool) {
+    /// `writer`, if given, is the handle the group commit writes through: on a SQLite file, a connection
+    /// of its own (see `GroupCommit`).
+    public init(database: any Database, cipher: FieldCipher, isPostgres: Bool, writer: (any Database)? = nil) {
         self.database = database
         self.cipher = cipher
         self.isPostgres = isPostgres
-        groupCommit = GroupCommit(database: database, isPostgres: isPostgres, keys: cipher.keys)
+        groupCommit = GroupCommit(database: writer ?? database, isPostgres: isPostgres, keys: cipher.keys)
     }
 
     /// The same store reached through another handle on the same database, typically the one bound to a

@@ -43,19 +43,19 @@ public struct CaseRepository: Sendable {
                 "id", "case_code", "status", "trafficking_status", "gender", "age_group", "citizenship", "exploitation",
                 "updated_at", "owner_id", "sealed", "identified_on"
             )
+            .column(SQLAlias(UserNames.ofOwner, as: SQLIdentifier("owner_name")))
             .from(CaseModel.schema)
         let direction: SQLDirection = query.descending ? .descending : .ascending
         let rows = try await filter(paging, query, principal)
             .orderBy(Self.sortColumn(query.sort), direction).orderBy("case_code")
             .limit(query.perPage).offset((query.page - 1) * query.perPage)
             .all().map(ListRow.init)
-        let owners = try await UserNames(store: store).names(Set(rows.compactMap(\.owner_id)))
+        let today = ListedPerson.Day(CaseTasks.today())
         let items = try rows.map { row in
             var item = row.item
-            let personal = try store.cipher.open(row.sealed, caseID: row.id)
+            let personal = try store.cipher.open(ListedPerson.Sealed.self, from: row.sealed, caseID: row.id)
             item.name = ListedPerson.name(personal)
-            item.age = ListedPerson.age(personal, identifiedOn: row.identified_on)
-            item.ownerName = row.owner_id.flatMap { owners[$0] }
+            item.age = ListedPerson.age(personal, identifiedOn: row.identified_on, today: today)
             return item
         }
         if !items.isEmpty {
@@ -95,6 +95,7 @@ public struct CaseRepository: Sendable {
         let status, trafficking_status, gender, age_group, citizenship, identified_on: String?
         let updated_at: Date?
         let owner_id: UUID?
+        let owner_name: String?
 
         init(_ row: any SQLRow) throws {
             func text(_ column: String) throws -> String? {
@@ -112,6 +113,7 @@ public struct CaseRepository: Sendable {
             identified_on = try text("identified_on")
             updated_at = try row.decodeNil(column: "updated_at") ? nil : row.decode(column: "updated_at", as: Date.self)
             owner_id = try row.decodeNil(column: "owner_id") ? nil : row.decode(column: "owner_id", as: UUID.self)
+            owner_name = try text("owner_name")
         }
 
         var item: CaseListItem {
@@ -121,6 +123,7 @@ public struct CaseRepository: Sendable {
                 exploitation: exploitation.split(separator: ";").map(String.init),
                 updatedAt: updated_at)
             item.ownerID = owner_id
+            item.ownerName = owner_name
             item.identifiedOn = identified_on
             return item
         }

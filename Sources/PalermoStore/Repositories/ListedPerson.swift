@@ -6,16 +6,22 @@ import SQLKit
 enum ListedPerson {
     static let fields = ["prs_FirstName", "prs_SecondName", "prs_Birthdate"]
 
-    static func name(_ personal: CaseFields) -> String? {
-        let parts = ["prs_FirstName", "prs_SecondName"].compactMap { personal[$0]?.description }.filter { !$0.isEmpty }
+    /// The three sealed fields a list reads (see `FieldCipher.open(_:from:caseID:)`).
+    struct Sealed: Decodable {
+        let prs_FirstName, prs_SecondName, prs_Birthdate: FieldValue?
+    }
+
+    static func name(_ personal: Sealed) -> String? {
+        let parts = [personal.prs_FirstName, personal.prs_SecondName].compactMap { $0?.description }
+            .filter { !$0.isEmpty }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
-    /// Whole years from the birth date to identification (else today), from the stored YYYY-MM-DD days
+    /// Whole years from the birth date to identification (else `today`), from the stored YYYY-MM-DD days
     /// directly: a list computes 25 of these per page, and calendar arithmetic costs more than the page.
-    static func age(_ personal: CaseFields, identifiedOn: String?) -> Int? {
-        guard let birth = personal["prs_Birthdate"].flatMap({ Day($0.description) }) else { return nil }
-        guard let reference = identifiedOn.flatMap(Day.init) ?? Day(CaseTasks.today()) else { return nil }
+    static func age(_ personal: Sealed, identifiedOn: String?, today: Day?) -> Int? {
+        guard let birth = personal.prs_Birthdate.flatMap({ Day($0.description) }) else { return nil }
+        guard let reference = identifiedOn.flatMap(Day.init) ?? today else { return nil }
         let years = reference.year - birth.year - ((reference.month, reference.day) < (birth.month, birth.day) ? 1 : 0)
         return years >= 0 ? years : nil
     }
@@ -36,6 +42,12 @@ enum ListedPerson {
 /// Display names of users, for owners and authors shown beside cases, notes and tasks.
 public struct UserNames: Sendable {
     let store: Store
+
+    /// The owner's display name beside a case in one query with it: a subquery (not a join), so that the
+    /// case list's filters keep naming the case table's columns alone.
+    static let ofOwner = SQLGroupExpression(
+        SQLRaw(
+            "SELECT display_name FROM \(UserModel.schema) WHERE \(UserModel.schema).id = \(CaseModel.schema).owner_id"))
 
     public func names(_ ids: Set<UUID>) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }

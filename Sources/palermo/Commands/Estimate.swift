@@ -15,17 +15,20 @@ struct Estimate: ParsableCommand {
 
     @ArgumentParser.Argument(help: "The list-overlap table (CSV).") var file: String
     @ArgumentParser.Option(help: "Bootstrap resamples for the confidence intervals (0: point estimate only).")
-    var bootstrap = 1000
+    var bootstrap = 10_000
     @ArgumentParser.Option(help: "Seed of the bootstrap's random stream.") var seed: UInt64 = 1234
     @ArgumentParser.Option(help: "p-value threshold of the stepwise selection.") var threshold = 0.02
     @ArgumentParser.Option(help: "Model selection: stepwise, aic or bic.") var select = "stepwise"
     @ArgumentParser.Flag(help: "Print one JSON object.") var json = false
+    @ArgumentParser.Option(help: "Also write every resample's estimate to this CSV file.") var replicates: String?
 
     func validate() throws {
         guard ModelSelection(rawValue: select) != nil else {
             throw ValidationError("--select must be stepwise, aic or bic")
         }
-        guard bootstrap >= 0 else { throw ValidationError("--bootstrap must be 0 or more") }
+        guard (0...1_000_000).contains(bootstrap) else {
+            throw ValidationError("--bootstrap must be between 0 and 1,000,000")
+        }
         guard threshold >= 0 && threshold <= 1 else { throw ValidationError("--threshold must be between 0 and 1") }
     }
 
@@ -44,6 +47,11 @@ struct Estimate: ParsableCommand {
         estimator.resamples = bootstrap
         estimator.seed = seed
         let result = estimator.estimate(parsed.table, notes: parsed.notes)
+        if let replicates {
+            do { try EstimateFiles.replicates(result).write(to: URL(fileURLWithPath: replicates)) } catch {
+                throw ValidationError("cannot write \(replicates)")
+            }
+        }
         print(json ? Self.json(result) : Self.text(result))
     }
 
@@ -55,9 +63,10 @@ struct Estimate: ParsableCommand {
             "Estimated total: \(String(format: "%.2f", r.estimate)) (hidden: \(String(format: "%.2f", r.estimate - Double(r.observed))))",
         ]
         if !r.intervals.isEmpty {
-            lines.append("BCa bootstrap percentiles (\(r.bootstrap.count) resamples):")
+            lines.append("BCa bootstrap percentiles (\(r.bootstrap.count) resamples; ± Monte Carlo error):")
             lines += r.intervals.map {
                 "  \(String(format: "%5.1f", $0.percentile * 100)) %  \(String(format: "%.1f", $0.value))"
+                    + "  ± \(String(format: "%.1f", $0.monteCarloError))"
             }
         }
         lines += r.warnings.map { "Warning: \($0)" }
@@ -65,11 +74,15 @@ struct Estimate: ParsableCommand {
     }
 
     static func json(_ r: MSEEstimator.Result) -> String {
-        var intervals: [String: Double] = [:]
-        for (percentile, value) in r.intervals { intervals[String(percentile)] = value }
+        var intervals: [String: Double] = [:], errors: [String: Double] = [:]
+        for limit in r.intervals {
+            intervals[String(limit.percentile)] = limit.value
+            errors[String(limit.percentile)] = limit.monteCarloError
+        }
         let object: [String: Any] = [
             "lists": r.lists, "observed": r.observed, "estimate": r.estimate, "model": r.model,
-            "intervals": intervals, "warnings": r.warnings,
+            "resamples": r.bootstrap.count, "intervals": intervals, "monte_carlo_error": errors,
+            "warnings": r.warnings,
         ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
