@@ -20,9 +20,23 @@ final class ChartTests: XCTestCase {
             .render()
         XCTAssertTrue(bars.contains("&lt;b&gt;") && bars.contains("T &amp; t"))
         XCTAssertEqual(bars.components(separatedBy: "class=\"bar\"").count - 1, 2)
-        let lines = SVGChart.lines([.init(name: "victims", points: [(2019, 10, 14), (2020, 12, 12)])], title: "trend")
-            .render()
+        let lines = SVGChart.lines(
+            [.init(name: "victims", points: [(2019, 10, 14, false), (2020, 12, 12, false)])], title: "trend"
+        )
+        .render()
         XCTAssertTrue(lines.contains("class=\"band\""), "a range is drawn as a band")
+    }
+
+    /// A year without data is a gap in the line, not a fall to zero; a lower bound is drawn hollow.
+    func testLinesLeaveGapsAndMarkLowerBounds() {
+        let lines = SVGChart.lines(
+            [.init(name: "victims", points: [(2016, 10, 10, false), (2017, 12, 12, true), (2019, 9, 9, false)])],
+            title: "trend", years: 2016...2020
+        )
+        .render()
+        XCTAssertEqual(lines.components(separatedBy: "<polyline").count - 1, 1, "2016–2017 joined; 2019 alone")
+        XCTAssertEqual(lines.components(separatedBy: "fill=\"#fff\"").count - 1, 1, "one hollow point")
+        XCTAssertEqual(lines.components(separatedBy: "<circle").count - 1, 3, "no point for 2018 or 2020")
     }
 
     func testTheDocumentIsSelfContainedAndItsTablesMatchTheFigures() {
@@ -35,6 +49,6 @@ final class ChartTests: XCTestCase {
         let html = PatternsAndFlowsDocument.document(report)
         XCTAssertFalse(html.contains("<script") || html.contains("src=") || html.contains("<link"))
         XCTAssertTrue(html.contains("1,170–1,174"))
-        XCTAssertEqual(report.table(named: "trend")?.rows.first?[2...3], ["1170", "1174"])
+        XCTAssertEqual(report.table(named: "trend")?.rows.first?[1...4], ["1", "0", "1170", "1174"])
     }
 }

@@ -73,6 +73,9 @@ final class EncryptionAtRestTests: XCTestCase {
             let model = try XCTUnwrap(found)
             model.record = #"{"cas_ReasonForCaseClosure":"left with cousin Otieno","prs_Gender":"Feminine"}"#
             try await model.update(on: db)
+            // A store from that release has not recorded the sealing: the next start does it, once.
+            let sql = try XCTUnwrap(db as? any SQLDatabase)
+            try await sql.delete(from: "_fluent_migrations").where("name", .equal, SealFreeTextOnce().name).run()
             try await migrate(world.app)
             let after = try await CaseModel.find(id, on: db)
             let stored = try XCTUnwrap(after)

@@ -89,8 +89,13 @@ public enum SVGMarkup {
             ])
     }
 
-    public static func circle(x: Double, y: Double, radius: Double, fill: String) -> Content {
-        .el("circle", [.attr("cx", n(x)), .attr("cy", n(y)), .attr("r", n(radius)), .attr("fill", fill)])
+    public static func circle(x: Double, y: Double, radius: Double, fill: String, stroke: String? = nil) -> Content {
+        .el(
+            "circle",
+            [
+                .attr("cx", n(x)), .attr("cy", n(y)), .attr("r", n(radius)), .attr("fill", fill),
+                stroke.map { .attr("stroke", $0) } ?? .empty, stroke == nil ? .empty : .attr("stroke-width", "1.5"),
+            ])
     }
 
     /// A path from drawing commands, each a letter and its points.

@@ -41,7 +41,7 @@ public enum PatternsAndFlowsDocument {
     ) -> Content {
         let parts = Parts(report: report, w: w, csv: csv)
         return .group(
-            parts.method, parts.trend, parts.regions, parts.sexAge, parts.forms, parts.flows,
+            parts.method, parts.trend, parts.regions, parts.justice, parts.sexAge, parts.forms, parts.flows,
             parts.convictions, parts.countries)
     }
 
@@ -68,7 +68,10 @@ private struct Parts {
         return .section(
             .class("method"), .h2(.words(w("report.method.title"))),
             .ul(
-                .li(.words(w("report.method.countries"))), .li(.words(w("report.method.suppressed"))),
+                .li(.words(w("report.method.countries"))),
+                // Only data published with `<5` cells has ranges; case records count exactly.
+                .if(r.hasRanges, .li(.words(w("report.method.suppressed")))),
+                .li(.words(w("report.method.partial"))),
                 .li(.words(w("report.method.coverage", ["n": w.number(r.panelCountries.count)])))),
             .if(
                 !r.notes.isEmpty,
@@ -79,6 +82,7 @@ private struct Parts {
 
     var trend: Content {
         let r = report
+        let missing = r.yearsWithoutData
         return section(
             "trend", w("report.trend.title"),
             [
@@ -86,24 +90,35 @@ private struct Parts {
                     [
                         .init(
                             name: w("report.trend.all"),
-                            points: r.trend.map { ($0.year, Double($0.victims.low), Double($0.victims.high)) }),
+                            points: r.trend.filter(\.victims.hasData).map {
+                                (
+                                    $0.year, Double($0.victims.value.low), Double($0.victims.value.high),
+                                    $0.victims.upperOpen
+                                )
+                            }),
                         .init(
                             name: w("report.trend.panel", ["n": w.number(r.panelCountries.count)]),
-                            points: r.trend.map { ($0.year, Double($0.panelVictims.low), Double($0.panelVictims.high)) }
-                        ),
-                    ], title: w("report.trend.chart"), wording: w),
+                            points: r.trend.compactMap { row in
+                                row.panelVictims.map { (row.year, Double($0.low), Double($0.high), false) }
+                            }),
+                    ], title: w("report.trend.chart"), wording: w, years: r.scope.years),
+                .if(
+                    !missing.isEmpty,
+                    .p(
+                        .class("caption"),
+                        .words(w("report.noData", ["years": missing.map(String.init).joined(separator: ", ")])))),
                 table(
                     [
                         "report.col.year", "report.col.countriesReporting", "report.col.victims",
-                        "report.col.panelVictims",
-                        "report.col.prosecuted", "report.col.convicted",
+                        "report.col.panelVictims", "report.col.formalContact", "report.col.prosecuted",
+                        "report.col.convicted",
                     ].map { w($0) },
                     r.trend.map { row in
                         [
-                            .words(String(row.year)), .words(w.number(row.countries)), .words(w.count(row.victims)),
-                            .words(w.count(row.panelVictims)),
-                            .words("\(w.count(row.prosecuted)) (\(w.number(row.prosecutedCountries)))"),
-                            .words("\(w.count(row.convicted)) (\(w.number(row.convictedCountries)))"),
+                            .words(String(row.year)), .words(countries(row.victims)), .words(w.covered(row.victims)),
+                            .words(row.panelVictims.map(w.count) ?? "–"),
+                            .words(withCountries(row.formalContact)), .words(withCountries(row.prosecuted)),
+                            .words(withCountries(row.convicted)),
                         ]
                     }),
             ])
@@ -111,22 +126,7 @@ private struct Parts {
 
     var regions: Content {
         let r = report, years = Array(r.scope.years)
-        let names = Array(Set(r.regions.map(\.region))).sorted()
-        var rows: [[Content]] = []
-        for region in names {
-            rows.append(
-                [.strong(.words(w.region(region)))]
-                    + years.map { year in
-                        cell(r.regions.first { $0.year == year && $0.region == region })
-                    })
-            for sub in Array(Set(r.subregions.filter { $0.region == region }.compactMap(\.subregion))).sorted() {
-                rows.append(
-                    [.span(.class("sub"), .words(w.region(sub)))]
-                        + years.map { year in
-                            cell(r.subregions.first { $0.year == year && $0.subregion == sub })
-                        })
-            }
-        }
+        let names = Array(Set(r.regions.filter { $0.indicator == .detectedVictims }.map(\.region))).sorted()
         return section(
             "regions", w("report.regions.title"),
             [
@@ -135,13 +135,49 @@ private struct Parts {
                         (
                             String(year),
                             names.map { name in
-                                r.regions.first { $0.year == year && $0.region == name }?.victims.midpoint ?? 0
+                                r.regions.first {
+                                    $0.indicator == .detectedVictims && $0.year == year && $0.region == name
+                                }?
+                                .count.value.midpoint ?? 0
                             }
                         )
                     }, partNames: names.map(w.region), title: w("report.regions.chart"), wording: w),
                 .p(.class("caption"), .words(w("report.regions.caption"))),
-                table([w("report.col.region")] + years.map(String.init), rows),
+                regionTable(.detectedVictims),
             ])
+    }
+
+    /// Persons in formal contact, prosecuted and convicted by region, subregion and year.
+    var justice: Content {
+        let tables: [(Indicator, String)] = [
+            (.formalContact, "report.indicator.formalContact"), (.prosecuted, "report.indicator.prosecuted"),
+            (.convicted, "report.indicator.convicted"),
+        ]
+        return section(
+            "justice", w("report.justice.title"),
+            [.p(.class("caption"), .words(w("report.justice.caption")))]
+                + tables.flatMap { indicator, heading -> [Content] in
+                    [.h3(.words(w(heading))), regionTable(indicator)]
+                })
+    }
+
+    /// One indicator: a row per region and subregion, a column per year.
+    private func regionTable(_ indicator: Indicator) -> Content {
+        let r = report, years = Array(r.scope.years)
+        let regionRows = r.regions.filter { $0.indicator == indicator }
+        let subregionRows = r.subregions.filter { $0.indicator == indicator }
+        var rows: [[Content]] = []
+        for region in Array(Set(regionRows.map(\.region))).sorted() {
+            rows.append(
+                [.strong(.words(w.region(region)))]
+                    + years.map { year in cell(regionRows.first { $0.year == year && $0.region == region }) })
+            for sub in Array(Set(subregionRows.filter { $0.region == region }.compactMap(\.subregion))).sorted() {
+                rows.append(
+                    [.span(.class("sub"), .words(w.region(sub)))]
+                        + years.map { year in cell(subregionRows.first { $0.year == year && $0.subregion == sub }) })
+            }
+        }
+        return table([w("report.col.region")] + years.map(String.init), rows)
     }
 
     var sexAge: Content {
@@ -162,14 +198,16 @@ private struct Parts {
                     },
                     partNames: groups, title: w("report.sexAge.chart"), percent: true, wording: w),
                 table(
-                    [w("report.col.year"), w("report.col.countriesSexAge")] + groups
+                    [w("report.col.year"), w("report.col.countriesCovered"), w("report.col.countriesSexAge")] + groups
                         + [w("report.col.countriesSex"), w("report.col.femaleShare")],
                     r.sexAge.map { row in
-                        [
-                            String(row.year), w.number(row.countries), w.count(row.women), w.count(row.girls),
-                            w.count(row.men),
-                            w.count(row.boys), w.number(row.countriesBySex), row.femaleShare.map(w.share) ?? "–",
-                        ].map { .words($0) }
+                        // A year without data is left blank, not filled with zeros.
+                        guard row.covered > 0 else { return [String(row.year)] + Array(repeating: "–", count: 8) }
+                        return [
+                            String(row.year), w.number(row.covered), w.number(row.countries), w.count(row.women),
+                            w.count(row.girls), w.count(row.men), w.count(row.boys), w.number(row.countriesBySex),
+                            row.femaleShare.map(w.share) ?? "–",
+                        ]
                     }),
             ])
     }
@@ -183,9 +221,15 @@ private struct Parts {
                     r.forms.map { row in (String(row.year), forms.map { row.counts[$0]?.midpoint ?? 0 }) },
                     partNames: forms.map(w.region), title: w("report.forms.chart"), percent: true, wording: w),
                 table(
-                    [w("report.col.year"), w("report.col.countries")] + forms.map(w.region),
+                    [w("report.col.year"), w("report.col.countriesCovered"), w("report.col.countries")]
+                        + forms.map(w.region),
                     r.forms.map { row in
-                        [.words(String(row.year)), .words(w.number(row.countries))]
+                        guard row.covered > 0 else {
+                            return [.words(String(row.year))] + Array(repeating: .words("–"), count: 2 + forms.count)
+                        }
+                        return [
+                            .words(String(row.year)), .words(w.number(row.covered)), .words(w.number(row.countries)),
+                        ]
                             + forms.map { form in
                                 .words(
                                     "\(w.count(row.counts[form] ?? .zero)) (\(row.shares[form].map(w.share) ?? "–"))")
@@ -256,8 +300,8 @@ private struct Parts {
                     report.countries.map { row in
                         [
                             w.country(row.code), w.region(row.region), w.region(row.subregion),
-                            w.number(row.yearsReported),
-                            w.count(row.victims), row.prosecuted.map(w.count) ?? "–", row.convicted.map(w.count) ?? "–",
+                            w.number(row.victims.countries), w.covered(row.victims), w.covered(row.prosecuted),
+                            w.covered(row.convicted),
                         ]
                         .map { .words($0) }
                     })
@@ -277,7 +321,18 @@ private struct Parts {
 
     private func cell(_ row: PatternsAndFlowsReport.AreaYearRow?) -> Content {
         guard let row else { return .words("–") }
-        return .group(.words(w.count(row.victims) + " "), .span(.class("n"), .words("(\(w.number(row.countries)))")))
+        return .group(.words(w.covered(row.count) + " "), .span(.class("n"), .words("(\(countries(row.count)))")))
+    }
+
+    /// "137", or "137 (5 partial)".
+    private func countries(_ count: PatternsAndFlowsReport.CoveredCount) -> String {
+        count.partial == 0
+            ? w.number(count.countries)
+            : w("report.countriesPartial", ["n": w.number(count.countries), "partial": w.number(count.partial)])
+    }
+
+    private func withCountries(_ count: PatternsAndFlowsReport.CoveredCount) -> String {
+        count.hasData ? "\(w.covered(count)) (\(countries(count)))" : "–"
     }
 
     private func table(_ header: [String], _ rows: [[String]]) -> Content {

@@ -19,57 +19,73 @@ extension PatternsAndFlowsReport {
 
     public func table(named name: String) -> ReportTable? { tables.first { $0.name == name } }
 
+    /// A count over countries as four columns: the countries with a figure, how many of them only partial,
+    /// and the bounds; the upper bound is empty when it is open.
+    private func coveredColumns(_ name: String, countries: String = "countries") -> [String] {
+        ["\(countries)_\(name)", "\(countries)_partial_\(name)"] + bounds(name)
+    }
+
+    private func covered(_ count: PatternsAndFlowsReport.CoveredCount) -> [String] {
+        guard count.hasData else { return ["0", "0", "", ""] }
+        return [
+            String(count.countries), String(count.partial), String(count.value.low),
+            count.upperOpen ? "" : String(count.value.high),
+        ]
+    }
+
     var trendTable: ReportTable {
         ReportTable(
-            name: "trend", title: "Detected victims, prosecutions and convictions by year",
-            header: ["year", "countries_reporting_victims"] + bounds("victims") + ["countries_reporting_prosecuted"]
-                + bounds("prosecuted")
-                + ["countries_reporting_convicted"] + bounds("convicted") + ["panel_countries"]
+            name: "trend", title: "Detected victims, persons in formal contact, prosecuted and convicted by year",
+            header: ["year"] + coveredColumns("victims", countries: "countries_reporting")
+                + coveredColumns("formal_contact", countries: "countries_reporting")
+                + coveredColumns("prosecuted", countries: "countries_reporting")
+                + coveredColumns("convicted", countries: "countries_reporting") + ["panel_countries"]
                 + bounds("panel_victims"),
             rows: trend.map { r in
-                [String(r.year), String(r.countries)] + cells(r.victims) + [String(r.prosecutedCountries)]
-                    + cells(r.prosecuted)
-                    + [String(r.convictedCountries)] + cells(r.convicted) + [String(panelCountries.count)]
-                    + cells(r.panelVictims)
+                [String(r.year)] + covered(r.victims) + covered(r.formalContact) + covered(r.prosecuted)
+                    + covered(r.convicted) + [String(panelCountries.count)]
+                    + (r.panelVictims.map(cells) ?? ["", ""])
             })
     }
 
     var regionTable: ReportTable {
         ReportTable(
-            name: "regions", title: "Detected victims by region and subregion",
-            header: ["region", "subregion", "year", "countries"] + bounds("victims") + [
-                "share", "share_low", "share_high",
-            ],
+            name: "regions", title: "Detected victims, persons in formal contact, prosecuted and convicted by region",
+            header: ["indicator", "region", "subregion", "year", "countries", "countries_partial"] + bounds("count")
+                + ["share", "share_low", "share_high"],
             rows: (regions + subregions).sorted {
-                ($0.year, $0.region, $0.subregion ?? "") < ($1.year, $1.region, $1.subregion ?? "")
+                ($0.indicator.slug, $0.year, $0.region, $0.subregion ?? "")
+                    < ($1.indicator.slug, $1.year, $1.region, $1.subregion ?? "")
             }.map { r in
-                [r.region, r.subregion ?? "", String(r.year), String(r.countries)] + cells(r.victims) + share(r.share)
+                [r.indicator.slug, r.region, r.subregion ?? "", String(r.year)] + covered(r.count)
+                    + share(r.count.upperOpen ? nil : r.share)
             })
     }
 
     var countryTable: ReportTable {
         ReportTable(
             name: "countries", title: "Countries",
-            header: ["iso3", "country", "region", "subregion", "years_reporting_victims", "latest_year"]
-                + bounds("victims")
-                + bounds("prosecuted") + bounds("convicted"),
+            header: ["iso3", "country", "region", "subregion", "latest_year"]
+                + coveredColumns("victims", countries: "years") + coveredColumns("prosecuted", countries: "years")
+                + coveredColumns("convicted", countries: "years"),
             rows: countries.map { c in
-                [c.code, c.name, c.region, c.subregion, String(c.yearsReported), c.latestYear.map(String.init) ?? ""]
-                    + cells(c.victims)
-                    + (c.prosecuted.map(cells) ?? ["", ""]) + (c.convicted.map(cells) ?? ["", ""])
+                [c.code, c.name, c.region, c.subregion, c.latestYear.map(String.init) ?? ""]
+                    + covered(c.victims) + covered(c.prosecuted) + covered(c.convicted)
             })
     }
 
     var sexAgeTable: ReportTable {
         ReportTable(
             name: "sex_age", title: "Detected victims by sex and age",
-            header: ["year", "countries_by_sex_and_age"] + bounds("girls") + bounds("women") + bounds("boys")
+            header: ["year", "countries_covered", "countries_by_sex_and_age"] + bounds("girls") + bounds("women")
+                + bounds("boys")
                 + bounds("men")
                 + ["countries_by_sex"] + bounds("female") + bounds("male") + bounds("other_sex") + [
                     "female_share", "female_share_low", "female_share_high",
                 ],
             rows: sexAge.map { r in
-                [String(r.year), String(r.countries)] + cells(r.girls) + cells(r.women) + cells(r.boys) + cells(r.men)
+                [String(r.year), String(r.covered), String(r.countries)] + cells(r.girls) + cells(r.women)
+                    + cells(r.boys) + cells(r.men)
                     + [String(r.countriesBySex)] + cells(r.female) + cells(r.male) + cells(r.otherSex)
                     + share(r.femaleShare)
             })
@@ -79,9 +95,10 @@ extension PatternsAndFlowsReport {
         let forms = ExploitationForm.allCases.map(\.rawValue)
         return ReportTable(
             name: "forms", title: "Detected victims by form of exploitation",
-            header: ["year", "countries"] + forms.flatMap { f in bounds(slug(f)) + [slug(f) + "_share"] },
+            header: ["year", "countries_covered", "countries_by_form"]
+                + forms.flatMap { f in bounds(slug(f)) + [slug(f) + "_share"] },
             rows: self.forms.map { r in
-                [String(r.year), String(r.countries)]
+                [String(r.year), String(r.covered), String(r.countries)]
                     + forms.flatMap { f in
                         cells(r.counts[f] ?? .zero) + [r.shares[f].map { percentText($0.point) } ?? ""]
                     }

@@ -89,6 +89,12 @@ public struct Wording: Sendable {
         range.low == range.high ? number(range.low) : isolated("\(number(range.low))–\(number(range.high))")
     }
 
+    /// A sum over countries: "–" without data, "≥ 1,328" when some countries gave only part of it.
+    public func covered(_ count: PatternsAndFlowsReport.CoveredCount) -> String {
+        guard count.hasData else { return "–" }
+        return count.upperOpen ? self("report.atLeast", ["n": number(count.value.low)]) : self.count(count.value)
+    }
+
     /// A span of years, "2017–2020", in the right order in either direction of writing.
     public func years(_ from: Int, _ to: Int) -> String { isolated("\(from)–\(to)") }
 

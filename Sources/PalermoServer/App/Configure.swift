@@ -74,8 +74,9 @@ public func migrate(_ app: Application) async throws {
             }
         }
     }
+    let sealsFreeText = await app.palermo.store.cases.sealsFreeTextAtStart()
     try await app.autoMigrate()
-    let sealed = try await app.palermo.store.cases.sealFieldsStoredInTheClear()
+    let sealed = sealsFreeText ? try await app.palermo.store.cases.sealFieldsStoredInTheClear() : 0
     if sealed > 0 {
         app.logger.notice(
             "sealed the free-text fields of \(sealed) case(s) that an earlier release stored in the clear")

@@ -45,7 +45,9 @@ struct NationalPage {
         country = n.country.alpha3
         self.canEdit = canEdit
         showLabel = w("patterns.show")
-        intro = w("national.intro", ["cases": w.number(n.fromCases.cases), "undated": w.number(n.fromCases.undated)])
+        intro =
+            w("national.intro", ["cases": w.number(n.fromCases.cases), "undated": w.number(n.fromCases.undated)]) + " "
+            + w("national.merged", ["merged": w.number(n.fromCases.merged)])
         let query = "country=\(n.country.alpha3)&year=\(n.year)"
         exports = [
             ("/stats/national/export.csv?\(query)", w("national.exportCSV")),

@@ -17,6 +17,8 @@ struct PatternsPage {
     let from: String
     let to: String
     let showLabel: String
+    let completeOnlyLabel: String
+    let completeOnly: Bool
     let noDataset: String?
     let problem: String?
     let reportTitle: String?
@@ -32,7 +34,7 @@ struct PatternsPage {
         sourceLabel = w("patterns.source")
         let chosen = query?.source ?? "GLOTIP"
         sources = (datasets + ["cases"]).map {
-            Choice(value: $0, label: $0 == "cases" ? w("patterns.fromCases") : $0, selected: $0 == chosen)
+            Choice(value: $0, label: Self.sourceLabel($0, w), selected: $0 == chosen)
         }
         regionLabel = w("patterns.region")
         regions = Self.regionNames.map { Choice(value: $0, label: w.region($0), selected: $0 == query?.region) }
@@ -40,9 +42,11 @@ struct PatternsPage {
         fromLabel = w("estimate.from")
         toLabel = w("estimate.to")
         // A refused query keeps what was typed.
-        from = query.map { String($0.from) } ?? typed["from"] ?? "2016"
-        to = query.map { String($0.to) } ?? typed["to"] ?? "2022"
+        from = query.map { String($0.from) } ?? typed["from"] ?? ""
+        to = query.map { String($0.to) } ?? typed["to"] ?? ""
         showLabel = w("patterns.show")
+        completeOnlyLabel = w("patterns.completeOnly")
+        completeOnly = query?.completeOnly ?? (typed["complete"] == "only")
         noDataset = datasets.isEmpty ? w("patterns.noDataset") : nil
         self.problem = problem
         if let report, let query {
@@ -56,6 +60,15 @@ struct PatternsPage {
         }
     }
 
+    /// A source named for people: "cases" and a coordinator's `national:KEN` are not shown as codes.
+    static func sourceLabel(_ name: String, _ w: Wording) -> String {
+        if name == "cases" { return w("patterns.fromCases") }
+        if name.hasPrefix("national:") {
+            return w("patterns.nationalSource", ["country": w.country(String(name.dropFirst("national:".count)))])
+        }
+        return name
+    }
+
     var view: Node<HTML.BodyContext> {
         .div(
             .class("report"),
@@ -67,6 +80,14 @@ struct PatternsPage {
                     FormMarkup.labelledSelect(name: "region", label: regionLabel, choices: regions, empty: worldLabel)),
                 .div(FormMarkup.labelledNumber(name: "from", label: fromLabel, value: from, range: 2000...2100)),
                 .div(FormMarkup.labelledNumber(name: "to", label: toLabel, value: to, range: 2000...2100)),
+                .div(
+                    FormMarkup.label(
+                        .class("check"),
+                        FormMarkup.input([
+                            .attr("type", "checkbox"), .attr("name", "complete"), .attr("value", "only"),
+                            .flag("checked", completeOnly),
+                        ]),
+                        .words(" " + completeOnlyLabel))),
                 .div(FormMarkup.button(showLabel))
             ),
             .unwrap(noDataset) { .p(.words($0)) },

@@ -53,6 +53,8 @@ struct StatisticsAPIController: RouteCollection {
         let year: Int
         let cases: Int
         let undatedCases: Int
+        /// Case records about a person already counted (the same linkage key): people are counted once.
+        let mergedRecords: Int
         let observations: [Observation]
     }
 
@@ -60,6 +62,7 @@ struct StatisticsAPIController: RouteCollection {
         let n = try await StatisticsService.national(req)
         return NationalDTO(
             country: n.country.alpha3, year: n.year, cases: n.fromCases.cases, undatedCases: n.fromCases.undated,
+            mergedRecords: n.fromCases.merged,
             observations: n.observations)
     }
 

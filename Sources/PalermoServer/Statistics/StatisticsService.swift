@@ -13,25 +13,42 @@ enum StatisticsService {
         let to: Int
         let region: String?
         let source: String
+        /// `complete=only`: countries that published only part of a figure are left out.
+        let completeOnly: Bool
 
-        init(_ req: Request) throws {
-            let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        /// `dataYears`: the period the source has data for, the default (see `dataYears(_:source:)`).
+        init(_ req: Request, dataYears: ClosedRange<Int>) throws {
             let years = Observation.plausibleYears()
-            from = try req.queryInt("from", in: years, default: 2016)
-            to = try req.queryInt("to", in: years, default: min(year, 2022))
+            from = try req.queryInt("from", in: years, default: dataYears.lowerBound)
+            to = try req.queryInt("to", in: years, default: dataYears.upperBound)
             region = req.queryText("region")
-            source = req.queryText("source") ?? "GLOTIP"
+            source = Self.source(req)
+            completeOnly = req.queryText("complete") == "only"
             var problems: [ValidationIssue] = []
             if from > to { problems.append(.init(field: "from", message: "must not be after 'to'")) }
             if to - from > 30 { problems.append(.init(field: "to", message: "a report spans at most 30 years")) }
             if !problems.isEmpty { throw ValidationFailure(problems) }
         }
 
+        static func source(_ req: Request) -> String { req.queryText("source") ?? "GLOTIP" }
+
         var queryString: String {
             "from=\(from)&to=\(to)&source=\(source.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")"
                 + (region.map { "&region=\($0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")" }
-                    ?? "")
+                    ?? "") + (completeOnly ? "&complete=only" : "")
         }
+    }
+
+    /// The years a source has figures for: the report's default period, so that it opens on the data's own
+    /// years rather than on years without data. Case records: the last five years.
+    static func dataYears(_ req: Request) async throws -> ClosedRange<Int> {
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let source = ReportSource(PatternsQuery.source(req))
+        guard case .dataset(let name) = source, let years = try await req.store.statistics.years(in: name) else {
+            return (year - 4)...year
+        }
+        // A long series opens on its last 30 years, the most a report spans.
+        return max(years.lowerBound, years.upperBound - 30)...years.upperBound
     }
 
     static func requireReader(_ req: Request) async throws -> Principal {
@@ -50,7 +67,7 @@ enum StatisticsService {
     /// learns nothing from how their parameters are judged.
     static func patterns(_ req: Request) async throws -> (query: PatternsQuery, report: PatternsAndFlowsReport) {
         let principal = try await requireReader(req)
-        let query = try PatternsQuery(req)
+        let query = try PatternsQuery(req, dataYears: try await dataYears(req))
         return (query, try await patterns(req, query, by: principal))
     }
 
@@ -60,7 +77,8 @@ enum StatisticsService {
     ) async throws -> PatternsAndFlowsReport {
         let source = ReportSource(query.source)
         let scope = PatternsAndFlowsReport.Scope(
-            from: query.from, to: query.to, region: query.region, source: source.name)
+            from: query.from, to: query.to, region: query.region, source: source.name,
+            completeOnly: query.completeOnly)
         let app = req.application
         // One place of the bounded pool for the whole report: reading its cells, then computing it on a
         // thread of the pool, so that eight reports at once neither starve the event loops nor the database.

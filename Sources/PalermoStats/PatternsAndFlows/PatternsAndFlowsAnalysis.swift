@@ -2,16 +2,21 @@ import PalermoCore
 
 /// Computes the patterns-and-flows figures from GLOTIP-shaped observations (published or built from
 /// Palermo's own cases). Definitions, all over countries (groups without a region are left out):
-/// - A country's count is its published total, or the sum of the sex and age parts it published.
+/// - A country's figure is `StatisticsCube.figure`: its published total, or the sum of the parts it
+///   published, complete when they cover the whole and otherwise a lower bound. The countries with a figure
+///   are the ones a table covers, for every table of the same indicator and year.
 /// - Sex and age shares use only the countries that published the breakdown, victims of unknown sex aside.
 /// - Flows go from the region of citizenship to the region of detection; "Nationals" and a citizenship
 ///   equal to the detecting country are domestic; categories naming no known country are "unspecified".
-/// - Conviction ratios use only the country-years that published both prosecutions and convictions.
+/// - Conviction ratios use only the country-years whose prosecutions and convictions are both complete.
 public struct PatternsAndFlowsAnalysis: Sendable {
     public let cube: StatisticsCube
 
     public init(_ observations: [Observation]) { cube = StatisticsCube(observations) }
     public init(cube: StatisticsCube) { self.cube = cube }
+
+    /// The indicators shown by year and by region.
+    static let indicators: [Indicator] = [.detectedVictims, .formalContact, .prosecuted, .convicted]
 
     public func report(_ scope: PatternsAndFlowsReport.Scope, notes extraNotes: [String] = []) -> PatternsAndFlowsReport
     {
@@ -20,71 +25,99 @@ public struct PatternsAndFlowsAnalysis: Sendable {
         }
         .sorted { ($0.region, $0.subregion, $0.name) < ($1.region, $1.subregion, $1.name) }
         let years = Array(scope.years)
-        func total(_ indicator: Indicator, _ area: String, _ year: Int) -> CountRange? {
-            cube.value(indicator, area: area, year: year)
+        // Every country's figure once: the tables below read each of them many times.
+        struct Place: Hashable { let indicator: Indicator; let area: String; let year: Int }
+        var figures: [Place: StatisticsCube.Figure] = [:]
+        for indicator in Self.indicators {
+            for area in areas {
+                for year in years {
+                    guard let found = cube.figure(indicator, area: area.code, year: year),
+                        found.complete || !scope.completeOnly
+                    else { continue }
+                    figures[Place(indicator: indicator, area: area.code, year: year)] = found
+                }
+            }
         }
+        func figure(_ indicator: Indicator, _ area: String, _ year: Int) -> StatisticsCube.Figure? {
+            figures[Place(indicator: indicator, area: area, year: year)]
+        }
+        func covered(_ indicator: Indicator, _ codes: [String], _ year: Int) -> PatternsAndFlowsReport.CoveredCount {
+            Self.add(codes.map { figure(indicator, $0, year) })
+        }
+        let codes = areas.map(\.code)
 
-        // Years in which no country reported at all (not yet published) would leave the panel empty.
-        let publishedYears = years.filter { year in areas.contains { total(.detectedVictims, $0.code, year) != nil } }
-        let panel = areas.filter { area in publishedYears.allSatisfy { total(.detectedVictims, area.code, $0) != nil } }
-            .map(\.code)
+        // Years in which no country reported at all (not yet published) are gaps, and do not empty the panel.
+        let publishedYears = years.filter { year in codes.contains { figure(.detectedVictims, $0, year) != nil } }
+        let panel = codes.filter { code in publishedYears.allSatisfy { figure(.detectedVictims, code, $0) != nil } }
         let trend = years.map { year -> PatternsAndFlowsReport.YearRow in
-            let v = sum(areas.map { total(.detectedVictims, $0.code, year) })
-            let p = sum(areas.map { total(.prosecuted, $0.code, year) })
-            let c = sum(areas.map { total(.convicted, $0.code, year) })
+            let victims = covered(.detectedVictims, codes, year)
             return .init(
-                year: year, countries: v.count, victims: v.value, prosecutedCountries: p.count, prosecuted: p.value,
-                convictedCountries: c.count, convicted: c.value,
-                panelVictims: sum(panel.map { total(.detectedVictims, $0, year) }).value)
+                year: year, victims: victims, formalContact: covered(.formalContact, codes, year),
+                prosecuted: covered(.prosecuted, codes, year), convicted: covered(.convicted, codes, year),
+                panelVictims: victims.hasData && !panel.isEmpty ? covered(.detectedVictims, panel, year).value : nil)
         }
 
         var regionRows: [PatternsAndFlowsReport.AreaYearRow] = []
         var subregionRows: [PatternsAndFlowsReport.AreaYearRow] = []
-        for year in years {
-            let all = sum(areas.map { total(.detectedVictims, $0.code, year) }).value
-            for (region, members) in Dictionary(grouping: areas, by: \.region).sorted(by: { $0.key < $1.key }) {
-                let s = sum(members.map { total(.detectedVictims, $0.code, year) })
-                if s.count > 0 {
-                    regionRows.append(
-                        .init(
-                            region: region, subregion: nil, year: year, countries: s.count, victims: s.value,
-                            share: ShareRange(part: s.value, rest: difference(all, s.value))))
+        for indicator in Self.indicators {
+            for year in years {
+                let all = covered(indicator, codes, year).value
+                func row(
+                    _ region: String, _ subregion: String?, _ members: [StatisticsCube.AreaInfo]
+                )
+                    -> PatternsAndFlowsReport.AreaYearRow?
+                {
+                    let count = covered(indicator, members.map(\.code), year)
+                    guard count.hasData else { return nil }
+                    return .init(
+                        indicator: indicator, region: region, subregion: subregion, year: year, count: count,
+                        share: ShareRange(part: count.value, rest: difference(all, count.value)))
                 }
-                for (subregion, subMembers) in Dictionary(grouping: members, by: \.subregion).sorted(by: {
-                    $0.key < $1.key
-                }) {
-                    let t = sum(subMembers.map { total(.detectedVictims, $0.code, year) })
-                    if t.count > 0 {
-                        subregionRows.append(
-                            .init(
-                                region: region, subregion: subregion, year: year, countries: t.count, victims: t.value,
-                                share: ShareRange(part: t.value, rest: difference(all, t.value))))
+                for (region, members) in Dictionary(grouping: areas, by: \.region).sorted(by: { $0.key < $1.key }) {
+                    if let r = row(region, nil, members) { regionRows.append(r) }
+                    let bySubregion = Dictionary(grouping: members, by: \.subregion).sorted { $0.key < $1.key }
+                    for (subregion, subMembers) in bySubregion {
+                        if let r = row(region, subregion, subMembers) { subregionRows.append(r) }
                     }
                 }
             }
         }
 
         let countries = areas.compactMap { area -> PatternsAndFlowsReport.CountryRow? in
-            let reported = years.filter { total(.detectedVictims, area.code, $0) != nil }
-            let prosecuted = sum(years.map { total(.prosecuted, area.code, $0) })
-            let convicted = sum(years.map { total(.convicted, area.code, $0) })
-            guard !reported.isEmpty || prosecuted.count > 0 || convicted.count > 0 else { return nil }
+            let victims = Self.add(years.map { figure(.detectedVictims, area.code, $0) })
+            let prosecuted = Self.add(years.map { figure(.prosecuted, area.code, $0) })
+            let convicted = Self.add(years.map { figure(.convicted, area.code, $0) })
+            guard victims.hasData || prosecuted.hasData || convicted.hasData else { return nil }
             return .init(
                 code: area.code, name: area.name, region: area.region, subregion: area.subregion,
-                yearsReported: reported.count,
-                victims: sum(reported.map { total(.detectedVictims, area.code, $0) }).value,
-                prosecuted: prosecuted.count > 0 ? prosecuted.value : nil,
-                convicted: convicted.count > 0 ? convicted.value : nil,
-                latestYear: reported.last)
+                victims: victims, prosecuted: prosecuted, convicted: convicted,
+                latestYear: years.last { figure(.detectedVictims, area.code, $0) != nil })
         }
 
-        let flowTable = flows(years, areas)
+        // The countries covered each year: the breakdowns of detected victims count these and only these.
+        let coveredByYear = Dictionary(
+            uniqueKeysWithValues: years.map { year in
+                (year, Set(codes.filter { figure(.detectedVictims, $0, year) != nil }))
+            })
+        func coveredCodes(_ year: Int) -> Set<String> { coveredByYear[year] ?? [] }
+        let flowTable = flows(years, areas.filter { area in years.contains { coveredCodes($0).contains(area.code) } })
         return PatternsAndFlowsReport(
             scope: scope, trend: trend, panelCountries: panel, regions: regionRows, subregions: subregionRows,
             countries: countries,
-            sexAge: years.map { sexAge($0, areas) }, forms: years.map { forms($0, areas) },
+            sexAge: years.map { year in sexAge(year, areas.filter { coveredCodes(year).contains($0.code) }) },
+            forms: years.map { year in forms(year, areas.filter { coveredCodes(year).contains($0.code) }) },
             flows: flowTable.rows, flowSummary: flowTable.summary,
             convictions: convictions(years, areas), notes: extraNotes)
+    }
+
+    /// Countries' figures added up, counting the complete and the partial ones.
+    static func add(_ figures: [StatisticsCube.Figure?]) -> PatternsAndFlowsReport.CoveredCount {
+        var value = CountRange.zero, complete = 0, partial = 0
+        for case let figure? in figures {
+            value += figure.range
+            if figure.complete { complete += 1 } else { partial += 1 }
+        }
+        return .init(value: value, complete: complete, partial: partial)
     }
 
     private func sexAge(_ year: Int, _ areas: [StatisticsCube.AreaInfo]) -> PatternsAndFlowsReport.SexAgeRow {
@@ -108,7 +141,8 @@ public struct PatternsAndFlowsAnalysis: Sendable {
             }
         }
         return .init(
-            year: year, countries: byAge, girls: girls, women: women, boys: boys, men: men, countriesBySex: bySex,
+            year: year, covered: areas.count, countries: byAge, girls: girls, women: women, boys: boys, men: men,
+            countriesBySex: bySex,
             female: female, male: male, otherSex: other, femaleShare: ShareRange(part: female, rest: male + other))
     }
 
@@ -130,7 +164,7 @@ public struct PatternsAndFlowsAnalysis: Sendable {
         let all = counts.values.reduce(CountRange.zero, +)
         var shares: [String: ShareRange] = [:]
         for (form, count) in counts { shares[form] = ShareRange(part: count, rest: difference(all, count)) }
-        return .init(year: year, countries: reporting, counts: counts, shares: shares)
+        return .init(year: year, covered: areas.count, countries: reporting, counts: counts, shares: shares)
     }
 
     private func flows(
@@ -185,10 +219,10 @@ public struct PatternsAndFlowsAnalysis: Sendable {
             var prosecuted = CountRange.zero, convicted = CountRange.zero, pairs = 0
             for area in members {
                 for year in years {
-                    guard let p = cube.value(.prosecuted, area: area.code, year: year),
-                        let c = cube.value(.convicted, area: area.code, year: year)
+                    guard let p = cube.figure(.prosecuted, area: area.code, year: year), p.complete,
+                        let c = cube.figure(.convicted, area: area.code, year: year), c.complete
                     else { continue }
-                    prosecuted += p; convicted += c; pairs += 1
+                    prosecuted += p.range; convicted += c.range; pairs += 1
                 }
             }
             if pairs > 0 {

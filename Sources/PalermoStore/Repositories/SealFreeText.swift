@@ -4,9 +4,22 @@ import PalermoCore
 import SQLKit
 
 extension CaseRepository {
+    /// Whether the start about to run migrations must seal free text afterwards: the store has not yet done
+    /// so (`SealFreeTextOnce` not applied). A store without a migration table yet is new, and gets it too.
+    public func sealsFreeTextAtStart() async -> Bool {
+        struct Row: Decodable { let n: Int }
+        let name = SealFreeTextOnce().name
+        guard let sql = try? store.sql,
+            let row = try? await sql.select()
+                .column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n")))
+                .from("_fluent_migrations").where("name", .equal, name).first(decoding: Row.self)
+        else { return true }
+        return row.n == 0
+    }
+
     /// Moves into the sealed box every field that is personal now but was stored in the clear by an earlier
-    /// release (free-text reasons and referral fields), in one transaction with one audit entry. Runs on every
-    /// start; a LIKE on the stored JSON finds the rows, so a store with none left costs one scan.
+    /// release (free-text reasons and referral fields), in one transaction with one audit entry. A LIKE on
+    /// the stored JSON finds the rows: a scan of every case, so it runs once (see `sealsFreeTextAtStart`).
     public func sealFieldsStoredInTheClear() async throws -> Int {
         let sql = try store.sql
         let names = HTCDS.personalFieldNames.sorted()

@@ -33,31 +33,67 @@ public struct NationalStatistics: Sendable {
 
     public struct FromCases: Sendable {
         public let observations: [Observation]
+        /// Case records read, and how many of them were about a person already counted (see `fromCases`).
         public let cases: Int
+        public let merged: Int
+        /// People left out for want of an identification date.
         public let undated: Int
     }
 
-    /// Detected victims from case records, for one country or all, grouped in the database.
+    /// Detected victims from case records, for one country or all, grouped in the database. People are
+    /// counted, not records: the records of one country's organisations with the same linkage key (a keyed
+    /// hash of name and birth date) are one person, counted once with the earliest identified record.
     public func fromCases(country: String?, years: ClosedRange<Int>? = nil) async throws -> FromCases {
         let sql = try store.sql
-        struct Group: Decodable {
-            let country: String; let year: String?; let gender, age_group, citizenship: String?;
-            let exploitation: String; let n: Int
-        }
-        let filter: SQLQueryString = country.map { "WHERE o.country = \(bind: $0.uppercased())" } ?? ""
-        let groups = try await sql.raw(
+        let place: SQLQueryString = country.map { "AND o.country = \(bind: $0.uppercased())" } ?? ""
+        var counts: [Facets: Int] = [:]
+        for group in try await sql.raw(
             """
             SELECT o.country AS country, substr(c.identified_on, 1, 4) AS year, c.gender AS gender, c.age_group AS age_group,
                    c.citizenship AS citizenship, c.exploitation AS exploitation, COUNT(*) AS n
-            FROM cases c JOIN organisations o ON o.id = c.organisation_id \(filter)
+            FROM cases c JOIN organisations o ON o.id = c.organisation_id WHERE 1 = 1 \(place)
             GROUP BY o.country, substr(c.identified_on, 1, 4), c.gender, c.age_group, c.citizenship, c.exploitation
             """
-        ).all(decoding: Group.self)
+        ).all(decoding: Facets.Counted.self) {
+            counts[group.facets, default: 0] += group.n
+        }
+        let records = counts.values.reduce(0, +)
+        // Records sharing a linkage key are few: read them alone (the key is indexed) and take all but each
+        // person's earliest out of the counts, rather than ranking every record.
+        struct Shared: Decodable {
+            let person: String; let identified_on: String?; let case_code: String
+            let country: String; let year: String?; let gender, age_group, citizenship: String?;
+            let exploitation: String
+            var facets: Facets {
+                Facets(
+                    country: country, year: year, gender: gender, age_group: age_group, citizenship: citizenship,
+                    exploitation: exploitation)
+            }
+        }
+        let shared = try await sql.raw(
+            """
+            SELECT c.linkage_key AS person, c.identified_on AS identified_on, c.case_code AS case_code,
+                   o.country AS country, substr(c.identified_on, 1, 4) AS year, c.gender AS gender,
+                   c.age_group AS age_group, c.citizenship AS citizenship, c.exploitation AS exploitation
+            FROM cases c JOIN organisations o ON o.id = c.organisation_id
+            WHERE c.linkage_key IN (
+                SELECT linkage_key FROM cases WHERE linkage_key IS NOT NULL GROUP BY linkage_key HAVING COUNT(*) > 1
+            ) \(place)
+            """
+        ).all(decoding: Shared.self)
+        for (_, same) in Dictionary(grouping: shared, by: { [$0.country, $0.person] }) where same.count > 1 {
+            let earliest = same.sorted {
+                ($0.identified_on == nil ? 1 : 0, $0.identified_on ?? "", $0.case_code)
+                    < ($1.identified_on == nil ? 1 : 0, $1.identified_on ?? "", $1.case_code)
+            }
+            for record in earliest.dropFirst() { counts[record.facets, default: 1] -= 1 }
+        }
+        let groups = counts.filter { $0.value > 0 }.map { (facets: $0.key, n: $0.value) }
         var cells: [Observation.Key: Int] = [:]
         var undated = 0, total = 0
-        for group in groups {
-            total += group.n
-            guard let year = group.year.flatMap(Int.init) else { undated += group.n; continue }
+        for (group, n) in groups {
+            total += n
+            guard let year = group.year.flatMap(Int.init) else { undated += n; continue }
             if let years, !years.contains(year) { continue }
             let sex = Self.sex(group.gender), age = Self.age(group.age_group)
             func add(_ dimension: Disaggregation, _ category: String, breakdown: Bool) {
@@ -67,7 +103,7 @@ public struct NationalStatistics: Sendable {
                     cells[
                         Observation.Key(
                             area: group.country, indicator: .detectedVictims, dimension: dimension, category: category,
-                            sex: s, age: a, year: year), default: 0] += group.n
+                            sex: s, age: a, year: year), default: 0] += n
                 }
             }
             add(.total, "Total", breakdown: true)
@@ -86,7 +122,22 @@ public struct NationalStatistics: Sendable {
                 categoryArea: key.dimension == .citizenship ? codeByName[key.category] : nil,
                 sex: key.sex, age: key.age, year: key.year, value: CountRange(exactly: count))
         }
-        return FromCases(observations: observations, cases: total, undated: undated)
+        return FromCases(observations: observations, cases: records, merged: records - total, undated: undated)
+    }
+
+    /// The facet columns a case is counted by, and a group of them as the database counts it.
+    struct Facets: Hashable, Decodable {
+        let country: String; let year: String?; let gender, age_group, citizenship: String?; let exploitation: String
+
+        struct Counted: Decodable {
+            let country: String; let year: String?; let gender, age_group, citizenship: String?
+            let exploitation: String; let n: Int
+            var facets: Facets {
+                Facets(
+                    country: country, year: year, gender: gender, age_group: age_group, citizenship: citizenship,
+                    exploitation: exploitation)
+            }
+        }
     }
 
     /// Criminal-justice counts entered for a country.
@@ -128,6 +179,8 @@ public struct NationalStatistics: Sendable {
                     .init(field: "counts[\(i)].indicator", message: "detected victims come from case records"))
             }
         }
+        // Counts are bounded by now, so their sums cannot overflow.
+        if problems.isEmpty { problems += Self.partsWithinTotals(counts) }
         if !problems.isEmpty { throw ValidationFailure(problems) }
         guard let country = try await allowedCountry(requested, for: principal), let place = Countries.find(country)
         else {
@@ -145,6 +198,27 @@ public struct NationalStatistics: Sendable {
             Self.justiceDataset(place.alpha3), kind: "national", observations: kept + entered,
             rowsRead: kept.count + entered.count, notes: ["entered in Palermo"], by: principal.username)
         return place.alpha3
+    }
+
+    /// Women and men together cannot be more than the total entered for the same indicator. The counts must
+    /// already be within `0...CountRange.largestCount`.
+    static func partsWithinTotals(_ counts: [JusticeCount]) -> [ValidationIssue] {
+        Dictionary(grouping: counts, by: \.indicator).sorted { $0.key.slug < $1.key.slug }.compactMap {
+            indicator, entered in
+            func sum(_ sex: Sex) -> Int? {
+                let values = entered.filter { $0.sex == sex }.map(\.count)
+                return values.isEmpty ? nil : values.reduce(0, +)
+            }
+            guard let total = sum(.total) else { return nil }
+            let female = sum(.female) ?? 0, male = sum(.male) ?? 0
+            guard female + male > total else { return nil }
+            return ValidationIssue(
+                field: "counts.\(indicator.slug)",
+                message:
+                    "\(indicator.rawValue): female (\(female)) and male (\(male)) add up to more than the total "
+                    + "(\(total))"
+            )
+        }
     }
 
     static func sex(_ gender: String?) -> Sex {

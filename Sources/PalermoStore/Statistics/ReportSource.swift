@@ -15,6 +15,8 @@ public enum ReportSource: Sendable, Equatable {
 
     public var name: String {
         switch self {
+        case .dataset(let name) where name.hasPrefix("national:"):
+            "national figures entered for \(name.dropFirst("national:".count))"
         case .dataset(let name): "dataset \(name)"
         case .cases: "Palermo's case records"
         }

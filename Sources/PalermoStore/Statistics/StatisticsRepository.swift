@@ -111,6 +111,18 @@ public struct StatisticsRepository: Sendable {
 
     /// The rows of a dataset as the driver returns them. Decoding them (`decode(_:)`) is CPU work that a server
     /// does off its event loops: for the whole GLOTIP file it takes as long as the report itself.
+    /// The first and last year of a dataset's country figures; nil for an empty dataset.
+    public func years(in dataset: String) async throws -> ClosedRange<Int>? {
+        struct Span: Decodable { let first: Int?; let last: Int? }
+        let span = try await store.sql.select()
+            .column(SQLAlias(SQLFunction("MIN", args: SQLIdentifier("year")), as: SQLIdentifier("first")))
+            .column(SQLAlias(SQLFunction("MAX", args: SQLIdentifier("year")), as: SQLIdentifier("last")))
+            .from("stat_observations").where("dataset", .equal, dataset).where("region", .notEqual, "")
+            .first(decoding: Span.self)
+        guard let first = span?.first, let last = span?.last, first <= last else { return nil }
+        return first...last
+    }
+
     public func observationRows(in dataset: String, years: ClosedRange<Int>? = nil) async throws -> [any SQLRow] {
         guard let sql = store.database as? any SQLDatabase else { return [] }
         var query = sql.select().columns(

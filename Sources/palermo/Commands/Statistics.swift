@@ -69,16 +69,24 @@ struct Report: AsyncParsableCommand {
                 "Write the patterns-and-flows report: a self-contained index.html with SVG charts, and each table as CSV."
         )
         @OptionGroup var store: StoreOptions
-        @ArgumentParser.Option(help: "First year.") var from: Int
-        @ArgumentParser.Option(help: "Last year.") var to: Int
+        @ArgumentParser.Option(help: "First year (default: the dataset's first).") var from: Int?
+        @ArgumentParser.Option(help: "Last year (default: the dataset's last).") var to: Int?
         @ArgumentParser.Option(help: "Output directory (created if missing).") var out: String
         @ArgumentParser.Option(help: "A region or subregion to limit the report to, e.g. Europe.") var region: String?
         @ArgumentParser.Option(help: "A statistics dataset name, or 'cases' for Palermo's own case records.")
         var source: String = "GLOTIP"
         @ArgumentParser.Option(help: "The report's language: ar, zh, en, fr, ru or es.") var language: String = "en"
+        @ArgumentParser.Flag(help: "Leave out countries that published only part of a figure (no open upper ends).")
+        var completeOnly = false
 
         func validate() throws {
-            guard from <= to else { throw ValidationError("--from must not be after --to") }
+            let years = Observation.plausibleYears()
+            for (name, year) in [("--from", from), ("--to", to)] {
+                if let year, !years.contains(year) {
+                    throw ValidationError("\(name) must be a year from \(years.lowerBound) to \(years.upperBound)")
+                }
+            }
+            if let from, let to, from > to { throw ValidationError("--from must not be after --to") }
             guard Wording.languages.contains(language) else {
                 throw ValidationError("--language must be one of \(Wording.languages.joined(separator: ", "))")
             }
@@ -87,9 +95,18 @@ struct Report: AsyncParsableCommand {
         func run() async throws {
             let started = Date()
             let source = ReportSource(source)
-            let scope = PatternsAndFlowsReport.Scope(from: from, to: to, region: region, source: source.name)
+            let (from, to, region, completeOnly) = (self.from, self.to, self.region, self.completeOnly)
             let report = try await store.makeApplication().run { app in
-                try await app.palermo.store.patternsAndFlows(from: source, scope)
+                let store = app.palermo.store
+                var years: ClosedRange<Int>?
+                if case .dataset(let name) = source { years = try await store.statistics.years(in: name) }
+                let first = from ?? years?.lowerBound ?? to ?? 2000, last = to ?? years?.upperBound ?? first
+                guard first <= last, last - first <= 30 else {
+                    throw ValidationError("the period \(first)–\(last) is not a range of at most 30 years")
+                }
+                let scope = PatternsAndFlowsReport.Scope(
+                    from: first, to: last, region: region, source: source.name, completeOnly: completeOnly)
+                return try await store.patternsAndFlows(from: source, scope)
             }
             let directory = URL(fileURLWithPath: out, isDirectory: true)
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
