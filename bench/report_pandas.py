@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The patterns-and-flows tables computed with pandas, as the peer for bench/report.sh. Same definitions as
 Palermo (README, "Patterns and flows"): duplicates span their range, <5 is 0..4, groups without a region are
-left out, a missing total is the sum of its published parts. Writes the same CSV tables (no charts).
+left out, a missing total is the sum of its published parts, complete only when they cover the whole (else a
+lower bound with an open upper end). Writes the same CSV tables (no charts).
 
   report_pandas.py xlsx FILE.xlsx FROM TO OUTDIR      # UNODC's published file
   report_pandas.py store palermo.sqlite FROM TO OUTDIR  # the statistics cells stored by palermo import glotip
@@ -45,10 +46,15 @@ def from_store(path):
 
 def from_cases(path):
     with sqlite3.connect(path) as db:
-        cases = pd.read_sql("""SELECT o.country AS area, substr(c.identified_on, 1, 4) AS year, c.gender, c.age_group, c.citizenship, c.exploitation
+        cases = pd.read_sql("""SELECT o.country AS area, substr(c.identified_on, 1, 4) AS year, c.gender, c.age_group, c.citizenship, c.exploitation,
+                                      c.linkage_key, c.identified_on, c.case_code
                                FROM cases c JOIN organisations o ON o.id = c.organisation_id""", db)
         countries = pd.read_csv(os.path.join(os.path.dirname(__file__), "..", "Sources", "PalermoCore", "Resources", "countries.csv"),
                                 keep_default_na=False)
+    # People, not records: one country's records with the same linkage key count once, the earliest identified.
+    cases = cases.assign(undated=cases["identified_on"].isna()).sort_values(["undated", "identified_on", "case_code"])
+    shared = cases["linkage_key"].notna() & cases.duplicated(["area", "linkage_key"])
+    cases = cases[~shared]
     cases = cases[cases["year"].notna() & (cases["year"] != "")]
     cases["year"] = cases["year"].astype(int)
     cases["sex"] = cases["gender"].map({"Feminine": "Female", "Masculine": "Male", "TransgenderFeminine": "Other",
@@ -102,6 +108,63 @@ def resolve(cells, dimension):
     return out.reset_index()
 
 
+def figures(cells):
+    """Per (indicator, area, year): a country's figure, low, high and whether complete (README's definition):
+    the published total; else the first complete sum over age, over sex, over the three forms; else the partial
+    sum (those, and citizenship for detected victims) with the largest lower bound."""
+    d = cells[(cells["dimension"] == "Total") & (cells["category"] == "Total")]
+    wide = d.pivot_table(index=["indicator", "area", "year"], columns=["sex", "age"], values=["low", "high"], aggfunc="sum")
+
+    def col(bound, s, a):
+        key = (bound, s, a)
+        return wide[key] if key in wide.columns else pd.Series(np.nan, index=wide.index)
+
+    def by_age(s):
+        direct_low, direct_high = col("low", s, "Total"), col("high", s, "Total")
+        parts_low = pd.concat([col("low", s, a) for a in AGE_PARTS], axis=1).sum(axis=1, min_count=1)
+        parts_high = pd.concat([col("high", s, a) for a in AGE_PARTS], axis=1).sum(axis=1, min_count=1)
+        covers = col("low", s, AGE_PARTS[0]).notna() & col("low", s, AGE_PARTS[1]).notna()
+        return direct_low.fillna(parts_low), direct_high.fillna(parts_high), direct_low.notna() | (parts_low.notna() & covers)
+
+    candidates = []
+    total_low, total_high = col("low", "Total", "Total"), col("high", "Total", "Total")
+    candidates.append((total_low, total_high, total_low.notna()))
+    candidates.append(by_age("Total"))
+    sexes = {s: by_age(s) for s in SEX_PARTS}
+    sex_low = pd.concat([v[0] for v in sexes.values()], axis=1).sum(axis=1, min_count=1)
+    sex_high = pd.concat([v[1] for v in sexes.values()], axis=1).sum(axis=1, min_count=1)
+    sex_complete = sexes["Female"][0].notna() & sexes["Female"][2] & sexes["Male"][0].notna() & sexes["Male"][2]
+    candidates.append((sex_low, sex_high, sex_complete))
+    frame = pd.DataFrame(index=wide.index)
+    for i, (lo, hi, complete) in enumerate(candidates):
+        frame[f"low{i}"], frame[f"high{i}"], frame[f"complete{i}"] = lo, hi, complete & lo.notna()
+
+    forms = resolve(cells, "by form of exploitation")
+    forms = forms[forms["category"].isin(FORMS) & forms["low_Total"].notna()]
+    f = forms.groupby(["indicator", "area", "year"]).agg(low=("low_Total", "sum"), high=("high_Total", "sum"), n=("category", "nunique"))
+    cit = resolve(cells, "by citizenship")
+    cit = cit[(cit["indicator"] == "detected-victims") & cit["low_Total"].notna()]
+    c = cit.groupby(["indicator", "area", "year"]).agg(low=("low_Total", "sum"), high=("high_Total", "sum"))
+    frame = frame.join(f.rename(columns={"low": "low3", "high": "high3"}), how="outer").join(c.rename(columns={"low": "low4", "high": "high4"}), how="outer")
+    frame["complete3"] = frame["n"] == len(FORMS)
+    frame["complete4"] = False
+    for i in range(5):
+        frame[f"complete{i}"] = frame[f"complete{i}"].fillna(False).astype(bool) & frame[f"low{i}"].notna()
+    low = pd.Series(np.nan, index=frame.index)
+    high, complete = low.copy(), pd.Series(False, index=frame.index)
+    for i in range(5):  # the first complete candidate
+        take = low.isna() & frame[f"complete{i}"]
+        low, high, complete = low.where(~take, frame[f"low{i}"]), high.where(~take, frame[f"high{i}"]), complete | take
+    best_low = pd.Series(np.nan, index=frame.index)
+    best_high = best_low.copy()
+    for i in range(1, 5):  # else the partial sum with the largest lower bound, the first of equals
+        better = frame[f"low{i}"].notna() & (best_low.isna() | (frame[f"low{i}"] > best_low))
+        best_low, best_high = best_low.where(~better, frame[f"low{i}"]), best_high.where(~better, frame[f"high{i}"])
+    low, high = low.fillna(best_low), high.fillna(best_high)
+    out = pd.DataFrame({"low": low, "high": high, "complete": complete}).dropna(subset=["low"]).reset_index()
+    return out
+
+
 def tables(cells, first, last, out):
     cells = cells[(cells["region"] != "") & (cells["year"] >= first) & (cells["year"] <= last)]
     cells = cells.groupby(KEY + ["region", "subregion", "category_area"], dropna=False, sort=False).agg(low=("low", "min"), high=("high", "max")).reset_index()
@@ -110,24 +173,36 @@ def tables(cells, first, last, out):
     totals = totals[totals["category"] == "Total"]
     years = pd.DataFrame({"year": range(first, last + 1)})
 
-    def indicator(name):
-        t = totals[(totals["indicator"] == name) & totals["low_Total"].notna()]
-        return pd.DataFrame({"area": t["area"].values, "year": t["year"].values, "low": t["low_Total"].values, "high": t["high_Total"].values})
+    figs = figures(cells)
 
-    victims, prosecuted, convicted = indicator("detected-victims"), indicator("prosecuted"), indicator("convicted")
+    def indicator(name):
+        t = figs[figs["indicator"] == name]
+        return pd.DataFrame({"area": t["area"].values, "year": t["year"].values, "low": t["low"].values, "high": t["high"].values,
+                             "complete": t["complete"].values})
+
+    victims, formal, prosecuted, convicted = (indicator(n) for n in ("detected-victims", "formal-contact", "prosecuted", "convicted"))
     published = sorted(victims["year"].unique())
     counts = victims.groupby("area")["year"].nunique()
     panel = set(counts[counts == len(published)].index)
 
     def per_year(frame, prefix):
-        g = frame.groupby("year").agg(n=("area", "size"), low=("low", "sum"), high=("high", "sum")).reset_index()
-        return g.rename(columns={"n": f"countries_reporting_{prefix}", "low": f"{prefix}_low", "high": f"{prefix}_high"})
+        g = frame.groupby("year").agg(n=("area", "size"), partial=("complete", lambda x: int((~x).sum())), low=("low", "sum"), high=("high", "sum")).reset_index()
+        g["high"] = g["high"].astype(int).astype(str).where(g["partial"] == 0, "")
+        return g.rename(columns={"n": f"countries_reporting_{prefix}", "partial": f"countries_reporting_partial_{prefix}",
+                                 "low": f"{prefix}_low", "high": f"{prefix}_high"})
 
-    trend = years.merge(per_year(victims, "victims"), how="left").merge(per_year(prosecuted, "prosecuted"), how="left").merge(per_year(convicted, "convicted"), how="left")
+    trend = years
+    for frame, prefix in ((victims, "victims"), (formal, "formal_contact"), (prosecuted, "prosecuted"), (convicted, "convicted")):
+        t = per_year(frame, prefix)
+        trend = trend.merge(t, how="left")
+        for column in t.columns[1:3]:
+            trend[column] = trend[column].fillna(0).astype(int)
+        trend[f"{prefix}_low"] = trend[f"{prefix}_low"].astype("Int64").astype(str).replace("<NA>", "")
+        trend[f"{prefix}_high"] = trend[f"{prefix}_high"].fillna("")
     p = victims[victims["area"].isin(panel)].groupby("year").agg(panel_victims_low=("low", "sum"), panel_victims_high=("high", "sum")).reset_index()
-    trend = trend.merge(p, how="left").fillna(0)
-    trend.insert(10, "panel_countries", len(panel))
-    trend.astype(int).to_csv(os.path.join(out, "trend.csv"), index=False)
+    trend["panel_countries"] = len(panel)
+    trend = trend.merge(p, how="left")
+    trend.to_csv(os.path.join(out, "trend.csv"), index=False)
 
     v = victims.join(areas, on="area")
     world = v.groupby("year")[["low", "high"]].sum()
