@@ -14,12 +14,13 @@ public enum SVGChart {
 
     /// A histogram of `values` with axes (counts at the left, values below, both titled) and vertical marks
     /// (e.g. the estimate and interval limits) labelled in a band above the bars, so no label covers a bar;
-    /// labels of marks close together go on alternate rows.
+    /// labels of marks close together go on alternate rows. Values above `upTo` are not drawn (a long tail
+    /// of a few would squeeze the rest into a bar or two); the caller says how many.
     public static func histogram(
         _ values: [Double], marks: [(value: Double, label: String)], title: String, axes: Axes,
-        wording: Wording = .english, bins: Int = 30
+        wording: Wording = .english, bins: Int = 30, upTo: Double = .infinity
     ) -> Content {
-        let finite = values.filter(\.isFinite)
+        let finite = values.filter { $0.isFinite && $0 <= upTo }
         guard let low = finite.min(), let high = finite.max(), high > low, bins > 0 else { return .empty }
         let width = 640.0, height = 280.0, left = 56.0, right = 16.0, top = 44.0, bottom = 48.0
         let plotWidth = width - left - right, plotHeight = height - top - bottom

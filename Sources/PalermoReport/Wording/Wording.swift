@@ -92,7 +92,9 @@ public struct Wording: Sendable {
     /// A sum over countries: "–" without data, "≥ 1,328" when some countries gave only part of it.
     public func covered(_ count: PatternsAndFlowsReport.CoveredCount) -> String {
         guard count.hasData else { return "–" }
-        return count.upperOpen ? self("report.atLeast", ["n": number(count.value.low)]) : self.count(count.value)
+        // Kept left to right as a whole, as ranges are: in Arabic a bare "≥" would be mirrored and reordered.
+        return count.upperOpen
+            ? isolated(self("report.atLeast", ["n": number(count.value.low)])) : self.count(count.value)
     }
 
     /// A span of years, "2017–2020", in the right order in either direction of writing.

@@ -23,6 +23,7 @@ struct EstimatePage {
         let limitHeaders: [String]
         let percentiles: [(percentile: String, value: String, error: String)]
         let chart: Node<HTML.BodyContext>
+        let clipped: String?
         let method: String
         let monteCarloNote: String
         let downloadsLabel: String
@@ -81,6 +82,12 @@ struct EstimatePage {
         var marks: [(value: Double, label: String)] = [(r.estimate, w("estimate.point"))]
         if let low { marks.append((low, w.percent(0.025))) }
         if let high { marks.append((high, w.percent(0.975))) }
+        // The chart shows the replicates up to the 99.5th percentile (or a little past the upper limit): a few
+        // far out would squeeze the rest into a bar or two.
+        let sorted = r.bootstrap.filter(\.isFinite).sorted()
+        let tail = sorted.isEmpty ? Double.infinity : sorted[min(sorted.count - 1, sorted.count * 995 / 1000)]
+        let cap = max(tail, (high ?? r.estimate) * 1.1)
+        let clipped = sorted.count - sorted.prefix { $0 <= cap }.count
         let model =
             r.model.isEmpty
             ? w("estimate.mainEffects") : ([w("estimate.mainEffects")] + r.model).joined(separator: " + ")
@@ -104,7 +111,8 @@ struct EstimatePage {
             },
             chart: SVGChart.histogram(
                 r.bootstrap, marks: marks, title: w("estimate.distribution"),
-                axes: .init(x: w("estimate.axisValue"), y: w("estimate.axisCount")), wording: w),
+                axes: .init(x: w("estimate.axisValue"), y: w("estimate.axisCount")), wording: w, upTo: cap),
+            clipped: clipped == 0 ? nil : w("estimate.clipped", ["n": w.number(clipped), "value": whole(cap)]),
             method: w("estimate.method", ["resamples": w.number(r.bootstrap.count)]),
             monteCarloNote: w("estimate.mcNote"), downloadsLabel: w("estimate.downloads"),
             downloads: downloads(outcome.query, w))
@@ -180,6 +188,7 @@ struct EstimatePage {
                                 }))),
                     .p(.class("meta"), .words(r.monteCarloNote)),
                     r.chart,
+                    .unwrap(r.clipped) { .p(.class("meta"), .words($0)) },
                     .p(.class("meta"), .words(r.method)),
                     .p(
                         .class("downloads"), .words(r.downloadsLabel + ": "),
