@@ -3,7 +3,7 @@ import Foundation
 
 /// Checks, before ZIPFoundation opens an archive held in memory, what fuzzing found it does not: that every
 /// record the archive points at lies inside it (its in-memory reader traps on a central directory that points
-/// past the end), and that every deflated part ends within its compressed bytes (its inflate loop never ends on a
+/// past the end, or on a stored part whose sizes disagree), and that every deflated part ends within its compressed bytes (its inflate loop never ends on a
 /// truncated stream). The parts are inflated here into a scratch buffer, output discarded, so a part that
 /// inflates past `maxInflated` is refused too, without holding any of it in memory.
 enum ZIPBounds {
@@ -33,7 +33,12 @@ enum ZIPBounds {
             guard u32(record) == 0x0201_4b50, let compressed = u32(record + 20), let nameLength = u16(record + 28),
                 let extraLength = u16(record + 30), let commentLength = u16(record + 32), let local = u32(record + 42),
                 u32(local) == 0x0403_4b50, let localName = u16(local + 26), let localExtra = u16(local + 28),
-                local + 30 + localName + localExtra + compressed <= start, let method = u16(record + 10)
+                local + 30 + localName + localExtra + compressed <= start, let method = u16(record + 10),
+                let uncompressed = u32(record + 24), let flags = u16(record + 8),
+                // A stored part is copied by its uncompressed size: it must be its compressed size, or the
+                // reader runs past the end (found by fuzzing). A data descriptor after the part must fit too.
+                method != 0 || uncompressed == compressed,
+                flags & 0x8 == 0 || local + 30 + localName + localExtra + compressed + 16 <= start
             else { throw broken }
             if method == 8 {
                 let begin = local + 30 + localName + localExtra
