@@ -47,27 +47,23 @@ final class NationalStatisticsTests: XCTestCase {
             XCTAssertTrue(page.body.string.contains("Records merged this way: 1."), page.body.string)
 
             struct Input: Encodable { let year: Int; let counts: [NationalStatistics.JusticeCount] }
-            let tooMany = try await world.api(
-                .PUT, "/api/v1/statistics/national/justice", as: "coordinator",
-                json: Input(
-                    year: 2024,
-                    counts: [
-                        .init(indicator: .prosecuted, sex: .total, count: 5),
-                        .init(indicator: .prosecuted, sex: .female, count: 4),
-                        .init(indicator: .prosecuted, sex: .male, count: 3),
-                    ]))
+            /// Persons prosecuted in 2024: the total given, of them 4 women and 3 men.
+            func prosecuted(total: Int) async throws -> XCTHTTPResponse {
+                try await world.api(
+                    .PUT, "/api/v1/statistics/national/justice", as: "coordinator",
+                    json: Input(
+                        year: 2024,
+                        counts: [
+                            .init(indicator: .prosecuted, sex: .total, count: total),
+                            .init(indicator: .prosecuted, sex: .female, count: 4),
+                            .init(indicator: .prosecuted, sex: .male, count: 3),
+                        ]))
+            }
+            let tooMany = try await prosecuted(total: 5)
             XCTAssertEqual(tooMany.status, .unprocessableEntity)
             XCTAssertTrue(tooMany.body.string.contains("counts.prosecuted"), tooMany.body.string)
             XCTAssertTrue(tooMany.body.string.contains("female (4) and male (3)"), tooMany.body.string)
-            let fine = try await world.api(
-                .PUT, "/api/v1/statistics/national/justice", as: "coordinator",
-                json: Input(
-                    year: 2024,
-                    counts: [
-                        .init(indicator: .prosecuted, sex: .total, count: 7),
-                        .init(indicator: .prosecuted, sex: .female, count: 4),
-                        .init(indicator: .prosecuted, sex: .male, count: 3),
-                    ]))
+            let fine = try await prosecuted(total: 7)
             XCTAssertEqual(fine.status, .ok, fine.body.string)
 
             let analyst = try await world.webLogin("analyst")

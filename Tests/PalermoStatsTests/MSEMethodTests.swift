@@ -27,7 +27,8 @@ final class MSEMethodTests: XCTestCase {
         XCTAssertFalse(fit.cells.contains(0b101))
         let main = PoissonGLM.fit(t, .mainEffects)
         XCTAssertEqual(fit.rank, main.rank, "no column for the empty pair")
-        XCTAssertEqual(fit.aic - main.aic, 2 + (fit.deviance - main.deviance), accuracy: 1e-6, "one more parameter in the AIC")
+        XCTAssertEqual(
+            fit.aic - main.aic, 2 + (fit.deviance - main.deviance), accuracy: 1e-6, "one more parameter in the AIC")
         // Log-linear independence on the remaining cells: the main-effects fit of A, B, C with A·C excluded.
         XCTAssertTrue(fit.darkFigure.isFinite && fit.darkFigure > 0)
         XCTAssertTrue(Admissibility.check(t, withEmpty).ok)
@@ -67,7 +68,8 @@ final class MSEMethodTests: XCTestCase {
         XCTAssertEqual(Poisson.cdf(3, 2.5), 0.7575761331330659, accuracy: 1e-12)
         XCTAssertEqual(Poisson.survival(3, 2.5), 1 - 0.5438131158833297, accuracy: 1e-12)
         XCTAssertEqual(Normal.quantile(0.975), 1.959963984540054, accuracy: 1e-9)
-        XCTAssertEqual(BootstrapLimits.quantileType8([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.25), 2.9166666666666665, accuracy: 1e-12)
+        XCTAssertEqual(
+            BootstrapLimits.quantileType8([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.25), 2.9166666666666665, accuracy: 1e-12)
     }
 
     func testNonInformativeListsAreRemovedWithANote() throws {

@@ -3,9 +3,10 @@ import Foundation
 
 /// Checks, before ZIPFoundation opens an archive held in memory, what fuzzing found it does not: that every
 /// record the archive points at lies inside it (its in-memory reader traps on a central directory that points
-/// past the end, or on a stored part whose sizes disagree), and that every deflated part ends within its compressed bytes (its inflate loop never ends on a
-/// truncated stream). The parts are inflated here into a scratch buffer, output discarded, so a part that
-/// inflates past `maxInflated` is refused too, without holding any of it in memory.
+/// past the end, or on a stored part whose sizes disagree), and that every deflated part ends within its
+/// compressed bytes (its inflate loop never ends on a truncated stream). The parts are inflated here into a
+/// scratch buffer, output discarded, so a part that inflates past `maxInflated` is refused too, without
+/// holding any of it in memory.
 enum ZIPBounds {
     static func check(_ data: Data, maxInflated: (Int) -> Int) throws {
         let bytes = [UInt8](data)

@@ -128,12 +128,8 @@ struct EstimatePage {
             URLQueryItem(name: "seed", value: String(query.seed)),
         ]
         let parameters = components.percentEncodedQuery ?? ""
-        let labels: [EstimateDownload: String] = [
-            .table: "estimate.download.table", .limits: "estimate.download.limits",
-            .replicates: "estimate.download.replicates", .json: "estimate.download.json",
-        ]
         return EstimateDownload.allCases.map { file in
-            (w(labels[file] ?? ""), "/stats/estimate/\(file.rawValue)?\(parameters)")
+            (w(file.labelKey), "/stats/estimate/\(file.rawValue)?\(parameters)")
         }
     }
 

@@ -59,4 +59,14 @@ enum EstimateDownload: String, CaseIterable {
     case json = "estimate.json"
 
     var contentType: String { self == .json ? "application/json" : "text/csv; charset=utf-8" }
+
+    /// What the page calls it, as a key of the localisation files.
+    var labelKey: String {
+        switch self {
+        case .table: "estimate.download.table"
+        case .limits: "estimate.download.limits"
+        case .replicates: "estimate.download.replicates"
+        case .json: "estimate.download.json"
+        }
+    }
 }

@@ -60,7 +60,7 @@ struct StatisticsPagesController: RouteCollection {
             return req.page(title: view.title, view.view)
         }
         do {
-            let query = try StatisticsService.PatternsQuery(req, dataYears: try await StatisticsService.dataYears(req))
+            let query = try await StatisticsService.patternsQuery(req)
             return page(query, try await StatisticsService.patterns(req, query, by: principal), nil)
         } catch let failure as ValidationFailure {
             return page(nil, nil, failure.issues.map(ValidationText(w).describe).joined(separator: "; "))

@@ -16,7 +16,7 @@ enum StatisticsService {
         /// `complete=only`: countries that published only part of a figure are left out.
         let completeOnly: Bool
 
-        /// `dataYears`: the period the source has data for, the default (see `dataYears(_:source:)`).
+        /// `dataYears`: the period the source has data for, the default (see `StatisticsService.dataYears(_:)`).
         init(_ req: Request, dataYears: ClosedRange<Int>) throws {
             let years = Observation.plausibleYears()
             from = try req.queryInt("from", in: years, default: dataYears.lowerBound)
@@ -37,6 +37,11 @@ enum StatisticsService {
                 + (region.map { "&region=\($0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")" }
                     ?? "") + (completeOnly ? "&complete=only" : "")
         }
+    }
+
+    /// The query of a report, its period defaulting to the source's own years.
+    static func patternsQuery(_ req: Request) async throws -> PatternsQuery {
+        try PatternsQuery(req, dataYears: try await dataYears(req))
     }
 
     /// The years a source has figures for: the report's default period, so that it opens on the data's own
@@ -67,7 +72,7 @@ enum StatisticsService {
     /// learns nothing from how their parameters are judged.
     static func patterns(_ req: Request) async throws -> (query: PatternsQuery, report: PatternsAndFlowsReport) {
         let principal = try await requireReader(req)
-        let query = try PatternsQuery(req, dataYears: try await dataYears(req))
+        let query = try await patternsQuery(req)
         return (query, try await patterns(req, query, by: principal))
     }
 

@@ -16,8 +16,8 @@ struct ResampleStream: RandomNumberGenerator {
         var material = Data("palermo mse bootstrap".utf8)
         withUnsafeBytes(of: seed.bigEndian) { material.append(contentsOf: $0) }
         withUnsafeBytes(of: UInt64(truncatingIfNeeded: resample).bigEndian) { material.append(contentsOf: $0) }
-        let words = Array(SHA256.hash(data: material)).chunks(of: 8).map { bytes in
-            bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let words = SHA256.hash(data: material).withUnsafeBytes { digest in
+            (0..<4).map { UInt64(bigEndian: digest.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self)) }
         }
         (s0, s1, s2, s3) = (words[0], words[1], words[2], words[3])
         // An all-zero state would stay zero; SHA-256 gives it with probability 2⁻²⁵⁶, but the guard is free.
@@ -37,10 +37,4 @@ struct ResampleStream: RandomNumberGenerator {
     }
 
     private func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
-}
-
-extension Array {
-    fileprivate func chunks(of size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
-    }
 }

@@ -107,7 +107,7 @@ public struct PatternsAndFlowsAnalysis: Sendable {
             sexAge: years.map { year in sexAge(year, areas.filter { coveredCodes(year).contains($0.code) }) },
             forms: years.map { year in forms(year, areas.filter { coveredCodes(year).contains($0.code) }) },
             flows: flowTable.rows, flowSummary: flowTable.summary,
-            convictions: convictions(years, areas), notes: extraNotes)
+            convictions: convictions(years, areas, figure: figure), notes: extraNotes)
     }
 
     /// Countries' figures added up, counting the complete and the partial ones.
@@ -212,15 +212,16 @@ public struct PatternsAndFlowsAnalysis: Sendable {
     }
 
     private func convictions(
-        _ years: [Int], _ areas: [StatisticsCube.AreaInfo]
+        _ years: [Int], _ areas: [StatisticsCube.AreaInfo],
+        figure: (Indicator, String, Int) -> StatisticsCube.Figure?
     ) -> [PatternsAndFlowsReport.ConvictionRow] {
         var rows: [PatternsAndFlowsReport.ConvictionRow] = []
         for (region, members) in Dictionary(grouping: areas, by: \.region).sorted(by: { $0.key < $1.key }) {
             var prosecuted = CountRange.zero, convicted = CountRange.zero, pairs = 0
             for area in members {
                 for year in years {
-                    guard let p = cube.figure(.prosecuted, area: area.code, year: year), p.complete,
-                        let c = cube.figure(.convicted, area: area.code, year: year), c.complete
+                    guard let p = figure(.prosecuted, area.code, year), p.complete,
+                        let c = figure(.convicted, area.code, year), c.complete
                     else { continue }
                     prosecuted += p.range; convicted += c.range; pairs += 1
                 }
@@ -233,12 +234,6 @@ public struct PatternsAndFlowsAnalysis: Sendable {
             }
         }
         return rows
-    }
-
-    private func sum(_ values: [CountRange?]) -> (value: CountRange, count: Int) {
-        var total = CountRange.zero, count = 0
-        for case let value? in values { total += value; count += 1 }
-        return (total, count)
     }
 
     /// The rest of a total that is the sum of `part` and the rest: bounds add, so they subtract.

@@ -33,7 +33,6 @@ public struct PatternsAndFlowsReport: Sendable, Codable {
             (self.value, self.complete, self.partial) = (value, complete, partial)
         }
 
-        public static let none = CoveredCount(value: .zero, complete: 0, partial: 0)
         public var countries: Int { complete + partial }
         public var upperOpen: Bool { partial > 0 }
         public var hasData: Bool { countries > 0 }

@@ -47,28 +47,23 @@ public struct NationalStatistics: Sendable {
         let sql = try store.sql
         let place: SQLQueryString = country.map { "AND o.country = \(bind: $0.uppercased())" } ?? ""
         var counts: [Facets: Int] = [:]
-        for group in try await sql.raw(
+        for row in try await sql.raw(
             """
-            SELECT o.country AS country, substr(c.identified_on, 1, 4) AS year, c.gender AS gender, c.age_group AS age_group,
-                   c.citizenship AS citizenship, c.exploitation AS exploitation, COUNT(*) AS n
+            SELECT o.country AS country, substr(c.identified_on, 1, 4) AS year, c.gender AS gender,
+                   c.age_group AS age_group, c.citizenship AS citizenship, c.exploitation AS exploitation, COUNT(*) AS n
             FROM cases c JOIN organisations o ON o.id = c.organisation_id WHERE 1 = 1 \(place)
             GROUP BY o.country, substr(c.identified_on, 1, 4), c.gender, c.age_group, c.citizenship, c.exploitation
             """
-        ).all(decoding: Facets.Counted.self) {
-            counts[group.facets, default: 0] += group.n
+        ).all() {
+            counts[try row.decode(model: Facets.self), default: 0] += try row.decode(column: "n", as: Int.self)
         }
         let records = counts.values.reduce(0, +)
         // Records sharing a linkage key are few: read them alone (the key is indexed) and take all but each
         // person's earliest out of the counts, rather than ranking every record.
-        struct Shared: Decodable {
+        struct Record: Decodable {
             let person: String; let identified_on: String?; let case_code: String
-            let country: String; let year: String?; let gender, age_group, citizenship: String?;
-            let exploitation: String
-            var facets: Facets {
-                Facets(
-                    country: country, year: year, gender: gender, age_group: age_group, citizenship: citizenship,
-                    exploitation: exploitation)
-            }
+            /// The earliest identified first, undated last.
+            var order: (Int, String, String) { (identified_on == nil ? 1 : 0, identified_on ?? "", case_code) }
         }
         let shared = try await sql.raw(
             """
@@ -80,13 +75,11 @@ public struct NationalStatistics: Sendable {
                 SELECT linkage_key FROM cases WHERE linkage_key IS NOT NULL GROUP BY linkage_key HAVING COUNT(*) > 1
             ) \(place)
             """
-        ).all(decoding: Shared.self)
-        for (_, same) in Dictionary(grouping: shared, by: { [$0.country, $0.person] }) where same.count > 1 {
-            let earliest = same.sorted {
-                ($0.identified_on == nil ? 1 : 0, $0.identified_on ?? "", $0.case_code)
-                    < ($1.identified_on == nil ? 1 : 0, $1.identified_on ?? "", $1.case_code)
+        ).all().map { row in (record: try row.decode(model: Record.self), facets: try row.decode(model: Facets.self)) }
+        for (_, same) in Dictionary(grouping: shared, by: { [$0.facets.country, $0.record.person] }) {
+            for later in same.sorted(by: { $0.record.order < $1.record.order }).dropFirst() {
+                counts[later.facets, default: 0] -= 1
             }
-            for record in earliest.dropFirst() { counts[record.facets, default: 1] -= 1 }
         }
         let groups = counts.filter { $0.value > 0 }.map { (facets: $0.key, n: $0.value) }
         var cells: [Observation.Key: Int] = [:]
@@ -125,19 +118,9 @@ public struct NationalStatistics: Sendable {
         return FromCases(observations: observations, cases: records, merged: records - total, undated: undated)
     }
 
-    /// The facet columns a case is counted by, and a group of them as the database counts it.
+    /// The facet columns a case is counted by, read from a row that may hold other columns too.
     struct Facets: Hashable, Decodable {
         let country: String; let year: String?; let gender, age_group, citizenship: String?; let exploitation: String
-
-        struct Counted: Decodable {
-            let country: String; let year: String?; let gender, age_group, citizenship: String?
-            let exploitation: String; let n: Int
-            var facets: Facets {
-                Facets(
-                    country: country, year: year, gender: gender, age_group: age_group, citizenship: citizenship,
-                    exploitation: exploitation)
-            }
-        }
     }
 
     /// Criminal-justice counts entered for a country.

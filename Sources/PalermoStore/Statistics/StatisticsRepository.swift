@@ -109,8 +109,6 @@ public struct StatisticsRepository: Sendable {
         try Self.decode(try await observationRows(in: dataset, years: years))
     }
 
-    /// The rows of a dataset as the driver returns them. Decoding them (`decode(_:)`) is CPU work that a server
-    /// does off its event loops: for the whole GLOTIP file it takes as long as the report itself.
     /// The first and last year of a dataset's country figures; nil for an empty dataset.
     public func years(in dataset: String) async throws -> ClosedRange<Int>? {
         struct Span: Decodable { let first: Int?; let last: Int? }
@@ -123,6 +121,8 @@ public struct StatisticsRepository: Sendable {
         return first...last
     }
 
+    /// The rows of a dataset as the driver returns them. Decoding them (`decode(_:)`) is CPU work that a server
+    /// does off its event loops: for the whole GLOTIP file it takes as long as the report itself.
     public func observationRows(in dataset: String, years: ClosedRange<Int>? = nil) async throws -> [any SQLRow] {
         guard let sql = store.database as? any SQLDatabase else { return [] }
         var query = sql.select().columns(
