@@ -360,6 +360,21 @@ final class HardeningTests: XCTestCase {
             let page = try await world.page("/cases", cookie: cookie)
             XCTAssertEqual(page.status, .ok)
 
+            // The page's form token, minted on the first page, is kept; pages that only read leave the row
+            // alone (its last-seen time is written at most once a minute).
+            struct Stored: Decodable { let data: String; let seen_at: Double }
+            func stored() async throws -> Stored? {
+                try await sql.raw("SELECT data, seen_at FROM signin_sessions").first(decoding: Stored.self)
+            }
+            let minted = try await stored()
+            XCTAssertTrue(minted?.data.contains("\"csrf\"") == true, minted?.data ?? "no session")
+            try await sql.raw("UPDATE signin_sessions SET seen_at = seen_at - 30").run()
+            let before = try await stored()
+            _ = try await world.page("/cases", cookie: cookie)
+            let after = try await stored()
+            XCTAssertEqual(after?.seen_at, before?.seen_at, "a page that only reads the session does not write it")
+            XCTAssertEqual(after?.data, minted?.data)
+
             // Idle past the limit: the server ends the session, whatever the browser keeps.
             try await sql.raw("UPDATE signin_sessions SET seen_at = seen_at - 7200").run()
             let idle = try await world.page("/cases", cookie: cookie)
@@ -429,7 +444,7 @@ final class HardeningTests: XCTestCase {
                     Chausiku,Feminine,Adult,KEN,2025-01-02
 
                     """
-                        .utf8),
+                    .utf8),
                 key: "upload-7")
             XCTAssertEqual(other.status, .conflict)
             // Without a key, the same file within a day is the same import (also after a keyed upload of it).

@@ -137,10 +137,11 @@ public struct CaseValidator: Sendable {
     /// ("0000-01-01", "1880") and would distort ages and durations.
     static let earliestDay = Date(timeIntervalSince1970: -2_208_988_800)  // 1900-01-01T00:00:00Z
 
+    /// A day as YYYY-MM-DD.
+    public static func day(_ date: Date) -> String { isoDay.format(date) }
+
     /// Accepts ISO days and ISO timestamps (XForms write both); rejects impossible dates such as 2021-02-30.
     public static func parseDate(_ text: String) -> Date? {
-        let day = String(text.trimmed.prefix(10))
-        guard day.count == 10, let date = try? isoDay.parse(day), isoDay.format(date) == day else { return nil }
-        return date
+        ISODay.midnight(text.trimmed)
     }
 }

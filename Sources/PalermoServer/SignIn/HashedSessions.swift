@@ -48,10 +48,17 @@ struct HashedSessions: AsyncSessionDriver {
                 try await db.sql.update(Self.table).set("seen_at", to: now).where("id_hash", .equal, digest).run()
             }
         }
-        return try Self.decode(row.data)
+        let data = try Self.decode(row.data)
+        request.storage[ReadData.self] = data.snapshot
+        return data
     }
 
+    /// The session's data as read for this request: Vapor saves every session a request touched, and a page
+    /// that only read it (its user, its form token) need not write it back.
+    private struct ReadData: StorageKey { typealias Value = [String: String] }
+
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) async throws -> SessionID {
+        if data.snapshot == request.storage[ReadData.self] { return sessionID }
         let digest = Self.digest(sessionID.string), json = try Self.encode(data), now = Date().timeIntervalSince1970
         try await request.store.write { db in
             try await db.sql.update(Self.table).set("data", to: json).set("seen_at", to: now)

@@ -10,9 +10,9 @@ import Vapor
 struct SessionPrincipalMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.hasSession, let id = request.session.data["user"].flatMap(UUID.init(uuidString:)),
-            let user = try await UserModel.find(id, on: request.store.database)
+            let principal = try await request.store.activePrincipal(of: id)
         {
-            request.principal = user.principal
+            request.principal = principal
         }
         return try await next.respond(to: request)
     }

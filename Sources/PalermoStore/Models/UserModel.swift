@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import PalermoCore
+import SQLKit
 
 public final class UserModel: Model, @unchecked Sendable {
     public static let schema = "users"
@@ -34,5 +35,22 @@ public final class UserModel: Model, @unchecked Sendable {
     public var principal: Principal? {
         guard let id, disabledAt == nil, let role = Role(rawValue: role) else { return nil }
         return Principal(userID: id, username: username, organisationID: $organisation.id, role: role)
+    }
+}
+
+extension Store {
+    /// The principal of an enabled user, read with SQLKit: every page signed in by session asks for it, and
+    /// Fluent's model decoding cost more than the query.
+    public func activePrincipal(of userID: UUID) async throws -> Principal? {
+        struct Row: Decodable {
+            let id: UUID
+            let username: String
+            let organisation_id: UUID
+            let role: String
+        }
+        let row = try await sql.select().columns("id", "username", "organisation_id", "role").from(UserModel.schema)
+            .where("id", .equal, userID).where("disabled_at", .is, SQLLiteral.null).first(decoding: Row.self)
+        guard let row, let role = Role(rawValue: row.role) else { return nil }
+        return Principal(userID: row.id, username: row.username, organisationID: row.organisation_id, role: role)
     }
 }

@@ -57,13 +57,18 @@ public struct CaseAssignment: Sendable {
 
     /// Active users of the organisation who handle cases, by id, with their display names.
     public func caseStaff(of organisationID: UUID) async throws -> [UUID: String] {
-        let users = try await UserModel.query(on: store.database).filter(\.$organisation.$id == organisationID)
-            .filter(\.$disabledAt == nil).all()
+        // Read with SQLKit: the case list asks on every page, and Fluent's model decoding was most of its cost.
+        struct Row: Decodable {
+            let id: UUID
+            let display_name: String
+            let role: String
+        }
+        let users = try await store.sql.select().columns("id", "display_name", "role").from(UserModel.schema)
+            .where("organisation_id", .equal, organisationID).where("disabled_at", .is, SQLLiteral.null)
+            .all(decoding: Row.self)
         return Dictionary(
-            users.compactMap { user in
-                guard let id = user.id, Role(rawValue: user.role)?.handlesCases == true else { return nil }
-                return (id, user.displayName)
-            }, uniquingKeysWith: { a, _ in a })
+            users.compactMap { Role(rawValue: $0.role)?.handlesCases == true ? ($0.id, $0.display_name) : nil },
+            uniquingKeysWith: { a, _ in a })
     }
 }
 
