@@ -10,6 +10,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case approvalRequested = "approval_requested", approve, returned = "return"
     /// Two cases about one person made one: on the kept case and on the one merged into it.
     case merge
+    /// The national referral mechanism: consent given or withdrawn, a case referred, a referral's step.
+    case consent, withdrawConsent = "withdraw_consent", refer, referral
 }
 
 /// The content of one audit entry. Each entry's hash covers its content and the previous entry's hash,

@@ -22,6 +22,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: AuthAPIController())
     try api.register(collection: CaseAPIController())
     try api.register(collection: CaseworkAPIController())
+    try api.register(collection: ReferralAPIController())
     try api.register(collection: AdminAPIController())
     try api.register(collection: ReferenceAPIController())
     try api.register(collection: StatisticsAPIController())

@@ -368,10 +368,24 @@ public struct CaseRepository: Sendable {
         let assignees: String?
     }
 
-    /// A stored row opened: the fields in the clear merged with the sealed personal ones.
-    private func record(from row: StoredRow, of principal: Principal) throws -> CaseRecord {
+    /// A case of any organisation, opened, for a read the caller has already allowed (the receiver of a
+    /// referral reading what the consent shares) and audits.
+    func opened(_ id: UUID) async throws -> (caseCode: String, fields: CaseFields)? {
+        let row = try await store.sql.select().columns(StoredRow.columns).from(CaseModel.schema)
+            .where("id", .equal, id).first(decoding: StoredRow.self)
+        return try row.map { ($0.case_code, try fields(of: $0)) }
+    }
+
+    /// The fields in the clear merged with the sealed personal ones.
+    private func fields(of row: StoredRow) throws -> CaseFields {
         var fields = try CaseFields(storedJSON: Data(row.record.utf8))
         fields.merge(try store.cipher.open(row.sealed, caseID: row.id)) { _, personal in personal }
+        return fields
+    }
+
+    /// A stored row opened.
+    private func record(from row: StoredRow, of principal: Principal) throws -> CaseRecord {
+        let fields = try fields(of: row)
         return CaseRecord(
             id: row.id, caseCode: row.case_code, organisationID: principal.organisationID, fields: fields,
             version: row.version, createdAt: row.created_at, updatedAt: row.updated_at, ownerID: row.owner_id,

@@ -1,0 +1,219 @@
+import Foundation
+import PalermoCore
+import PalermoStore
+import Vapor
+import XCTVapor
+import XCTest
+
+/// Consent as a record and referral between organisations: the receiver reads only what the consent shares,
+/// only while it runs, through every route.
+final class ReferralTests: XCTestCase {
+    struct ConsentBody: Encodable {
+        var recipient: UUID
+        var purpose = "shelter"
+        var groups = ["identity", "profile"]
+        var givenOn = "2025-03-02"
+        var until = CaseTasks.today(Date().addingTimeInterval(90 * 86_400))
+        var method = "signed"
+        var witness: UUID?
+        var informedIn = "sw"
+    }
+    struct ReferBody: Encodable {
+        struct Override: Encodable { let reason: String; let groups: [String] }
+        var receiver: UUID
+        var service = "shelter"
+        var consent: UUID?
+        var override: Override?
+    }
+
+    static let person: [String: FieldValue] = [
+        "prs_FirstName": .text("Amani"), "prs_SecondName": .text("Wanjiru"), "prs_Email": .text("amani@example.org"),
+        "prs_MobilePhone": .text("+254 700 000000"), "vic_TypeOfExploitation": .list(["ForcedLabour"]),
+    ]
+
+    func testTheReceiverReadsOnlyWhatTheConsentSharesAndNothingOnceItIsWithdrawn() async throws {
+        try await TestWorld.each { world in
+            let shelter = try XCTUnwrap(world.organisations["B"])
+            let caseID = try await world.createCase(as: "a-worker", Self.person)
+            let given = try await world.api(
+                .POST, "/api/v1/cases/\(caseID)/consents", as: "a-worker", json: ConsentBody(recipient: shelter))
+            XCTAssertEqual(given.status, .created, given.body.string)
+            let consent = try given.content.decode(Consent.self)
+            XCTAssertEqual(Set(consent.groups), [.identity, .profile])
+
+            let sent = try await world.api(
+                .POST, "/api/v1/cases/\(caseID)/referrals", as: "a-worker",
+                json: ReferBody(receiver: shelter, consent: consent.id))
+            XCTAssertEqual(sent.status, .created, sent.body.string)
+            let referral = try sent.content.decode(Referral.self)
+            XCTAssertEqual(referral.state, .pending)
+
+            let incoming = try await world.api(.GET, "/api/v1/referrals", as: "b-worker").content.decode(
+                [Referral].self)
+            XCTAssertEqual(incoming.map(\.id), [referral.id])
+            let shared = try await world.api(.GET, "/api/v1/referrals/\(referral.id)", as: "b-worker")
+            XCTAssertEqual(shared.status, .ok, shared.body.string)
+            let body = try shared.content.decode(Shared.self)
+            XCTAssertEqual(body.fields["prs_FirstName"], "Amani")
+            XCTAssertEqual(body.fields["prs_Gender"], "Feminine")
+            for outside in ["prs_Email", "prs_MobilePhone", "vic_TypeOfExploitation", "cas_IdentificationDate"] {
+                XCTAssertNil(body.fields[outside], "\(outside) is outside the consent")
+                XCTAssertFalse(shared.body.string.contains("amani@example.org"))
+            }
+            // The case itself stays the sender's: the receiver's case routes, list and export know nothing of it.
+            let direct = try await world.api(.GET, "/api/v1/cases/\(caseID)", as: "b-worker")
+            XCTAssertEqual(direct.status, .notFound)
+            let list = try await world.api(.GET, "/api/v1/cases?q=Amani", as: "b-super")
+            XCTAssertFalse(list.body.string.contains(caseID.uuidString))
+            let export = try await world.api(.GET, "/api/v1/cases/export?format=csv", as: "b-super")
+            XCTAssertEqual(export.status, .ok)
+            XCTAssertFalse(export.body.string.contains("Amani"), "the receiver's export")
+            // Another organisation that is not the receiver reads nothing.
+            let stranger = try await world.api(.GET, "/api/v1/referrals/\(referral.id)", as: "analyst")
+            XCTAssertEqual(stranger.status, .forbidden)
+
+            let accepted = try await world.api(.POST, "/api/v1/referrals/\(referral.id)/accept", as: "b-worker")
+            XCTAssertEqual(try accepted.content.decode(Referral.self).state, .accepted)
+
+            // Withdrawal ends access at once, on the next read.
+            let withdrawn = try await world.api(
+                .POST, "/api/v1/cases/\(caseID)/consents/\(consent.id)/withdraw", as: "a-worker")
+            XCTAssertEqual(withdrawn.status, .ok, withdrawn.body.string)
+            let after = try await world.api(.GET, "/api/v1/referrals/\(referral.id)", as: "b-worker")
+            XCTAssertEqual(after.status, .forbidden)
+            XCTAssertFalse(after.body.string.contains("Amani"))
+            // A withdrawn consent cannot carry a new referral either.
+            let again = try await world.api(
+                .POST, "/api/v1/cases/\(caseID)/referrals", as: "a-worker",
+                json: ReferBody(receiver: shelter, consent: consent.id))
+            XCTAssertEqual(again.status, .unprocessableEntity)
+            XCTAssertTrue(again.body.string.contains("withdrawn or has expired"), again.body.string)
+        }
+    }
+
+    func testAnExpiredConsentADeclinedOrWithdrawnReferralShareNothing() async throws {
+        try await TestWorld.each { world in
+            let shelter = try XCTUnwrap(world.organisations["B"])
+            let caseID = try await world.createCase(as: "a-worker", Self.person)
+            let consent = try await world.api(
+                .POST, "/api/v1/cases/\(caseID)/consents", as: "a-worker", json: ConsentBody(recipient: shelter)
+            ).content.decode(Consent.self)
+            func refer() async throws -> UUID {
+                try await world.api(
+                    .POST, "/api/v1/cases/\(caseID)/referrals", as: "a-worker",
+                    json: ReferBody(receiver: shelter, consent: consent.id)
+                ).content.decode(Referral.self).id
+            }
+            let declined = try await refer()
+            let missingReason = try await world.api(
+                .POST, "/api/v1/referrals/\(declined)/decline", as: "b-worker", json: [String: String]())
+            XCTAssertEqual(missingReason.status, .unprocessableEntity)
+            XCTAssertTrue(missingReason.body.string.contains("reason"))
+            let decline = try await world.api(
+                .POST, "/api/v1/referrals/\(declined)/decline", as: "b-worker", json: ["reason": "no_capacity"])
+            XCTAssertEqual(try decline.content.decode(Referral.self).declineReason, .noCapacity)
+            let afterDecline = try await world.api(.GET, "/api/v1/referrals/\(declined)", as: "b-worker")
+            XCTAssertEqual(afterDecline.status, .forbidden)
+
+            let withdrawn = try await refer()
+            let notTheirs = try await world.api(.POST, "/api/v1/referrals/\(withdrawn)/withdraw", as: "b-worker")
+            XCTAssertEqual(notTheirs.status, .notFound, "only the sender withdraws")
+            _ = try await world.api(.POST, "/api/v1/referrals/\(withdrawn)/withdraw", as: "a-worker")
+            let afterWithdrawal = try await world.api(.GET, "/api/v1/referrals/\(withdrawn)", as: "b-worker")
+            XCTAssertEqual(afterWithdrawal.status, .forbidden)
+            let lateAccept = try await world.api(.POST, "/api/v1/referrals/\(withdrawn)/accept", as: "b-worker")
+            XCTAssertEqual(lateAccept.status, .unprocessableEntity, "a withdrawn referral is not accepted")
+
+            // Expiry: the consent's last day passes (moved back in the database, as time would).
+            let running = try await refer()
+            let before = try await world.api(.GET, "/api/v1/referrals/\(running)", as: "b-worker")
+            XCTAssertEqual(before.status, .ok)
+            let sql = try world.app.palermo.store.sql
+            try await sql.raw("UPDATE consents SET valid_until = '2025-03-03'").run()
+            let expired = try await world.api(.GET, "/api/v1/referrals/\(running)", as: "b-worker")
+            XCTAssertEqual(expired.status, .forbidden)
+            XCTAssertFalse(expired.body.string.contains("Amani"))
+        }
+    }
+
+    func testAnOverrideNeedsTheRoleAndAReasonOnTheServer() async throws {
+        try await TestWorld.each { world in
+            let shelter = try XCTUnwrap(world.organisations["B"])
+            let caseID = try await world.createCase(as: "a-worker", Self.person)
+            let override = ReferBody.Override(reason: "immediate_danger", groups: ["identity"])
+            let count = try await ReferralModel.query(on: world.app.palermo.store.database).count()
+            let worker = try await world.api(
+                .POST, "/api/v1/cases/\(caseID)/referrals", as: "a-worker",
+                json: ReferBody(receiver: shelter, override: override))
+            XCTAssertEqual(worker.status, .forbidden, "a caseworker cannot override consent")
+            let noReason = try await world.api(
+                .POST, "/api/v1/cases/\(caseID)/referrals", as: "a-super",
+                json: ReferBody(receiver: shelter, override: .init(reason: "", groups: ["identity"])))
+            XCTAssertEqual(noReason.status, .unprocessableEntity)
+            XCTAssertTrue(noReason.body.string.contains("override.reason"), noReason.body.string)
+            let noConsent = try await world.api(
+                .POST, "/api/v1/cases/\(caseID)/referrals", as: "a-super", json: ReferBody(receiver: shelter))
+            XCTAssertEqual(noConsent.status, .unprocessableEntity)
+            XCTAssertTrue(noConsent.body.string.contains("consent"))
+            let unchanged = try await ReferralModel.query(on: world.app.palermo.store.database).count()
+            XCTAssertEqual(unchanged, count, "nothing is written")
+
+            let granted = try await world.api(
+                .POST, "/api/v1/cases/\(caseID)/referrals", as: "a-super",
+                json: ReferBody(receiver: shelter, override: override))
+            XCTAssertEqual(granted.status, .created, granted.body.string)
+            let referral = try granted.content.decode(Referral.self)
+            XCTAssertEqual(referral.overrideReason, .immediateDanger)
+            let shared = try await world.api(.GET, "/api/v1/referrals/\(referral.id)", as: "b-worker").content.decode(
+                Shared.self)
+            XCTAssertEqual(Set(shared.fields.keys), ["prs_FirstName", "prs_SecondName"])
+            let audit = try await AuditEntryModel.query(on: world.app.palermo.store.database).all()
+            XCTAssertTrue(audit.contains { $0.detail.contains("emergency override: immediate_danger") })
+        }
+    }
+
+    func testBadConsentIsRefusedNamingTheFieldAndNothingIsWritten() async throws {
+        try await TestWorld.each { world in
+            let shelter = try XCTUnwrap(world.organisations["B"])
+            let own = try XCTUnwrap(world.organisations["A"])
+            let adult = try await world.createCase(as: "a-worker", Self.person)
+            var child = TestWorld.core
+            child["prs_AgeGroup"] = .text("Child")
+            let minor = try await world.createCase(as: "a-worker", child)
+            let cases: [(UUID, ConsentBody, String)] = [
+                (adult, ConsentBody(recipient: own), "another organisation"),
+                (adult, ConsentBody(recipient: UUID()), "not a known organisation"),
+                (adult, ConsentBody(recipient: shelter, groups: []), "groups"),
+                (adult, ConsentBody(recipient: shelter, groups: ["secrets"]), "groups"),
+                (adult, ConsentBody(recipient: shelter, givenOn: "2025-02-01"), "before the case was opened"),
+                (adult, ConsentBody(recipient: shelter, until: "2025-03-01"), "until"),
+                (adult, ConsentBody(recipient: shelter, until: "2030-01-01"), "two years"),
+                (adult, ConsentBody(recipient: shelter, givenOn: "2025-13-01"), "givenOn"),
+                (adult, ConsentBody(recipient: shelter, method: "verbal_witnessed"), "witness"),
+                (adult, ConsentBody(recipient: shelter, method: "nod"), "method"),
+                (adult, ConsentBody(recipient: shelter, informedIn: "klingon"), "informedIn"),
+                (adult, ConsentBody(recipient: shelter, purpose: "anything"), "purpose"),
+                (minor, ConsentBody(recipient: shelter), "guardian"),
+            ]
+            for (caseID, body, named) in cases {
+                let res = try await world.api(.POST, "/api/v1/cases/\(caseID)/consents", as: "a-worker", json: body)
+                XCTAssertEqual(res.status, .unprocessableEntity, "\(body): \(res.body.string)")
+                XCTAssertTrue(res.body.string.contains(named), "\(named): \(res.body.string)")
+            }
+            let stored = try await ConsentModel.query(on: world.app.palermo.store.database).count()
+            XCTAssertEqual(stored, 0)
+            let guardian = try await world.api(
+                .POST, "/api/v1/cases/\(minor)/consents", as: "a-worker",
+                json: ConsentBody(recipient: shelter, method: "guardian"))
+            XCTAssertEqual(guardian.status, .created, guardian.body.string)
+            let aggregate = try await world.api(
+                .POST, "/api/v1/cases/\(adult)/consents", as: "analyst", json: ConsentBody(recipient: shelter))
+            XCTAssertEqual(aggregate.status, .forbidden)
+        }
+    }
+
+    struct Shared: Decodable {
+        let caseCode: String
+        let fields: [String: String]
+    }
+}
