@@ -73,7 +73,20 @@ final class ReferralTests: XCTestCase {
             XCTAssertEqual(stranger.status, .forbidden)
 
             let accepted = try await world.api(.POST, "/api/v1/referrals/\(referral.id)/accept", as: "b-worker")
-            XCTAssertEqual(try accepted.content.decode(Referral.self).state, .accepted)
+            let taken = try accepted.content.decode(Referral.self)
+            XCTAssertEqual(taken.state, .accepted)
+            // Accepting opens the receiver's own case, owned by whoever accepted, with no copy of shared fields.
+            let linkedID = try XCTUnwrap(taken.linkedCaseID)
+            let linked = try await world.api(.GET, "/api/v1/cases/\(linkedID)", as: "b-worker")
+            XCTAssertEqual(linked.status, .ok, linked.body.string)
+            let linkedCase = try linked.content.decode(CaseRecord.self)
+            XCTAssertNil(linkedCase.fields["prs_FirstName"])
+            XCTAssertEqual(linkedCase.fields["cas_ReferringOrganisation"]?.description, "A")
+            XCTAssertEqual(linkedCase.organisationID, shelter)
+            let senderReadsLinked = try await world.api(.GET, "/api/v1/cases/\(linkedID)", as: "a-worker")
+            XCTAssertEqual(senderReadsLinked.status, .notFound)
+            let outgoing = try await world.api(.GET, "/api/v1/referrals?direction=outgoing", as: "a-worker")
+            XCTAssertEqual(try outgoing.content.decode([Referral].self).first?.state, .accepted, "the sender sees it")
 
             // Withdrawal ends access at once, on the next read.
             let withdrawn = try await world.api(

@@ -19,6 +19,8 @@ public struct ServerConfiguration: Sendable {
     /// A session ends after this long without a request, and after `sessionAbsoluteLimit` in any case.
     public var sessionIdleLimit: TimeInterval = 30 * 60
     public var sessionAbsoluteLimit: TimeInterval = 12 * 3600
+    /// Oversight counts from 1 to this less one are shown only as "fewer than this".
+    public var suppressBelow: Int = 5
     /// Without a token, `/metrics` answers only requests from the loopback address; with one, only requests
     /// that present it as a bearer token.
     public var metricsToken: String?

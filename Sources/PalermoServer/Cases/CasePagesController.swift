@@ -80,9 +80,16 @@ struct CasePagesController: RouteCollection {
             approvals: try await store.approvals.waiting(caseID: id, by: principal)
                 + store.approvals.decided(caseID: id, by: principal),
             plan: try await store.supportPlans.list(of: id, by: principal))
+        let referrals = ReferralPanel(
+            w, caseID: id, consents: try await store.referrals.consents(of: id, by: principal),
+            referrals: try await store.referrals.sent(of: id, by: principal),
+            organisations: try await store.referrals.organisations(), staff: staff,
+            offers: try await store.directory.search(ServiceDirectory.Search(), by: principal), me: principal,
+            csrf: CSRF.token(for: req))
         let view = CaseRecordPage(
             w, record: record, history: history, saved: req.queryText("saved") != nil, panel: panel,
-            problems: problems.map(ValidationText(w).describe), showViews: req.queryText("views") != nil)
+            referrals: referrals, problems: problems.map(ValidationText(w).describe),
+            showViews: req.queryText("views") != nil)
         return req.page(
             title: record.caseCode, status: problems.isEmpty ? .ok : .unprocessableEntity, view.view)
     }

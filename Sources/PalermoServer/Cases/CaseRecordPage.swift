@@ -17,12 +17,14 @@ struct CaseRecordPage {
     let protectedLabel: String
     let sections: [Section]
     let panel: CaseworkPanel
+    let referrals: ReferralPanel?
     let history: CaseHistory
 
     init(
         _ w: Wording, record: CaseRecord, history: [AuditRecord], saved: Bool, panel: CaseworkPanel,
-        problems: [String], showViews: Bool
+        referrals: ReferralPanel? = nil, problems: [String], showViews: Bool
     ) {
+        self.referrals = referrals
         savedNotice = saved ? w("case.saved") : nil
         problemsHeading = w("work.refused")
         self.problems = problems
@@ -66,6 +68,7 @@ struct CaseRecordPage {
             .p(.class("meta"), .words(meta)),
             .p(.a(.class("button"), .attr("href", editHref), .words(editLabel))),
             CaseworkPanelView.render(panel),
+            .unwrap(referrals) { ReferralPanelView.render($0) },
             .forEach(sections) { section in
                 .section(
                     .h2(.words(section.heading)),

@@ -84,6 +84,7 @@ public enum DemoData {
                 organisationCountry: organisation.country, by: loader, source: "demo data")
         }
         try await DemoCasework.load(into: app)
+        try await DemoReferrals.load(into: app)
     }
 
     public static func accountTable() -> String {

@@ -16,7 +16,7 @@ struct HomePagesController: RouteCollection {
         let w = req.localizer
         let home = HomePanels(req: req, principal: principal, w: w)
         var panels: [HomePage.Panel] = []
-        if principal.role.handlesCases { panels += try await home.mine() }
+        if principal.role.handlesCases { panels += try await home.mine() + [home.referrals()] }
         if principal.role.assignsCases { panels += try await home.team() }
         if principal.role.managesUsers { panels.append(try await home.users()) }
         if principal.role.seesAggregates && !principal.role.handlesCases { panels.append(try await home.statistics()) }

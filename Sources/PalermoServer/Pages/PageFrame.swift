@@ -33,7 +33,13 @@ struct PageFrame {
         var links: [(String, String)] = []
         if let principal = req.principal {
             links.append(("/", w("nav.home")))
-            if principal.role.handlesCases { links += [("/cases", w("nav.cases")), ("/cases/new", w("nav.new"))] }
+            if principal.role.handlesCases {
+                links += [("/cases", w("nav.cases")), ("/cases/new", w("nav.new")), ("/referrals", w("nav.referrals"))]
+                links.append(("/services", w("nav.services")))
+            }
+            if principal.role.assignsCases || principal.role == .nationalCoordinator {
+                links.append(("/referrals/oversight", w("nav.oversight")))
+            }
             if principal.role.seesAggregates { links.append(("/stats", w("nav.stats"))) }
             if principal.role.estimatesAcrossOrganisations { links.append(("/stats/estimate", w("nav.estimate"))) }
             if principal.role.readsNationalStatistics {

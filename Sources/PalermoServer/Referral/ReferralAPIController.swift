@@ -12,6 +12,7 @@ struct ReferralAPIController: RouteCollection {
         routes.post("cases", ":id", "consents", ":consent", "withdraw", use: withdrawConsent)
         routes.post("cases", ":id", "referrals", use: refer)
         routes.get("referrals", use: list)
+        routes.get("referrals", "oversight", use: oversight)
         routes.get("referrals", ":referral", use: shared)
         for step in ReferralStep.allCases {
             routes.post("referrals", ":referral", .constant(step.rawValue)) { req in try await take(step, req) }
@@ -52,6 +53,14 @@ struct ReferralAPIController: RouteCollection {
             ])
         }
         return try await req.store.referrals.list(direction, by: principal)
+    }
+
+    func oversight(_ req: Request) async throws -> ReferralFiguresDTO {
+        let principal = try req.requirePrincipal()
+        return ReferralFiguresDTO(
+            try await req.store.referrals.oversight(
+                by: principal, waitDays: req.queryInt("waitDays", in: 1...90, default: 3),
+                threshold: req.application.palermo.config.suppressBelow))
     }
 
     func shared(_ req: Request) async throws -> SharedCaseDTO {

@@ -107,3 +107,50 @@ struct SharedCaseDTO: Content {
         fields = shared.fields.mapValues(\.description)
     }
 }
+
+/// Oversight as JSON: a suppressed count is the string "<N".
+struct ReferralFiguresDTO: Content {
+    struct Group: Content {
+        let name: String
+        let referred, waiting, accepted, declined, completed, withdrawn: String
+        let acceptance: Double?
+    }
+    struct Spread: Content { let median, p90: Double; let count: Int }
+
+    let threshold: Int
+    let waitDays: Int
+    let byService: [Group]
+    let byReceiver: [Group]
+    let total: Group
+    let hoursToAnswer: Spread?
+    let daysToComplete: Spread?
+    let waitingPast: String
+    let withdrawals: String
+
+    init(_ f: ReferralFigures) {
+        func count(_ c: ReferralFigures.Count) -> String {
+            switch c {
+            case .exact(let n): String(n)
+            case .fewerThan(let n): "<\(n)"
+            }
+        }
+        func group(_ g: ReferralFigures.Group) -> Group {
+            Group(
+                name: g.name, referred: count(g.referred), waiting: count(g.waiting), accepted: count(g.accepted),
+                declined: count(g.declined), completed: count(g.completed), withdrawn: count(g.withdrawn),
+                acceptance: g.acceptance)
+        }
+        func spread(_ s: ReferralFigures.Spread?) -> Spread? {
+            s.map { Spread(median: $0.median, p90: $0.p90, count: $0.count) }
+        }
+        threshold = f.threshold
+        waitDays = f.waitDays
+        byService = f.byService.map(group)
+        byReceiver = f.byReceiver.map(group)
+        total = group(f.total)
+        hoursToAnswer = spread(f.hoursToAnswer)
+        daysToComplete = spread(f.daysToComplete)
+        waitingPast = count(f.waitingPast)
+        withdrawals = count(f.withdrawals)
+    }
+}

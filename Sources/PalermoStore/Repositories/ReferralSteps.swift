@@ -133,6 +133,7 @@ extension Referrals {
             if step != .accept { model.closedAt = now }
             model.declineReason = decline?.rawValue ?? model.declineReason
             model.outcome = outcome?.rawValue ?? model.outcome
+            if step == .accept { model.linkedCaseID = try await openLinkedCase(for: model, by: principal, on: db) }
             try await model.save(on: db)
             try await AuditLog.append(
                 [
@@ -143,6 +144,38 @@ extension Referrals {
             return model
         }
         return try Self.referral(model)
+    }
+
+    /// The receiver's own case for the person, owned by whoever accepted: it holds what the receiver records
+    /// itself (dates, who referred), never a copy of the shared fields, which stay readable only through the
+    /// referral for as long as the consent runs.
+    private func openLinkedCase(
+        for referral: ReferralModel, by principal: Principal, on db: any Database
+    )
+        async throws -> UUID
+    {
+        guard let receiver = try await OrganisationModel.find(referral.receiverID, on: db),
+            let sender = try await OrganisationModel.find(referral.senderID, on: db)
+        else { throw StoreError.notFound }
+        let today = Self.today()
+        let fields: [String: FieldValue?] = [
+            "cas_Status": .text("Active"), "cas_IdentificationDate": .text(today),
+            "cas_IncomingReferralDate": .text(today), "cas_ReferringOrganisation": .text(sender.name),
+            "cas_ReasonForIncomingReferral": .text(referral.service),
+        ]
+        let cases = store.cases
+        let model = try cases.makeModel(fields: fields, country: receiver.country, by: principal)
+        model.ownerID = principal.userID
+        try await CaseRepository.assignUniqueCodes([model], country: receiver.country, on: db)
+        try await model.create(on: db)
+        let id = try model.requireID()
+        try await AuditLog.append(
+            [
+                AuditDraft(
+                    actor: principal, action: .create, caseID: id, fields: fields.keys.sorted(),
+                    detail: "linked case of referral \(referral.id?.uuidString ?? "")")
+            ], on: db, isPostgres: store.isPostgres, keys: store.cipher.keys)
+        return id
     }
 
     /// The referrals an organisation sent or received, newest first.
@@ -205,7 +238,31 @@ extension Referrals {
             overrideReason: model.overrideReason.flatMap(OverrideReason.init(rawValue:)),
             state: ReferralState(rawValue: model.state) ?? .withdrawn,
             declineReason: model.declineReason.flatMap(DeclineReason.init(rawValue:)),
-            outcome: model.outcome.flatMap(ReferralOutcome.init(rawValue:)), createdAt: model.createdAt,
+            outcome: model.outcome.flatMap(ReferralOutcome.init(rawValue:)), linkedCaseID: model.linkedCaseID,
+            createdAt: model.createdAt,
             respondedAt: model.respondedAt, closedAt: model.closedAt)
+    }
+}
+
+extension Referrals {
+    /// What a member of staff should know of: referrals to the organisation waiting for an answer; answers
+    /// to referrals they sent, of the last two weeks; for supervisors and organisation admins, the
+    /// organisation's emergency overrides of the last thirty days.
+    public func notices(for principal: Principal) async throws -> [Referral] {
+        try await store.cases.requireCaseAccess(principal, caseID: nil)
+        let db = store.database
+        let waiting = try await ReferralModel.query(on: db).filter(\.$receiverID == principal.organisationID)
+            .filter(\.$state == ReferralState.pending.rawValue).all()
+        let answered = try await ReferralModel.query(on: db).filter(\.$senderID == principal.organisationID)
+            .filter(\.$createdBy == principal.userID).filter(\.$state != ReferralState.pending.rawValue)
+            .filter(\.$respondedAt >= Date().addingTimeInterval(-14 * 86_400)).all()
+        var overrides: [ReferralModel] = []
+        if OverrideReason.allowed(for: principal.role) {
+            overrides = try await ReferralModel.query(on: db).filter(\.$senderID == principal.organisationID)
+                .filter(\.$overrideReason != nil).filter(\.$createdAt >= Date().addingTimeInterval(-30 * 86_400)).all()
+        }
+        var seen = Set<UUID>()
+        return try (waiting + answered + overrides).filter { seen.insert($0.id ?? UUID()).inserted }
+            .sorted { ($0.createdAt ?? .distantPast) > ($1.createdAt ?? .distantPast) }.map(Self.referral)
     }
 }

@@ -32,6 +32,8 @@ public struct Referral: Sendable, Codable, Equatable {
     public let state: ReferralState
     public let declineReason: DeclineReason?
     public let outcome: ReferralOutcome?
+    /// The receiver's own case for the person, opened on acceptance; only the receiver reads it.
+    public let linkedCaseID: UUID?
     public let createdAt: Date?
     public let respondedAt: Date?
     public let closedAt: Date?
@@ -175,4 +177,36 @@ public struct Referrals: Sendable {
 
 extension Store {
     public var referrals: Referrals { Referrals(store: self) }
+}
+
+/// An organisation as the referral forms and lists name it.
+public struct OrganisationEntry: Sendable, Equatable {
+    public let id: UUID
+    public let name: String
+    public let kind: String
+    public let country: String
+}
+
+extension Referrals {
+    /// Every organisation, by name.
+    public func organisations() async throws -> [OrganisationEntry] {
+        try await OrganisationModel.query(on: store.database).sort(\.$name).all().map {
+            OrganisationEntry(id: try $0.requireID(), name: $0.name, kind: $0.kind, country: $0.country)
+        }
+    }
+
+    /// The case's referrals, for the organisation that sent them.
+    public func sent(of caseID: UUID, by principal: Principal) async throws -> [Referral] {
+        try await store.cases.requireCaseAccess(principal, caseID: caseID)
+        return try await ReferralModel.query(on: store.database).filter(\.$caseID == caseID)
+            .filter(\.$senderID == principal.organisationID).sort(\.$createdAt, .descending).all().map(Self.referral)
+    }
+}
+
+extension Referrals {
+    /// A consent by id, for the receiver's page saying until when it runs; the caller has read the referral
+    /// that rests on it (which checked it).
+    public func consent(_ id: UUID) async throws -> Consent? {
+        try await ConsentModel.find(id, on: store.database).map(Self.consent)
+    }
 }

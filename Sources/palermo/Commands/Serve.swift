@@ -16,6 +16,16 @@ struct Serve: AsyncParsableCommand {
         help: "Address people reach Palermo at (https marks the session cookie Secure). Default: $PALERMO_PUBLIC_URL.")
     var publicURL: String?
 
+    @ArgumentParser.Option(
+        help: "Referral oversight shows counts from 1 to this less one only as '<N' (2 to 100). Default: 5.")
+    var suppressBelow: Int?
+
+    mutating func validate() throws {
+        if let suppressBelow, !(2...100).contains(suppressBelow) {
+            throw ValidationError("--suppress-below must be from 2 to 100")
+        }
+    }
+
     @ArgumentParser.Option(help: "Port to listen on. Default: $PALERMO_PORT, else 8080.")
     var port: Int?
 
@@ -26,6 +36,7 @@ struct Serve: AsyncParsableCommand {
         var config = store.configuration
         if let hostname { config.hostname = hostname }
         if let port { config.port = port }
+        if let suppressBelow { config.suppressBelow = suppressBelow }
         if let publicURL { config.publicURL = publicURL }
         let app = try await store.makeApplication(config)
         do {

@@ -59,12 +59,16 @@ struct BrowserSite {
                 "a-worker",
                 [
                     "/", "/cases", "/cases/new", "/cases/\(caseID)", "/cases/\(caseID)/edit", "/cases?q=nobody",
-                    "/cases/\(UUID())",
+                    "/cases/\(UUID())", "/referrals", "/services", "/cases/\(caseID)/consent-copy?lang=ar",
                 ]
             ),
             (
                 "a-super",
-                ["/", "/cases", "/stats", "/cases/\(caseID)", "/cases/import", "/cases/\(caseID)/merge?with=\(other)"]
+                [
+                    "/", "/cases", "/stats", "/cases/\(caseID)", "/cases/import",
+                    "/cases/\(caseID)/merge?with=\(other)",
+                    "/referrals/oversight",
+                ]
             ),
             ("a-admin", ["/", "/admin/users", "/admin/organisation"]),
             (

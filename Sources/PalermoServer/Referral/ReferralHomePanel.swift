@@ -1,0 +1,36 @@
+import Foundation
+import PalermoCore
+import PalermoReport
+import PalermoStore
+
+extension HomePanels {
+    /// Referrals to answer, answers to one's own referrals, and (for supervisors) emergency overrides.
+    func referrals() async throws -> HomePage.Panel {
+        let store = req.store.referrals
+        let notices = try await store.notices(for: principal)
+        let names = Dictionary(
+            try await store.organisations().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return HomePage.Panel(
+            id: "referrals", heading: w("home.referrals"),
+            lines: [HomePage.Cell(text: w("home.allReferrals"), href: "/referrals")],
+            table: HomePage.Table(
+                caption: w("home.referrals"),
+                columns: ["referrals.organisation", "input.service", "referral.state"].map { w($0) },
+                rows: notices.map { referral in
+                    let incoming = referral.receiver == principal.organisationID
+                    let state =
+                        w("referralState.\(referral.state.rawValue)")
+                        + (referral.overrideReason == nil ? "" : " · " + w("referral.overridden"))
+                    return [
+                        HomePage.Cell(
+                            text: names[incoming ? referral.sender : referral.receiver] ?? "—",
+                            href: incoming
+                                ? "/referrals#referral-\(referral.id)" : "/cases/\(referral.caseID)#referrals"
+                        ),
+                        HomePage.Cell(text: w("service.\(referral.service.rawValue)"), href: nil),
+                        HomePage.Cell(text: state, href: nil),
+                    ]
+                }, highlighted: notices.map { $0.state == .pending || $0.overrideReason != nil }),
+            empty: w("home.noReferrals"))
+    }
+}

@@ -1,0 +1,93 @@
+import FluentKit
+import Foundation
+import PalermoCore
+import PalermoStore
+import Vapor
+import XCTVapor
+import XCTest
+
+/// The directory of services: kept by an organisation's supervisors, searched by whom a service serves,
+/// exported as searched, and chosen from when referring.
+final class ServiceDirectoryTests: XCTestCase {
+    struct Entry: Encodable {
+        var kind = "shelter"
+        var country = "UGA"
+        var area = "Kampala"
+        var forSexes: [String] = ["female"]
+        var forAges: [String] = ["child"]
+        var capacity = 12
+        var available = 3
+        var languages = ["en", "sw"]
+        var hours = "Day and night"
+        var contact = "+256 700 000 000"
+        var lastChecked = "2025-06-01"
+    }
+
+    func testSupervisorsKeepTheirEntriesAndStaffSearchAndExportThem() async throws {
+        try await TestWorld.each { world in
+            let added = try await world.api(.POST, "/api/v1/services", as: "b-super", json: Entry())
+            XCTAssertEqual(added.status, .created, added.body.string)
+            let offer = try added.content.decode(ServiceOffer.self)
+            XCTAssertEqual(offer.organisationID, world.organisations["B"])
+            _ = try await world.api(
+                .POST, "/api/v1/services", as: "b-super",
+                json: Entry(kind: "legal_aid", country: "KEN", area: "Nairobi", forSexes: [], forAges: []))
+            let refused = try await world.api(.POST, "/api/v1/services", as: "b-worker", json: Entry())
+            XCTAssertEqual(refused.status, .forbidden, "a caseworker does not keep the directory")
+
+            func search(_ query: String, as user: String = "a-worker") async throws -> [ServiceOffer] {
+                try await world.api(.GET, "/api/v1/services" + query, as: user).content.decode([ServiceOffer].self)
+            }
+            let all = try await search("")
+            XCTAssertEqual(all.count, 2)
+            let forBoys = try await search("?sex=male&age=child")
+            XCTAssertEqual(forBoys.map(\.kind), [.legalAid], "the shelter serves girls only")
+            let inUganda = try await search("?country=uga&kind=shelter")
+            XCTAssertEqual(inUganda.map(\.id), [offer.id])
+            XCTAssertEqual(inUganda.first?.organisationName, "B")
+            let bad = try await world.api(.GET, "/api/v1/services?kind=spa", as: "a-worker")
+            XCTAssertEqual(bad.status, .unprocessableEntity)
+            XCTAssertTrue(bad.body.string.contains("kind"))
+            let analyst = try await world.api(.GET, "/api/v1/services", as: "analyst")
+            XCTAssertEqual(analyst.status, .forbidden)
+
+            let export = try await world.api(.GET, "/api/v1/services/export?country=UGA", as: "a-worker")
+            XCTAssertEqual(export.status, .ok)
+            let lines = export.body.string.split(whereSeparator: \.isNewline)
+            XCTAssertEqual(lines.count, 2, export.body.string)
+            XCTAssertTrue(lines[0].hasPrefix("organisation,service,country"))
+            XCTAssertTrue(lines[1].contains("Kampala"))
+
+            let changed = try await world.api(
+                .PATCH, "/api/v1/services/\(try XCTUnwrap(offer.id))", as: "b-super", json: Entry(available: 0))
+            XCTAssertEqual(try changed.content.decode(ServiceOffer.self).available, 0)
+            let notTheirs = try await world.api(
+                .PATCH, "/api/v1/services/\(try XCTUnwrap(offer.id))", as: "a-super", json: Entry())
+            XCTAssertEqual(notTheirs.status, .notFound, "another organisation's entry")
+        }
+    }
+
+    func testBadEntriesAreRefusedNamingTheFieldAndNothingIsWritten() async throws {
+        try await TestWorld.each { world in
+            let cases: [(Entry, String)] = [
+                (Entry(country: "XXX"), "country"),
+                (Entry(capacity: -1), "capacity"),
+                (Entry(capacity: 2, available: 3), "available"),
+                (Entry(languages: ["klingon"]), "languages"),
+                (Entry(contact: " "), "contact"),
+                (Entry(lastChecked: "2999-01-01"), "lastChecked"),
+                (Entry(lastChecked: "yesterday"), "lastChecked"),
+                (Entry(kind: "spa"), "kind"),
+                (Entry(forAges: ["elder"]), "forAges"),
+                (Entry(forSexes: ["other"]), "forSexes"),
+            ]
+            for (entry, field) in cases {
+                let res = try await world.api(.POST, "/api/v1/services", as: "b-super", json: entry)
+                XCTAssertEqual(res.status, .unprocessableEntity, "\(field): \(res.body.string)")
+                XCTAssertTrue(res.body.string.contains(field), "\(field): \(res.body.string)")
+            }
+            let stored = try await ServiceOfferModel.query(on: world.app.palermo.store.database).count()
+            XCTAssertEqual(stored, 0)
+        }
+    }
+}
