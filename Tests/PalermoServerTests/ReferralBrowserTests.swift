@@ -5,9 +5,9 @@ import PalermoStore
 import Vapor
 import XCTest
 
-/// One person referred in Chromium: consent recorded, a referral to a shelter of another organisation,
-/// accepted there, the shared fields read, the service delivered; consent withdrawn, and the shelter's
-/// access gone.
+/// One person through the referral mechanism in Chromium: assistance planned first, screening, the proposed
+/// status approved by a supervisor, consent, a referral to a shelter of another organisation, accepted there,
+/// the shared fields read, the service delivered; consent withdrawn, and the shelter's access gone.
 final class ReferralBrowserTests: XCTestCase {
     func testAPersonReferredWithConsentUntilTheConsentIsWithdrawn() async throws {
         let site = try await BrowserSite.start()
@@ -15,7 +15,48 @@ final class ReferralBrowserTests: XCTestCase {
         let (world, browser, url, caseID) = (site.world, site.browser, site.url, site.caseID)
         let shelter = try XCTUnwrap(world.organisations["B"])
 
+        // Needs first: assistance is planned before any screening.
+        try await site.signIn("a-worker")
+        try await browser.open(url + "/cases/\(caseID)")
+        _ = try await browser.execute(
+            """
+            const form = document.querySelector("form[action$='/plan']");
+            form.querySelector('[name=objectives]').value = 'A safe bed and medical care tonight';
+            return true;
+            """)
+        try await browser.submit("form[action$='/plan'] button[type=submit]", leaving: "/cases/\(caseID)")
+        let planned = try await world.api(.GET, "/api/v1/cases/\(caseID)/support-plan", as: "a-worker")
+        XCTAssertTrue(planned.body.string.contains("A safe bed"), "assistance started before screening")
+
+        // Screening: act, means and exploitation observed; Palermo proposes, she takes the proposal, and the
+        // decision waits for her supervisor.
+        try await browser.open(url + "/cases/\(caseID)")
+        _ = try await browser.execute(
+            """
+            const form = document.querySelector('#screening-form');
+            form.querySelector('[name=acts][value=recruited]').checked = true;
+            form.querySelector('[name=means][value=DebtBondage]').checked = true;
+            form.querySelector('[name=purposes][value=ForcedLabour]').checked = true;
+            return true;
+            """)
+        try await browser.submit("#screening-form button[type=submit]", leaving: "/cases/\(caseID)")
+        let proposed = try await browser.pageSource
+        XCTAssertTrue(proposed.contains("id=\"screening-proposal\""), "a proposal is shown")
+        try await browser.open(url + "/cases/\(caseID)")
+        try await browser.submit("#screening-proposal form button", leaving: "/cases/\(caseID)")
+        let waiting = try await world.api(.GET, "/api/v1/cases/\(caseID)", as: "a-worker").content.decode(
+            CaseRecord.self)
+        XCTAssertNotEqual(waiting.fields["vic_TraffickingStatus"], .text("ActualVictimOfTrafficking"), "it waits")
+        try await browser.deleteCookies()
+        try await site.signIn("a-super")
+        try await browser.open(url + "/cases/\(caseID)")
+        try await browser.submit("#approvals form.inline button[type=submit]", leaving: "/cases/\(caseID)")
+        let decided = try await world.api(.GET, "/api/v1/cases/\(caseID)", as: "a-super").content.decode(
+            CaseRecord.self)
+        XCTAssertEqual(decided.fields["vic_TraffickingStatus"], .text("ActualVictimOfTrafficking"))
+
         // The caseworker records the person's consent to share her name and profile with the shelter.
+        try await browser.deleteCookies()
         try await site.signIn("a-worker")
         try await browser.open(url + "/cases/\(caseID)")
         _ = try await browser.execute(

@@ -225,6 +225,53 @@ final class ReferralTests: XCTestCase {
         }
     }
 
+    func testAChildIsReferredOnlyWithAGuardianAndABestInterestsAssessment() async throws {
+        try await TestWorld.each { world in
+            let shelter = try XCTUnwrap(world.organisations["B"])
+            var child = TestWorld.core
+            child["prs_AgeGroup"] = .text("Child")
+            let caseID = try await world.createCase(as: "a-worker", child)
+            let consent = try await world.api(
+                .POST, "/api/v1/cases/\(caseID)/consents", as: "a-worker",
+                json: ConsentBody(recipient: shelter, method: "guardian")
+            ).content.decode(Consent.self)
+            let body = ReferBody(receiver: shelter, consent: consent.id)
+            let early = try await world.api(.POST, "/api/v1/cases/\(caseID)/referrals", as: "a-worker", json: body)
+            XCTAssertEqual(early.status, .unprocessableEntity)
+            XCTAssertTrue(early.body.string.contains("guardian"), early.body.string)
+            let none = try await ReferralModel.query(on: world.app.palermo.store.database).count()
+            XCTAssertEqual(none, 0, "nothing is written")
+
+            // Screening records the guardian and the assessment; it proposes a status without needing a means.
+            let screened = try await world.api(
+                .POST, "/api/v1/cases/\(caseID)/screening", as: "a-worker",
+                json: Observed(
+                    acts: ["recruited"], means: [], purposes: ["ChildLabour"], guardian: true,
+                    bestInterestsOn: "2025-03-05"))
+            XCTAssertEqual(screened.status, .created, screened.body.string)
+            XCTAssertTrue(screened.body.string.contains("ActualVictimOfTrafficking"), screened.body.string)
+            XCTAssertTrue(screened.body.string.contains("meansNotNeeded"))
+            let later = try await world.api(.POST, "/api/v1/cases/\(caseID)/referrals", as: "a-worker", json: body)
+            XCTAssertEqual(later.status, .created, later.body.string)
+
+            let badScreening = try await world.api(
+                .POST, "/api/v1/cases/\(caseID)/screening", as: "a-worker",
+                json: Observed(acts: ["kidnapped"], means: [], purposes: [], guardian: false, bestInterestsOn: nil))
+            XCTAssertEqual(badScreening.status, .unprocessableEntity)
+            XCTAssertTrue(badScreening.body.string.contains("acts"))
+            let otherOrg = try await world.api(.GET, "/api/v1/cases/\(caseID)/screening", as: "b-worker")
+            XCTAssertEqual(otherOrg.status, .notFound)
+        }
+    }
+
+    struct Observed: Encodable {
+        let acts: [String]
+        let means: [String]
+        let purposes: [String]
+        let guardian: Bool
+        let bestInterestsOn: String?
+    }
+
     struct Shared: Decodable {
         let caseCode: String
         let fields: [String: String]

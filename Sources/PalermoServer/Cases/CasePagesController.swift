@@ -88,7 +88,11 @@ struct CasePagesController: RouteCollection {
             csrf: CSRF.token(for: req))
         let view = CaseRecordPage(
             w, record: record, history: history, saved: req.queryText("saved") != nil, panel: panel,
-            referrals: referrals, problems: problems.map(ValidationText(w).describe),
+            referrals: referrals,
+            screening: ScreeningPanel(
+                w, caseID: id, latest: try await store.screenings.latest(of: id, by: principal),
+                csrf: CSRF.token(for: req)),
+            problems: problems.map(ValidationText(w).describe),
             showViews: req.queryText("views") != nil)
         return req.page(
             title: record.caseCode, status: problems.isEmpty ? .ok : .unprocessableEntity, view.view)

@@ -18,13 +18,15 @@ struct CaseRecordPage {
     let sections: [Section]
     let panel: CaseworkPanel
     let referrals: ReferralPanel?
+    let screening: ScreeningPanel?
     let history: CaseHistory
 
     init(
         _ w: Wording, record: CaseRecord, history: [AuditRecord], saved: Bool, panel: CaseworkPanel,
-        referrals: ReferralPanel? = nil, problems: [String], showViews: Bool
+        referrals: ReferralPanel? = nil, screening: ScreeningPanel? = nil, problems: [String], showViews: Bool
     ) {
         self.referrals = referrals
+        self.screening = screening
         savedNotice = saved ? w("case.saved") : nil
         problemsHeading = w("work.refused")
         self.problems = problems
@@ -68,6 +70,7 @@ struct CaseRecordPage {
             .p(.class("meta"), .words(meta)),
             .p(.a(.class("button"), .attr("href", editHref), .words(editLabel))),
             CaseworkPanelView.render(panel),
+            .unwrap(screening) { ScreeningPanelView.render($0) },
             .unwrap(referrals) { ReferralPanelView.render($0) },
             .forEach(sections) { section in
                 .section(

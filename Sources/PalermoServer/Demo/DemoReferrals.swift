@@ -69,6 +69,12 @@ enum DemoReferrals {
     ) async throws -> UUID {
         let record = try await store.cases.read(caseID, by: worker)
         let adult = CaseFacets(fields: record.fields, recordedAt: record.createdAt ?? Date()).ageGroup == .adult
+        // Screened first: what was observed, and for a child a guardian and a best-interests assessment.
+        _ = try await store.screenings.record(
+            Screening(
+                acts: [.recruited, .transported], means: adult ? ["DebtBondage", "WithholdsDocuments"] : [],
+                purposes: record.fields["vic_TypeOfExploitation"]?.values ?? ["ForcedLabour"], ageUncertain: false,
+                guardian: !adult, bestInterestsOn: adult ? nil : CaseTasks.today()), on: caseID, by: worker)
         let today = CaseValidator.parseDate(CaseTasks.today()) ?? Date()
         let terms = ConsentTerms(
             recipient: recipient, purpose: service, groups: Set(groups), givenOn: today,

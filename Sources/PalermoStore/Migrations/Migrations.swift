@@ -6,7 +6,7 @@ public enum StoreMigrations {
         CreateTenancy(), CreateCases(), CreateAuditLog(), AddLinkageKey(), CreateStatistics(), AddCaseFacetIndex(),
         KeyAuditChain(), ImportReceipt.Migration(),
         AddUserDisabled(), AddCasework(), AddApprovals(), AddAuditVerifications(), AddSupportPlans(),
-        SealFreeTextOnce(), AddReferrals(), AddServiceDirectory(),
+        SealFreeTextOnce(), AddReferrals(), AddServiceDirectory(), AddScreenings(),
     ]
 }
 

@@ -37,6 +37,8 @@ extension Referrals {
         var issues = try await organisationIssues(request.receiver, field: "receiver", of: principal)
         if let consentID = request.consentID {
             issues += try await consentIssues(consentID, of: caseID, for: request)
+            // An emergency is not held up; any other referral of a child waits for a guardian and an assessment.
+            issues += try await store.screenings.referralIssues(caseID, by: principal)
         } else if let override = request.override, override.groups.isEmpty {
             issues.append(
                 ValidationIssue(field: "override.groups", message: "name what is shared", code: "consentNothingShared"))

@@ -1,0 +1,83 @@
+import Foundation
+import PalermoCore
+import PalermoReport
+import PalermoStore
+
+/// The case page's identification screening: the latest proposal with its reasons, and the form.
+struct ScreeningPanel {
+    struct Check {
+        let name: String
+        let value: String
+        let label: String
+        let checked: Bool
+    }
+
+    let caseID: String
+    let csrf: String
+    let heading: String
+    let intro: String
+    let latest: (proposal: String, reasons: [String], by: String)?
+    let applyLabel: String
+    let none: String
+    let legend: String
+    let groups: [(legend: String, checks: [Check])]
+    let child: [Check]
+    let bestInterestsLabel: String
+    let bestInterestsOn: String
+    let button: String
+
+    init(_ w: Wording, caseID: UUID, latest: ScreeningRecord?, csrf: String) {
+        self.caseID = caseID.uuidString
+        self.csrf = csrf
+        heading = w("screening.heading")
+        intro = w("screening.intro")
+        self.latest = latest.map { record in
+            (
+                w("screening.proposal", ["status": w.picklist("traffickingstatus", record.proposal.status)]),
+                record.proposal.reasons.map { w("screening.reason.\($0.rawValue)") },
+                w("screening.by", ["who": record.by, "when": record.at.map(w.dateTime) ?? ""])
+            )
+        }
+        applyLabel = w("screening.apply")
+        none = w("screening.none")
+        legend = w("screening.legend")
+        let seen = latest?.screening
+        groups = [
+            (
+                w("screening.acts"),
+                Screening.Act.allCases.map {
+                    Check(
+                        name: "acts", value: $0.rawValue, label: w("screening.act.\($0.rawValue)"),
+                        checked: seen?.acts.contains($0) == true)
+                }
+            ),
+            (
+                w("screening.means"),
+                Screening.meansCodes.map { code in
+                    Check(
+                        name: "means", value: code,
+                        label: code == Screening.abuseOfVulnerability
+                            ? w("screening.abuseOfVulnerability") : w.picklist("methodsofcontrol", code),
+                        checked: seen?.means.contains(code) == true)
+                }
+            ),
+            (
+                w("screening.purposes"),
+                Screening.purposeCodes.map { code in
+                    Check(
+                        name: "purposes", value: code, label: w.picklist("typeofexploitation", code),
+                        checked: seen?.purposes.contains(code) == true)
+                }
+            ),
+        ]
+        child = [
+            Check(
+                name: "ageUncertain", value: "1", label: w("screening.ageUncertain"),
+                checked: seen?.ageUncertain == true),
+            Check(name: "guardian", value: "1", label: w("screening.guardian"), checked: seen?.guardian == true),
+        ]
+        bestInterestsLabel = w("screening.bestInterests")
+        bestInterestsOn = seen?.bestInterestsOn ?? ""
+        button = w("screening.record")
+    }
+}
