@@ -136,6 +136,16 @@ final class ReferralTests: XCTestCase {
             XCTAssertEqual(afterWithdrawal.status, .forbidden)
             let lateAccept = try await world.api(.POST, "/api/v1/referrals/\(withdrawn)/accept", as: "b-worker")
             XCTAssertEqual(lateAccept.status, .unprocessableEntity, "a withdrawn referral is not accepted")
+            // The receiver's staff hear of the withdrawal; the referrer hears of the decline.
+            let users = try await UserModel.query(on: world.app.palermo.store.database).all()
+            func notices(_ name: String) async throws -> [UUID] {
+                let principal = try XCTUnwrap(users.first { $0.username == name }?.principal)
+                return try await world.app.palermo.store.referrals.notices(for: principal).map(\.id)
+            }
+            let receiverHears = try await notices("b-worker")
+            XCTAssertTrue(receiverHears.contains(withdrawn))
+            let senderHears = try await notices("a-worker")
+            XCTAssertTrue(senderHears.contains(declined))
 
             // Expiry: the consent's last day passes (moved back in the database, as time would).
             let running = try await refer()

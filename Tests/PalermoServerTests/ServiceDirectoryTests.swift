@@ -90,4 +90,28 @@ final class ServiceDirectoryTests: XCTestCase {
             XCTAssertEqual(stored, 0)
         }
     }
+
+    func testTheDirectoryPageAddsAnEntryForWhomItServesAndTheReferFormOffersIt() async throws {
+        try await TestWorld.each { world in
+            let cookie = try await world.webLogin("b-super")
+            let res = try await world.postForm(
+                "/services", cookie: cookie,
+                [
+                    ("kind", "shelter"), ("country", "UGA"), ("area", "Gulu"), ("forSexes", "female"),
+                    ("forAges", "child"), ("forAges", "adult"), ("capacity", "8"), ("available", "2"),
+                    ("languages", "en ach"), ("hours", "Day and night"), ("contact", "+256 700 111 222"),
+                    ("lastChecked", "2025-06-01"),
+                ], from: "/services")
+            XCTAssertEqual(res.status, .seeOther, res.body.string)
+            let offers = try await world.api(.GET, "/api/v1/services?country=UGA", as: "a-worker").content.decode(
+                [ServiceOffer].self)
+            XCTAssertEqual(offers.map(\.area), ["Gulu"])
+            XCTAssertEqual(offers.first?.forSexes, ["female"])
+            XCTAssertEqual(offers.first?.forAges, [.child, .adult])
+            let caseID = try await world.createCase(as: "a-worker", [:])
+            let page = try await world.page("/cases/\(caseID)", cookie: try await world.webLogin("a-worker"))
+            XCTAssertTrue(page.body.string.contains("name=\"offer\""), "the refer form chooses from the directory")
+            XCTAssertTrue(page.body.string.contains("Gulu"))
+        }
+    }
 }

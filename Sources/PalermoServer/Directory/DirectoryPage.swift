@@ -10,6 +10,8 @@ struct DirectoryPage {
     struct AddForm {
         let legend: String, button: String
         let kinds: [Choice], countries: [Choice], labels: [String: String]
+        /// Whom the service is for; none ticked: anyone.
+        let whom: [(name: String, value: String, label: String)]
         let today: String
     }
 
@@ -84,8 +86,10 @@ struct DirectoryPage {
                 labels: Dictionary(
                     uniqueKeysWithValues: [
                         "kind", "country", "area", "capacity", "available", "languages", "hours",
-                        "contact", "lastChecked",
+                        "contact", "lastChecked", "forWhom",
                     ].map { ($0, w("input.\($0)")) }),
+                whom: ServiceOffer.sexes.map { ("forSexes", $0, w("sex.\($0)")) }
+                    + AgeGroup.allCases.map { ("forAges", $0.rawValue, w("age.\($0.rawValue)")) },
                 today: CaseTasks.today()) : nil
         self.csrf = csrf
     }

@@ -31,10 +31,12 @@ struct DirectoryPagesController: RouteCollection {
     func add(_ req: Request) async throws -> Response {
         let principal = try req.signedIn()
         guard principal.role.assignsCases else { throw Abort(.forbidden) }
-        let form = try PostedForm.fields(req)
+        let values = try PostedForm.values(req)
+        let form = values.compactMapValues(\.first)
         func words(_ name: String) -> [String] { (form[name] ?? "").split(separator: " ").map(String.init) }
         let input = ServiceOfferInput(
-            kind: form["kind"] ?? "", country: form["country"] ?? "", area: form["area"], forSexes: nil, forAges: nil,
+            kind: form["kind"] ?? "", country: form["country"] ?? "", area: form["area"], forSexes: values["forSexes"],
+            forAges: values["forAges"],
             forNationalities: nil, forForms: nil, capacity: Int(form["capacity"] ?? "") ?? -1,
             available: Int(form["available"] ?? "") ?? -1, languages: words("languages"), hours: form["hours"],
             contact: form["contact"] ?? "", lastChecked: form["lastChecked"] ?? "")

@@ -247,8 +247,8 @@ extension Referrals {
 }
 
 extension Referrals {
-    /// What a member of staff should know of: referrals to the organisation waiting for an answer; answers
-    /// to referrals they sent, of the last two weeks; for supervisors and organisation admins, the
+    /// What a member of staff should know of: referrals to the organisation waiting for an answer, or
+    /// withdrawn by the sender in the last two weeks; answers to referrals they sent, of the last two weeks; for supervisors and organisation admins, the
     /// organisation's emergency overrides of the last thirty days.
     public func notices(for principal: Principal) async throws -> [Referral] {
         try await store.cases.requireCaseAccess(principal, caseID: nil)
@@ -258,13 +258,17 @@ extension Referrals {
         let answered = try await ReferralModel.query(on: db).filter(\.$senderID == principal.organisationID)
             .filter(\.$createdBy == principal.userID).filter(\.$state != ReferralState.pending.rawValue)
             .filter(\.$respondedAt >= Date().addingTimeInterval(-14 * 86_400)).all()
+        // The receiver hears of a referral the sender withdrew.
+        let withdrawn = try await ReferralModel.query(on: db).filter(\.$receiverID == principal.organisationID)
+            .filter(\.$state == ReferralState.withdrawn.rawValue)
+            .filter(\.$closedAt >= Date().addingTimeInterval(-14 * 86_400)).all()
         var overrides: [ReferralModel] = []
         if OverrideReason.allowed(for: principal.role) {
             overrides = try await ReferralModel.query(on: db).filter(\.$senderID == principal.organisationID)
                 .filter(\.$overrideReason != nil).filter(\.$createdAt >= Date().addingTimeInterval(-30 * 86_400)).all()
         }
         var seen = Set<UUID>()
-        return try (waiting + answered + overrides).filter { seen.insert($0.id ?? UUID()).inserted }
+        return try (waiting + answered + withdrawn + overrides).filter { seen.insert($0.id ?? UUID()).inserted }
             .sorted { ($0.createdAt ?? .distantPast) > ($1.createdAt ?? .distantPast) }.map(Self.referral)
     }
 }
