@@ -11,7 +11,7 @@ struct DirectoryPage {
         let legend: String, button: String
         let kinds: [Choice], countries: [Choice], labels: [String: String]
         /// Whom the service is for; none ticked: anyone.
-        let whom: [(name: String, value: String, label: String)]
+        let whom: [Checkbox]
         let today: String
     }
 
@@ -88,8 +88,10 @@ struct DirectoryPage {
                         "kind", "country", "area", "capacity", "available", "languages", "hours",
                         "contact", "lastChecked", "forWhom",
                     ].map { ($0, w("input.\($0)")) }),
-                whom: ServiceOffer.sexes.map { ("forSexes", $0, w("sex.\($0)")) }
-                    + AgeGroup.allCases.map { ("forAges", $0.rawValue, w("age.\($0.rawValue)")) },
+                whom: ServiceOffer.sexes.map { Checkbox(name: "forSexes", value: $0, label: w("sex.\($0)")) }
+                    + AgeGroup.allCases.map {
+                        Checkbox(name: "forAges", value: $0.rawValue, label: w("age.\($0.rawValue)"))
+                    },
                 today: CaseTasks.today()) : nil
         self.csrf = csrf
     }

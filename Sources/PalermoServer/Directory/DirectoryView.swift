@@ -41,15 +41,7 @@ enum DirectoryView {
                 FormMarkup.labelledSelect(
                     name: "country", label: label("country"), choices: form.countries, empty: nil),
                 field("area", "text", [.attr("maxlength", "200")]),
-                FormMarkup.fieldset(
-                    .class("checks"), FormMarkup.legend(.words(label("forWhom"))),
-                    .forEach(form.whom) { check in
-                        FormMarkup.label(
-                            FormMarkup.input([
-                                .attr("type", "checkbox"), .attr("name", check.name), .attr("value", check.value),
-                            ]),
-                            .words(" " + check.label))
-                    }),
+                FormMarkup.checkboxes(legend: label("forWhom"), form.whom),
                 field("capacity", "number", [.attr("min", "0"), .attr("max", "100000"), .attr("value", "0")]),
                 field("available", "number", [.attr("min", "0"), .attr("max", "100000"), .attr("value", "0")]),
                 field("languages", "text", [.attr("placeholder", "en sw")]),

@@ -4,6 +4,14 @@ import PalermoReport
 import Plot
 
 /// One choice of a select or a group of checkboxes, already in the reader's language.
+/// A checkbox of a form: what it sends when ticked, and how it reads.
+struct Checkbox {
+    let name: String
+    let value: String
+    let label: String
+    var checked = false
+}
+
 struct Choice {
     let value: String
     let label: String

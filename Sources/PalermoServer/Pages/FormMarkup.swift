@@ -48,6 +48,21 @@ enum FormMarkup {
         label(.words(text + " "), select(.attr("name", name), options(choices, empty: empty)))
     }
 
+    /// A checkbox inside its label.
+    static func checkbox(_ box: Checkbox) -> Content {
+        label(
+            input([
+                .attr("type", "checkbox"), .attr("name", box.name), .attr("value", box.value),
+                .flag("checked", box.checked),
+            ]),
+            .words(" " + box.label))
+    }
+
+    /// Checkboxes in a fieldset of their own, laid out in columns.
+    static func checkboxes(legend text: String, _ boxes: [Checkbox]) -> Content {
+        fieldset(.class("checks"), legend(.words(text)), .forEach(boxes) { checkbox($0) })
+    }
+
     /// A number input inside its label.
     static func labelledNumber(name: String, label text: String, value: String, range: ClosedRange<Int>) -> Content {
         label(

@@ -36,7 +36,7 @@ struct ConsentCopyPage {
         rightsHeading = w("copy.rights")
         rights = (1...6).map { w("copy.right\($0)") }
         consentsHeading = w("copy.consents")
-        let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = organisations.names
         let today = CaseTasks.today()
         self.consents = consents.map { consent in
             let values = [

@@ -8,8 +8,7 @@ extension HomePanels {
     func referrals() async throws -> HomePage.Panel {
         let store = req.store.referrals
         let notices = try await store.notices(for: principal)
-        let names = Dictionary(
-            try await store.organisations().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = try await store.organisations().names
         return HomePage.Panel(
             id: "referrals", heading: w("home.referrals"),
             lines: [HomePage.Cell(text: w("home.allReferrals"), href: "/referrals")],
@@ -18,9 +17,6 @@ extension HomePanels {
                 columns: ["referrals.organisation", "input.service", "referral.state"].map { w($0) },
                 rows: notices.map { referral in
                     let incoming = referral.receiver == principal.organisationID
-                    let state =
-                        w("referralState.\(referral.state.rawValue)")
-                        + (referral.overrideReason == nil ? "" : " · " + w("referral.overridden"))
                     return [
                         HomePage.Cell(
                             text: names[incoming ? referral.sender : referral.receiver] ?? "—",
@@ -28,7 +24,7 @@ extension HomePanels {
                                 ? "/referrals#referral-\(referral.id)" : "/cases/\(referral.caseID)#referrals"
                         ),
                         HomePage.Cell(text: w("service.\(referral.service.rawValue)"), href: nil),
-                        HomePage.Cell(text: state, href: nil),
+                        HomePage.Cell(text: w.referralState(referral), href: nil),
                     ]
                 }, highlighted: notices.map { $0.state == .pending || $0.overrideReason != nil }),
             empty: w("home.noReferrals"))

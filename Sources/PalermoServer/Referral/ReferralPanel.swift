@@ -16,15 +16,11 @@ struct ReferralPanel {
         let cells: [String]
         let canWithdraw: Bool
     }
-    struct Check {
-        let value: String
-        let label: String
-    }
     struct ConsentForm {
         let legend: String
         let recipient: String, purpose: String, groups: String, givenOn: String, until: String, method: String
         let witness: String, informedIn: String, button: String
-        let organisations: [Choice], services: [Choice], groupChecks: [Check], methods: [Choice], staff: [Choice]
+        let organisations: [Choice], services: [Choice], groupChecks: [Checkbox], methods: [Choice], staff: [Choice]
         let languages: [Choice]
         let today: String, defaultUntil: String
     }
@@ -37,7 +33,7 @@ struct ReferralPanel {
     }
     struct OverrideForm {
         let legend: String, hint: String, reason: String, groups: String, button: String
-        let reasons: [Choice], groupChecks: [Check]
+        let reasons: [Choice], groupChecks: [Checkbox]
     }
 
     let caseID: String
@@ -63,13 +59,15 @@ struct ReferralPanel {
         self.caseID = caseID.uuidString
         self.csrf = csrf
         let today = CaseTasks.today()
-        let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = organisations.names
         let others = organisations.filter { $0.id != me.organisationID }
             .map { Choice(value: $0.id.uuidString, label: $0.name, selected: false) }
         let services = ServiceKind.allCases.map {
             Choice(value: $0.rawValue, label: w("service.\($0.rawValue)"), selected: false)
         }
-        let groupChecks = SharedGroup.allCases.map { Check(value: $0.rawValue, label: w("group.\($0.rawValue)")) }
+        func groupChecks(_ name: String) -> [Checkbox] {
+            SharedGroup.allCases.map { Checkbox(name: name, value: $0.rawValue, label: w("group.\($0.rawValue)")) }
+        }
         heading = w("referral.heading")
         consentsHeading = w("referral.consents")
         consentColumns = [
@@ -95,7 +93,8 @@ struct ReferralPanel {
             legend: w("referral.giveConsent"), recipient: w("input.recipient"), purpose: w("input.purpose"),
             groups: w("input.groups"), givenOn: w("input.givenOn"), until: w("input.until"),
             method: w("input.method"), witness: w("input.witness"), informedIn: w("input.informedIn"),
-            button: w("referral.recordConsent"), organisations: others, services: services, groupChecks: groupChecks,
+            button: w("referral.recordConsent"), organisations: others, services: services,
+            groupChecks: groupChecks("groups"),
             methods: ConsentMethod.allCases.map {
                 Choice(value: $0.rawValue, label: w("consentMethod.\($0.rawValue)"), selected: false)
             },
@@ -108,17 +107,9 @@ struct ReferralPanel {
         referralColumns = ["input.receiver", "input.service", "referral.state", "referral.sentOn", "referral.answer"]
             .map { w($0) }
         self.referrals = referrals.map { referral in
-            let answer =
-                referral.declineReason.map { w("declineReason.\($0.rawValue)") }
-                ?? referral.outcome.map { w("outcome.\($0.rawValue)") } ?? ""
-            return ReferralRow(
-                id: referral.id.uuidString,
-                cells: [
-                    names[referral.receiver] ?? "—", w("service.\(referral.service.rawValue)"),
-                    w("referralState.\(referral.state.rawValue)")
-                        + (referral.overrideReason == nil ? "" : " · " + w("referral.overridden")),
-                    referral.createdAt.map(w.date) ?? "—", answer,
-                ], canWithdraw: referral.state.after(.withdraw) != nil)
+            ReferralRow(
+                id: referral.id.uuidString, cells: w.referralCells(referral, other: names[referral.receiver] ?? "—"),
+                canWithdraw: referral.state.after(.withdraw) != nil)
         }
         noReferrals = w("referral.noneSent")
         let usable = consents.filter { $0.isActive(today: today) }.map { consent in
@@ -151,7 +142,7 @@ struct ReferralPanel {
                     groups: w("input.override.groups"), button: w("referral.overrideButton"),
                     reasons: OverrideReason.allCases.map {
                         Choice(value: $0.rawValue, label: w("overrideReason.\($0.rawValue)"), selected: false)
-                    }, groupChecks: groupChecks) : nil)
+                    }, groupChecks: groupChecks("overrideGroups")) : nil)
         copyLink = ("/cases/\(caseID)/consent-copy", w("referral.copy"))
     }
 

@@ -51,7 +51,7 @@ enum ReferralPanelView {
                     FormMarkup.labelledSelect(
                         name: "recipient", label: form.recipient, choices: form.organisations, empty: nil),
                     FormMarkup.labelledSelect(name: "purpose", label: form.purpose, choices: form.services, empty: nil),
-                    checks("groups", form.groups, form.groupChecks),
+                    FormMarkup.checkboxes(legend: form.groups, form.groupChecks),
                     date("givenOn", form.givenOn, form.today),
                     date("until", form.until, form.defaultUntil),
                     FormMarkup.labelledSelect(name: "method", label: form.method, choices: form.methods, empty: nil),
@@ -107,18 +107,8 @@ enum ReferralPanelView {
                             name: "service", label: form.service, choices: form.services, empty: nil),
                         FormMarkup.labelledSelect(
                             name: "overrideReason", label: override.reason, choices: override.reasons, empty: "—"),
-                        checks("overrideGroups", override.groups, override.groupChecks),
+                        FormMarkup.checkboxes(legend: override.groups, override.groupChecks),
                         FormMarkup.button(override.button)))
-            })
-    }
-
-    static func checks(_ name: String, _ legend: String, _ checks: [ReferralPanel.Check]) -> Content {
-        FormMarkup.fieldset(
-            .class("checks"), FormMarkup.legend(.words(legend)),
-            .forEach(checks) { check in
-                FormMarkup.label(
-                    FormMarkup.input([.attr("type", "checkbox"), .attr("name", name), .attr("value", check.value)]),
-                    .words(" " + check.label))
             })
     }
 

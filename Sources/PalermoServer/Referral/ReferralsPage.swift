@@ -43,20 +43,11 @@ struct ReferralsPage {
         outgoingHeading = w("referrals.outgoing")
         columns = ["referrals.organisation", "input.service", "referral.state", "referral.sentOn", "referral.answer"]
             .map { w($0) }
-        let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = organisations.names
         func row(_ referral: Referral, other: UUID, receiving: Bool) -> Row {
-            let answer =
-                referral.declineReason.map { w("declineReason.\($0.rawValue)") }
-                ?? referral.outcome.map { w("outcome.\($0.rawValue)") } ?? ""
             let state = referral.state
             return Row(
-                id: referral.id.uuidString,
-                cells: [
-                    names[other] ?? "—", w("service.\(referral.service.rawValue)"),
-                    w("referralState.\(state.rawValue)")
-                        + (referral.overrideReason == nil ? "" : " · " + w("referral.overridden")),
-                    referral.createdAt.map(w.date) ?? "—", answer,
-                ],
+                id: referral.id.uuidString, cells: w.referralCells(referral, other: names[other] ?? "—"),
                 sharedHref: receiving && state.sharesWithReceiver ? "/referrals/\(referral.id)" : nil,
                 linkedHref: receiving ? referral.linkedCaseID.map { "/cases/\($0)" } : nil,
                 canAccept: receiving && state.after(.accept) != nil,

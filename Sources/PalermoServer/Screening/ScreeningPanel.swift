@@ -5,13 +5,6 @@ import PalermoStore
 
 /// The case page's identification screening: the latest proposal with its reasons, and the form.
 struct ScreeningPanel {
-    struct Check {
-        let name: String
-        let value: String
-        let label: String
-        let checked: Bool
-    }
-
     let caseID: String
     let csrf: String
     let heading: String
@@ -20,8 +13,8 @@ struct ScreeningPanel {
     let applyLabel: String
     let none: String
     let legend: String
-    let groups: [(legend: String, checks: [Check])]
-    let child: [Check]
+    let groups: [(legend: String, checks: [Checkbox])]
+    let child: [Checkbox]
     let bestInterestsLabel: String
     let bestInterestsOn: String
     let button: String
@@ -46,7 +39,7 @@ struct ScreeningPanel {
             (
                 w("screening.acts"),
                 Screening.Act.allCases.map {
-                    Check(
+                    Checkbox(
                         name: "acts", value: $0.rawValue, label: w("screening.act.\($0.rawValue)"),
                         checked: seen?.acts.contains($0) == true)
                 }
@@ -54,7 +47,7 @@ struct ScreeningPanel {
             (
                 w("screening.means"),
                 Screening.meansCodes.map { code in
-                    Check(
+                    Checkbox(
                         name: "means", value: code,
                         label: code == Screening.abuseOfVulnerability
                             ? w("screening.abuseOfVulnerability") : w.picklist("methodsofcontrol", code),
@@ -64,17 +57,17 @@ struct ScreeningPanel {
             (
                 w("screening.purposes"),
                 Screening.purposeCodes.map { code in
-                    Check(
+                    Checkbox(
                         name: "purposes", value: code, label: w.picklist("typeofexploitation", code),
                         checked: seen?.purposes.contains(code) == true)
                 }
             ),
         ]
         child = [
-            Check(
+            Checkbox(
                 name: "ageUncertain", value: "1", label: w("screening.ageUncertain"),
                 checked: seen?.ageUncertain == true),
-            Check(name: "guardian", value: "1", label: w("screening.guardian"), checked: seen?.guardian == true),
+            Checkbox(name: "guardian", value: "1", label: w("screening.guardian"), checked: seen?.guardian == true),
         ]
         bestInterestsLabel = w("screening.bestInterests")
         bestInterestsOn = seen?.bestInterestsOn ?? ""

@@ -27,8 +27,8 @@ enum ScreeningPanelView {
                 FormMarkup.hidden("_csrf", panel.csrf),
                 FormMarkup.fieldset(
                     FormMarkup.legend(.words(panel.legend)),
-                    .forEach(panel.groups) { group in checks(group.legend, group.checks) },
-                    .forEach(panel.child) { check in box(check) },
+                    .forEach(panel.groups) { group in FormMarkup.checkboxes(legend: group.legend, group.checks) },
+                    .forEach(panel.child) { FormMarkup.checkbox($0) },
                     FormMarkup.label(
                         .words(panel.bestInterestsLabel + " "),
                         FormMarkup.input([
@@ -36,18 +36,5 @@ enum ScreeningPanelView {
                             .attr("value", panel.bestInterestsOn),
                         ])),
                     FormMarkup.button(panel.button))))
-    }
-
-    static func checks(_ legend: String, _ checks: [ScreeningPanel.Check]) -> Content {
-        FormMarkup.fieldset(.class("checks"), FormMarkup.legend(.words(legend)), .forEach(checks) { box($0) })
-    }
-
-    static func box(_ check: ScreeningPanel.Check) -> Content {
-        FormMarkup.label(
-            FormMarkup.input([
-                .attr("type", "checkbox"), .attr("name", check.name), .attr("value", check.value),
-                .flag("checked", check.checked),
-            ]),
-            .words(" " + check.label))
     }
 }

@@ -24,9 +24,7 @@ extension Referrals {
     {
         let scope = try await oversightScope(of: principal)
         let db = store.database
-        let names = Dictionary(
-            try await OrganisationModel.query(on: db).all().compactMap { m in m.id.map { ($0, m.name) } },
-            uniquingKeysWith: { a, _ in a })
+        let names = try await organisations().names
         let models = try await ReferralModel.query(on: db)
             .group(.or) { $0.filter(\.$senderID ~~ scope).filter(\.$receiverID ~~ scope) }.all()
         let referrals = models.compactMap { model -> ReferralFigures.Referral? in

@@ -248,8 +248,8 @@ extension Referrals {
 
 extension Referrals {
     /// What a member of staff should know of: referrals to the organisation waiting for an answer, or
-    /// withdrawn by the sender in the last two weeks; answers to referrals they sent, of the last two weeks; for supervisors and organisation admins, the
-    /// organisation's emergency overrides of the last thirty days.
+    /// withdrawn by the sender in the last two weeks; answers to referrals they sent, of the last two weeks;
+    /// for supervisors and organisation admins, the organisation's emergency overrides of the last thirty days.
     public func notices(for principal: Principal) async throws -> [Referral] {
         try await store.cases.requireCaseAccess(principal, caseID: nil)
         let db = store.database

@@ -187,6 +187,11 @@ public struct OrganisationEntry: Sendable, Equatable {
     public let country: String
 }
 
+extension [OrganisationEntry] {
+    /// Each organisation's name by its id.
+    public var names: [UUID: String] { Dictionary(map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }) }
+}
+
 extension Referrals {
     /// Every organisation, by name.
     public func organisations() async throws -> [OrganisationEntry] {

@@ -61,8 +61,7 @@ public struct Screenings: Sendable {
         try await store.cases.requireCaseAccess(principal, caseID: caseID)
         let issues = screening.problems(today: CaseTasks.today())
         guard issues.isEmpty else { throw ValidationFailure(issues) }
-        let knownChild = try await isChild(caseID, of: principal, latest: nil)
-        let proposal = screening.proposal(knownChild: knownChild)
+        let proposal = screening.proposal(knownChild: try await knownChild(caseID, of: principal))
         let model = ScreeningModel()
         model.id = UUID()
         model.caseID = caseID
@@ -83,29 +82,41 @@ public struct Screenings: Sendable {
 
     public func latest(of caseID: UUID, by principal: Principal) async throws -> ScreeningRecord? {
         try await store.cases.requireCaseAccess(principal, caseID: caseID)
+        return try await latest(of: caseID, by: principal, knownChild: nil)
+    }
+
+    /// The latest screening; `knownChild` when the caller has looked the case's age up already.
+    private func latest(
+        of caseID: UUID, by principal: Principal, knownChild: Bool?
+    ) async throws
+        -> ScreeningRecord?
+    {
         guard
             let model = try await ScreeningModel.query(on: store.database).filter(\.$caseID == caseID)
                 .filter(\.$organisationID == principal.organisationID).sort(\.$createdAt, .descending).first()
         else { return nil }
         let screening = try JSONDecoder().decode(Screening.self, from: Data(model.observed.utf8))
-        let knownChild = try await isChild(caseID, of: principal, latest: nil)
+        let child: Bool
+        if let knownChild { child = knownChild } else { child = try await self.knownChild(caseID, of: principal) }
         return ScreeningRecord(
-            id: try model.requireID(), screening: screening, proposal: screening.proposal(knownChild: knownChild),
+            id: try model.requireID(), screening: screening, proposal: screening.proposal(knownChild: child),
             by: model.screenedByName, at: model.createdAt)
     }
 
-    /// A child by the case's age group, or of unknown age, or of uncertain age by the latest screening.
-    func isChild(_ caseID: UUID, of principal: Principal, latest: ScreeningRecord?) async throws -> Bool {
+    /// A child by the case's age group, or of unknown age.
+    func knownChild(_ caseID: UUID, of principal: Principal) async throws -> Bool {
         guard let model = try await store.cases.ownCase(caseID, of: principal, on: store.database) else {
             throw StoreError.notFound
         }
-        return model.ageGroup != AgeGroup.adult.rawValue || latest?.screening.ageUncertain == true
+        return model.ageGroup != AgeGroup.adult.rawValue
     }
 
     /// Why the case may not be referred yet: a child needs a guardian and a best-interests assessment first.
     func referralIssues(_ caseID: UUID, by principal: Principal) async throws -> [ValidationIssue] {
-        let latest = try await latest(of: caseID, by: principal)
-        guard try await isChild(caseID, of: principal, latest: latest), latest?.screening.childMayBeReferred != true
+        let knownChild = try await knownChild(caseID, of: principal)
+        let latest = try await latest(of: caseID, by: principal, knownChild: knownChild)
+        // A child, or presumed one by the latest screening (age uncertain).
+        guard knownChild || latest?.screening.ageUncertain == true, latest?.screening.childMayBeReferred != true
         else { return [] }
         return [
             ValidationIssue(

@@ -36,9 +36,7 @@ public struct ServiceDirectory: Sendable {
         let query = ServiceOfferModel.query(on: store.database)
         if let country = search.country { query.filter(\.$country == country) }
         if let kind = search.kind { query.filter(\.$kind == kind.rawValue) }
-        let names = Dictionary(
-            try await OrganisationModel.query(on: store.database).all().compactMap { m in m.id.map { ($0, m.name) } },
-            uniquingKeysWith: { a, _ in a })
+        let names = try await store.referrals.organisations().names
         return try await query.sort(\.$country).sort(\.$area).all().map { Self.offer($0, names) }
             .filter { $0.serves(sex: search.sex, age: search.age, nationality: search.nationality, form: search.form) }
             .sorted {
