@@ -33,7 +33,7 @@ final class LocalisationTests: XCTestCase {
                 ]
             ),
             ("a-admin", ["/", "/admin/users", "/admin/organisation"]),
-            ("root", ["/", "/admin/organisations", "/admin/status"]),
+            ("root", ["/", "/admin/organisations", "/admin/status", "/admin/services"]),
             (
                 "analyst",
                 [

@@ -37,11 +37,16 @@ final class ReferralBrowserTests: XCTestCase {
             form.querySelector('[name=acts][value=recruited]').checked = true;
             form.querySelector('[name=means][value=DebtBondage]').checked = true;
             form.querySelector('[name=purposes][value=ForcedLabour]').checked = true;
+            for (const code of ['dr.natureOfJob', 'dr.wages', 'ex.excessiveHours', 'cd.documents', 'cd.violence']) {
+                form.querySelector(`[name=indicators][value="${code}"]`).checked = true;
+            }
             return true;
             """)
         try await browser.submit("#screening-form button[type=submit]", leaving: "/cases/\(caseID)")
         let proposed = try await browser.pageSource
         XCTAssertTrue(proposed.contains("id=\"screening-proposal\""), "a proposal is shown")
+        XCTAssertTrue(proposed.contains("Deceptive recruitment (including transfer and transport): present"), proposed)
+        XCTAssertTrue(proposed.contains("Exploitative conditions: not enough (1 strong, 0 medium, 0 weak)"))
         try await browser.open(url + "/cases/\(caseID)")
         try await browser.submit("#screening-proposal form button", leaving: "/cases/\(caseID)")
         let waiting = try await world.api(.GET, "/api/v1/cases/\(caseID)", as: "a-worker").content.decode(

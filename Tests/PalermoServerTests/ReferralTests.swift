@@ -274,6 +274,70 @@ final class ReferralTests: XCTestCase {
         }
     }
 
+    /// The ILO/EC indicators through the API and the case page: weighed on the person's list, the combination
+    /// shown with each dimension's counts; an unknown indicator is refused by name and nothing is recorded.
+    func testScreeningWeighsTheILOIndicators() async throws {
+        try await TestWorld.each { world in
+            let caseID = try await world.createCase(as: "a-worker", TestWorld.core)
+            let indicators = ["dr.natureOfJob", "dr.wages", "ex.excessiveHours", "ex.lowPay", "cd.documents"]
+            let screened = try await world.api(
+                .POST, "/api/v1/cases/\(caseID)/screening", as: "a-worker",
+                json: WithIndicators(acts: ["recruited"], indicators: indicators, indicatorForm: "labour"))
+            XCTAssertEqual(screened.status, .created, screened.body.string)
+            let dto = try screened.content.decode(ScreeningReply.self)
+            XCTAssertEqual(dto.proposedStatus, "PossibleVictimOfTrafficking", "one strong indicator at destination")
+            XCTAssertEqual(dto.assessment?.list, "adultLabour")
+            XCTAssertEqual(dto.assessment?.met, false)
+            XCTAssertEqual(
+                dto.assessment?.dimensions.filter(\.positive).map(\.dimension),
+                ["deceptiveRecruitment", "exploitation"])
+
+            let more = try await world.api(
+                .POST, "/api/v1/cases/\(caseID)/screening", as: "a-worker",
+                json: WithIndicators(
+                    acts: ["recruited"], indicators: indicators + ["cd.debtBondage"], indicatorForm: "labour"))
+            XCTAssertEqual(try more.content.decode(ScreeningReply.self).proposedStatus, "ActualVictimOfTrafficking")
+            let cookie = try await world.webLogin("a-worker")
+            let page = try await world.page("/cases/\(caseID)", cookie: cookie).body.string
+            XCTAssertTrue(page.contains("Coercion at destination: present (2 strong, 0 medium, 0 weak)"), page)
+            XCTAssertTrue(page.contains("value=\"cd.debtBondage\" checked"), "the form shows what was observed")
+
+            let before = try await ScreeningModel.query(on: world.app.palermo.store.database).count()
+            for (list, form, field) in [
+                (["dr.natureOfJob", "dr.mindReading"], "labour", "indicators"),
+                (["dr.wages"], "organs", "indicatorForm"),
+            ] {
+                let bad = try await world.api(
+                    .POST, "/api/v1/cases/\(caseID)/screening", as: "a-worker",
+                    json: WithIndicators(acts: [], indicators: list, indicatorForm: form))
+                XCTAssertEqual(bad.status, .unprocessableEntity, bad.body.string)
+                XCTAssertTrue(bad.body.string.contains(field), bad.body.string)
+            }
+            let after = try await ScreeningModel.query(on: world.app.palermo.store.database).count()
+            XCTAssertEqual(after, before, "nothing recorded")
+        }
+    }
+
+    struct WithIndicators: Encodable {
+        let acts: [String]
+        let indicators: [String]
+        let indicatorForm: String
+    }
+
+    struct ScreeningReply: Decodable {
+        struct Assessment: Decodable {
+            struct Dimension: Decodable {
+                let dimension: String
+                let positive: Bool
+            }
+            let list: String
+            let met: Bool
+            let dimensions: [Dimension]
+        }
+        let proposedStatus: String
+        let assessment: Assessment?
+    }
+
     struct Observed: Encodable {
         let acts: [String]
         let means: [String]

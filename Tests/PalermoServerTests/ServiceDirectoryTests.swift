@@ -114,4 +114,48 @@ final class ServiceDirectoryTests: XCTestCase {
             XCTAssertTrue(page.body.string.contains("Gulu"))
         }
     }
+
+    /// Places change every day: a keeper updates an entry's places free on the page, which marks it checked
+    /// today; another organisation's keeper, a caseworker, or a count past the capacity changes nothing.
+    func testAKeeperUpdatesThePlacesFreeOnThePage() async throws {
+        try await TestWorld.each { world in
+            let added = try await world.api(.POST, "/api/v1/services", as: "b-super", json: Entry())
+            let id = try XCTUnwrap(try added.content.decode(ServiceOffer.self).id)
+            let keeper = try await world.webLogin("b-super")
+            let page = try await world.page("/services", cookie: keeper).body.string
+            XCTAssertTrue(page.contains("action=\"/services/\(id)/places\""), "the keeper's own entry has the form")
+            let other = try await world.webLogin("a-super")
+            let otherPage = try await world.page("/services", cookie: other).body.string
+            XCTAssertFalse(otherPage.contains("/places\""), "not on another organisation's entry")
+
+            let updated = try await world.postForm(
+                "/services/\(id)/places", cookie: keeper, [("available", "7")], from: "/services")
+            XCTAssertEqual(updated.status, .seeOther, updated.body.string)
+            func current() async throws -> ServiceOffer {
+                let all = try await world.api(.GET, "/api/v1/services?country=UGA", as: "a-worker").content.decode(
+                    [ServiceOffer].self)
+                return try XCTUnwrap(all.first { $0.id == id })
+            }
+            var offer = try await current()
+            XCTAssertEqual(offer.available, 7)
+            XCTAssertEqual(offer.lastChecked, CaseTasks.today())
+
+            let tooMany = try await world.postForm(
+                "/services/\(id)/places", cookie: keeper, [("available", "13")], from: "/services")
+            XCTAssertEqual(tooMany.status, .unprocessableEntity)
+            let notANumber = try await world.postForm(
+                "/services/\(id)/places", cookie: keeper, [("available", "lots")], from: "/services")
+            XCTAssertEqual(notANumber.status, .unprocessableEntity)
+            XCTAssertTrue(notANumber.body.string.contains("lots"))
+            let notTheirs = try await world.postForm(
+                "/services/\(id)/places", cookie: other, [("available", "1")], from: "/services")
+            XCTAssertEqual(notTheirs.status, .notFound)
+            let worker = try await world.webLogin("b-worker")
+            let refused = try await world.postForm(
+                "/services/\(id)/places", cookie: worker, [("available", "1")], from: "/services")
+            XCTAssertEqual(refused.status, .forbidden)
+            offer = try await current()
+            XCTAssertEqual(offer.available, 7, "nothing changed")
+        }
+    }
 }

@@ -31,19 +31,6 @@ public enum SharedGroup: String, Sendable, Codable, CaseIterable {
     }
 }
 
-/// The services a case is referred for (HTCDS has the referral's organisation and reason, not its service).
-public enum ServiceKind: String, Sendable, Codable, CaseIterable {
-    case shelter
-    case medical
-    case psychological
-    case legalAid = "legal_aid"
-    case interpretation
-    case labourClaim = "labour_claim"
-    case lawEnforcement = "law_enforcement"
-    case returnAssistance = "return_assistance"
-    case other
-}
-
 /// How the person gave consent.
 public enum ConsentMethod: String, Sendable, Codable, CaseIterable {
     case signed

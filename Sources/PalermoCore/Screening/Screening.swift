@@ -4,7 +4,8 @@ import Foundation
 /// transport, transfer, harbouring, receipt), a means (the HTCDS methods of control, and abuse of a position
 /// of vulnerability) and a purpose (the HTCDS forms of exploitation). It proposes an HTCDS trafficking status
 /// with its reasons; a person decides, and a caseworker's decision goes to a supervisor (see `ApprovalKind`).
-/// For a child no means is needed, and a person whose age is uncertain is presumed a child.
+/// For a child no means is needed, and a person whose age is uncertain is presumed a child. Indicators of the
+/// ILO/EC lists (`OperationalIndicators`), when observed, are weighed by the publication's rule as well.
 public struct Screening: Sendable, Codable, Equatable {
     public enum Act: String, Sendable, Codable, CaseIterable {
         case recruited, transported, transferred, harboured, received
@@ -20,9 +21,13 @@ public struct Screening: Sendable, Codable, Equatable {
     /// For a child: a guardian appointed, and the day of the best-interests assessment.
     public var guardian: Bool
     public var bestInterestsOn: String?
+    /// Codes of the ILO/EC operational indicators observed, and the form of exploitation whose list weighs them.
+    public var indicators: [String]
+    public var indicatorForm: OperationalIndicators.Form
 
     public init(
-        acts: [Act], means: [String], purposes: [String], ageUncertain: Bool, guardian: Bool, bestInterestsOn: String?
+        acts: [Act], means: [String], purposes: [String], ageUncertain: Bool, guardian: Bool, bestInterestsOn: String?,
+        indicators: [String] = [], indicatorForm: OperationalIndicators.Form = .labour
     ) {
         self.acts = acts
         self.means = means
@@ -30,6 +35,21 @@ public struct Screening: Sendable, Codable, Equatable {
         self.ageUncertain = ageUncertain
         self.guardian = guardian
         self.bestInterestsOn = bestInterestsOn
+        self.indicators = indicators
+        self.indicatorForm = indicatorForm
+    }
+
+    /// Screenings stored before the indicators were added read as having observed none.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        acts = try values.decode([Act].self, forKey: .acts)
+        means = try values.decode([String].self, forKey: .means)
+        purposes = try values.decode([String].self, forKey: .purposes)
+        ageUncertain = try values.decode(Bool.self, forKey: .ageUncertain)
+        guardian = try values.decode(Bool.self, forKey: .guardian)
+        bestInterestsOn = try values.decodeIfPresent(String.self, forKey: .bestInterestsOn)
+        indicators = try values.decodeIfPresent([String].self, forKey: .indicators) ?? []
+        indicatorForm = try values.decodeIfPresent(OperationalIndicators.Form.self, forKey: .indicatorForm) ?? .labour
     }
 
     public static var meansCodes: [String] {
@@ -40,12 +60,15 @@ public struct Screening: Sendable, Codable, Equatable {
     /// What a proposal rests on, as keys of the strings (`screening.reason.<key>`).
     public enum Reason: String, Sendable, Codable, CaseIterable {
         case act, noAct, means, noMeans, meansNotNeeded, purpose, noPurpose, presumedChild
+        case indicatorsMet, indicatorsNotMet
     }
 
     public struct Proposal: Sendable, Equatable {
         /// An HTCDS trafficking status code.
         public let status: String
         public let reasons: [Reason]
+        /// The observed ILO/EC indicators weighed on the person's list; nil when none was observed.
+        public let assessment: OperationalIndicators.Assessment?
     }
 
     /// The proposal. `knownChild`: the case's age group says child (or nothing is known of the age).
@@ -58,11 +81,17 @@ public struct Screening: Sendable, Codable, Equatable {
         reasons.append(child ? .meansNotNeeded : means ? .means : .noMeans)
         reasons.append(purpose ? .purpose : .noPurpose)
         let elements = [act, child || means, purpose]
+        let assessment = OperationalIndicators.Assessment(
+            observed: indicators, list: OperationalIndicators.List(child: child, form: indicatorForm))
+        let observed = assessment.anyObserved
+        let met = observed && assessment.met(actObserved: act)
+        if observed { reasons.append(met ? .indicatorsMet : .indicatorsNotMet) }
+        // The indicators can raise the proposal, never lower what the elements show.
         let status =
-            elements.allSatisfy { $0 }
+            elements.allSatisfy { $0 } || met
             ? "ActualVictimOfTrafficking"
-            : act || means || purpose ? "PossibleVictimOfTrafficking" : "NotAVictimOfTrafficking"
-        return Proposal(status: status, reasons: reasons)
+            : act || means || purpose || observed ? "PossibleVictimOfTrafficking" : "NotAVictimOfTrafficking"
+        return Proposal(status: status, reasons: reasons, assessment: observed ? assessment : nil)
     }
 
     public func problems(today: String) -> [ValidationIssue] {
@@ -76,6 +105,11 @@ public struct Screening: Sendable, Codable, Equatable {
                 ValidationIssue(
                     field: "purposes", message: "is not a form of exploitation", code: "notInList",
                     values: ["value": code]))
+        }
+        for code in indicators where !OperationalIndicators.codes.contains(code) {
+            issues.append(
+                ValidationIssue(
+                    field: "indicators", message: "is not an indicator", code: "notInList", values: ["value": code]))
         }
         if let day = bestInterestsOn {
             if CaseValidator.parseDate(day) == nil {

@@ -84,7 +84,8 @@ struct CasePagesController: RouteCollection {
             w, caseID: id, consents: try await store.referrals.consents(of: id, by: principal),
             referrals: try await store.referrals.sent(of: id, by: principal),
             organisations: try await store.referrals.organisations(), staff: staff,
-            offers: try await store.directory.search(ServiceDirectory.Search(), by: principal), me: principal,
+            offers: try await store.directory.search(ServiceDirectory.Search(), by: principal),
+            services: try await store.serviceKinds.catalogue(), me: principal,
             csrf: CSRF.token(for: req))
         let view = CaseRecordPage(
             w, record: record, history: history, saved: req.queryText("saved") != nil, panel: panel,

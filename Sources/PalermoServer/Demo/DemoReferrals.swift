@@ -16,6 +16,10 @@ enum DemoReferrals {
         guard let amina = principal("amina"), let brian = principal("brian"), let okello = principal("okello"),
             let nakato = principal("nakato"), let david = principal("david"), let juma = principal("juma")
         else { return }
+        if let faith = principal("faith") {
+            // The coordinator's own addition to the built-in kinds of service.
+            _ = try await store.serviceKinds.add(Self.familyTracing, by: faith)
+        }
         try await directory(brian: brian, nakato: nakato, david: david, juma: juma, store: store)
         let cases = try await store.cases.list(CaseQuery(perPage: 40, sort: .code, descending: false), by: amina)
             .items.map(\.id)
@@ -104,6 +108,10 @@ enum DemoReferrals {
                 "Every day, day and night"
             ),
             (keeper(juma), .labourClaim, "KEN", "Mombasa", [], [.adult], 40, 25, ["en", "sw"], "Mon–Fri 8:00–16:00"),
+            (
+                nakato, familyTracing.kind ?? .other, "UGA", "Kampala", [], [], 20, 9, ["en", "sw"],
+                "Mon–Fri 9:00–17:00"
+            ),
         ]
         for (keeper, kind, country, area, sexes, ages, capacity, available, languages, hours) in entries {
             let offer = ServiceOffer(
@@ -113,4 +121,11 @@ enum DemoReferrals {
             _ = try await store.directory.save(offer, by: keeper)
         }
     }
+
+    static let familyTracing = ServiceKindDefinition(
+        code: "family_tracing",
+        names: [
+            "en": "Family tracing", "fr": "Recherche des familles", "es": "Búsqueda de familiares",
+            "ru": "Розыск семьи", "zh": "寻找家人", "ar": "البحث عن الأسرة",
+        ])
 }

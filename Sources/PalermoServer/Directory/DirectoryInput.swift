@@ -21,7 +21,7 @@ struct ServiceOfferInput: Content {
 
     func offer(of organisation: UUID) throws -> ServiceOffer {
         var problems = Problems()
-        let kind = problems.choice(ServiceKind.self, self.kind, field: "kind")
+        let kind = problems.service(self.kind, field: "kind")
         let ages = problems.choices(AgeGroup.self, forAges ?? [], field: "forAges")
         for (field, list) in [
             ("forSexes", forSexes), ("forNationalities", forNationalities), ("forForms", forForms),
@@ -45,7 +45,7 @@ extension Request {
     func directorySearch() throws -> ServiceDirectory.Search {
         var problems = Problems()
         func text(_ name: String) -> String? { queryText(name).flatMap { $0.isEmpty ? nil : $0 } }
-        let kind = text("kind").flatMap { problems.choice(ServiceKind.self, $0, field: "kind") }
+        let kind = text("kind").flatMap { problems.service($0, field: "kind") }
         let age = text("age").flatMap { problems.choice(AgeGroup.self, $0, field: "age") }
         let sex = text("sex")
         if let sex, !ServiceOffer.sexes.contains(sex) {

@@ -20,21 +20,28 @@ struct DirectoryPage {
     let filters: [Filter]
     let anyLabel: String
     let searchButton: String
+    /// One entry: its cells, and for the reader's own organisation's entries (kept by a supervisor or admin)
+    /// the form that updates the places free and marks the entry checked today.
+    struct Row {
+        let cells: [String]
+        let update: (action: String, available: String, capacity: String)?
+    }
+
     let columns: [String]
-    let rows: [[String]]
+    let rows: [Row]
+    let update: (label: String, button: String)?
     let none: String
     let export: (label: String, href: String)
     let add: AddForm?
     let csrf: String
 
     init(
-        _ w: Wording, offers: [ServiceOffer], search: ServiceDirectory.Search, query: String, canAdd: Bool, csrf: String
+        _ w: Wording, offers: [ServiceOffer], search: ServiceDirectory.Search, query: String, canAdd: Bool,
+        csrf: String, services: ServiceCatalogue, keeperOf organisation: UUID? = nil
     ) {
         title = w("directory.title")
         intro = w("directory.intro")
-        let kinds = ServiceKind.allCases.map {
-            Choice(value: $0.rawValue, label: w("service.\($0.rawValue)"), selected: $0 == search.kind)
-        }
+        let kinds = w.serviceChoices(services, selected: search.kind)
         let countries = w.countryChoices(selected: search.country)
         filters = [
             Filter(name: "country", label: w("directory.country"), choices: countries),
@@ -57,22 +64,30 @@ struct DirectoryPage {
         ]
         anyLabel = w("cases.any")
         searchButton = w("directory.search")
-        columns = [
-            "referrals.organisation", "input.service", "directory.where", "directory.forWhom", "directory.places",
-            "directory.languages", "directory.hours", "directory.contact", "directory.checked",
-        ].map { w($0) }
+        columns =
+            [
+                "referrals.organisation", "input.service", "directory.where", "directory.forWhom", "directory.places",
+                "directory.languages", "directory.hours", "directory.contact", "directory.checked",
+            ].map { w($0) } + (canAdd ? [w("directory.update")] : [])
+        update = canAdd ? (w("directory.availableNow"), w("directory.updateButton")) : nil
         rows = offers.map { offer in
             let whom =
                 offer.forSexes.map { w("sex.\($0)") } + offer.forAges.map { w("age.\($0.rawValue)") }
                 + offer.forNationalities.map(w.country) + offer.forForms.map { w.picklist("typeofexploitation", $0) }
-            return [
-                offer.organisationName ?? "—", w("service.\(offer.kind.rawValue)"),
+            let cells = [
+                offer.organisationName ?? "—", w.service(offer.kind, in: services),
                 w.country(offer.country) + (offer.area.isEmpty ? "" : " · " + offer.area),
                 whom.isEmpty ? w("directory.anyone") : whom.joined(separator: ", "),
                 w("directory.free", ["available": w.number(offer.available), "capacity": w.number(offer.capacity)]),
                 offer.languages.map { w.locale.localizedString(forLanguageCode: $0) ?? $0 }.joined(separator: ", "),
                 offer.hours, offer.contact, ReferralPanel.day(offer.lastChecked, w),
             ]
+            let own = canAdd && organisation != nil && offer.organisationID == organisation
+            return Row(
+                cells: cells,
+                update: own
+                    ? offer.id.map { ("/services/\($0)/places", String(offer.available), String(offer.capacity)) }
+                    : nil)
         }
         none = w("directory.none")
         export = (w("directory.export"), "/services/export.csv" + (query.isEmpty ? "" : "?" + query))

@@ -10,6 +10,29 @@ struct DirectoryPagesController: RouteCollection {
         routes.get("services", use: page)
         routes.get("services", "export.csv", use: export)
         routes.post("services", use: add)
+        routes.post("services", ":offer", "places", use: places)
+    }
+
+    /// A keeper updates the places free of one of the organisation's entries; the entry is checked today.
+    func places(_ req: Request) async throws -> Response {
+        let principal = try req.signedIn()
+        guard principal.role.assignsCases else { throw Abort(.forbidden) }
+        let id = try req.uuid("offer")
+        let form = try PostedForm.fields(req)
+        guard let text = form["available"], let available = Int(text), (0...ServiceOffer.maxPlaces).contains(available)
+        else {
+            throw ValidationFailure([
+                ValidationIssue(
+                    field: "available", message: "must be a count from 0 to the capacity", code: "notACount",
+                    values: ["value": form["available"] ?? ""])
+            ])
+        }
+        var offer = try await req.store.directory.offer(id, by: principal)
+        guard offer.organisationID == principal.organisationID else { throw Abort(.notFound) }
+        offer.available = available
+        offer.lastChecked = CaseTasks.today()
+        _ = try await req.store.directory.save(offer, id: id, by: principal)
+        return req.redirect(to: "/services#service-list")
     }
 
     func page(_ req: Request) async throws -> Response {
@@ -18,7 +41,8 @@ struct DirectoryPagesController: RouteCollection {
         let offers = try await req.store.directory.search(search, by: principal)
         let view = DirectoryPage(
             req.localizer, offers: offers, search: search, query: req.url.query ?? "",
-            canAdd: principal.role.assignsCases, csrf: CSRF.token(for: req))
+            canAdd: principal.role.assignsCases, csrf: CSRF.token(for: req),
+            services: try await req.store.serviceKinds.catalogue(), keeperOf: principal.organisationID)
         return req.page(title: view.title, view.view)
     }
 

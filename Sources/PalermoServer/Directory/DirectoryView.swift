@@ -20,9 +20,30 @@ enum DirectoryView {
             page.rows.isEmpty
                 ? .p(.words(page.none))
                 : ReferralPanelView.table(
-                    "service-list", page.columns, page.rows.map { row in .tr(.forEach(row) { .td(.words($0)) }) }),
+                    "service-list", page.columns,
+                    page.rows.map { row in
+                        .tr(
+                            .forEach(row.cells) { .td(.words($0)) },
+                            .if(page.update != nil, .td(.unwrap(row.update) { update($0, page) })))
+                    }),
             .p(.a(.attr("href", page.export.href), .words(page.export.label))),
             .unwrap(page.add) { add($0, csrf: page.csrf) })
+    }
+
+    /// The places free now, saved with today as the day the entry was last checked.
+    static func update(
+        _ row: (action: String, available: String, capacity: String), _ page: DirectoryPage
+    ) -> Node<HTML.BodyContext> {
+        FormMarkup.form(
+            method: "post", action: row.action, .class("inline"),
+            FormMarkup.hidden("_csrf", page.csrf),
+            FormMarkup.label(
+                .words((page.update?.label ?? "") + " "),
+                FormMarkup.input([
+                    .attr("type", "number"), .attr("name", "available"), .attr("min", "0"),
+                    .attr("max", row.capacity), .attr("value", row.available), .attr("required", "required"),
+                ])),
+            FormMarkup.button(page.update?.button ?? ""))
     }
 
     static func add(_ form: DirectoryPage.AddForm, csrf: String) -> Content {

@@ -27,7 +27,7 @@ struct ConsentCopyPage {
 
     init(
         _ reader: Wording, copyIn w: Wording, caseID: UUID, caseCode: String, organisation: String,
-        consents: [Consent], organisations: [OrganisationEntry], plan: [SupportPlanEntry]
+        consents: [Consent], organisations: [OrganisationEntry], plan: [SupportPlanEntry], services: ServiceCatalogue
     ) {
         title = w("copy.title")
         language = w.language
@@ -42,7 +42,7 @@ struct ConsentCopyPage {
             let values = [
                 "organisation": names[consent.recipient] ?? "—",
                 "groups": consent.groups.map { w("group.\($0.rawValue)") }.joined(separator: ", "),
-                "service": w("service.\(consent.purpose.rawValue)"), "until": ReferralPanel.day(consent.until, w),
+                "service": w.service(consent.purpose, in: services), "until": ReferralPanel.day(consent.until, w),
             ]
             let state =
                 consent.withdrawnAt != nil

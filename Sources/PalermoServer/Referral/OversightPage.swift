@@ -16,8 +16,11 @@ struct OversightPage {
     let byReceiverHeading: String
     let byReceiver: [[String]]
     let facts: [String]
+    /// For those who keep the list of kinds of service (the national coordinator, the system admin).
+    let kindsLink: (href: String, label: String)?
 
-    init(_ w: Wording, figures: ReferralFigures) {
+    init(_ w: Wording, figures: ReferralFigures, services: ServiceCatalogue, keepsKinds: Bool) {
+        kindsLink = keepsKinds ? ("/admin/services", w("serviceKinds.title")) : nil
         title = w("oversight.title")
         intro = w("oversight.intro", ["n": w.number(figures.threshold)])
         waitLabel = w("oversight.waitDays")
@@ -40,7 +43,9 @@ struct OversightPage {
         }
         byServiceHeading = w("oversight.byService")
         byService =
-            figures.byService.map { row($0, w("service.\($0.name)")) } + [row(figures.total, w("oversight.all"))]
+            figures.byService.map {
+                row($0, ServiceKind(rawValue: $0.name).map { w.service($0, in: services) } ?? $0.name)
+            } + [row(figures.total, w("oversight.all"))]
         byReceiverHeading = w("oversight.byReceiver")
         byReceiver = figures.byReceiver.map { row($0, $0.name) }
         func spread(_ s: ReferralFigures.Spread?, _ key: String) -> String {

@@ -19,7 +19,8 @@ enum OversightView {
             .h2(.words(page.byServiceHeading)),
             table("by-service", page.columns, page.byService),
             .h2(.words(page.byReceiverHeading)),
-            table("by-receiver", page.columns, page.byReceiver))
+            table("by-receiver", page.columns, page.byReceiver),
+            .unwrap(page.kindsLink) { link in .p(.a(.attr("href", link.href), .words(link.label))) })
     }
 
     static func table(_ id: String, _ columns: [String], _ rows: [[String]]) -> Content {

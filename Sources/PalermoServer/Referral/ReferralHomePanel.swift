@@ -9,6 +9,7 @@ extension HomePanels {
         let store = req.store.referrals
         let notices = try await store.notices(for: principal)
         let names = try await store.organisations().names
+        let services = try await req.store.serviceKinds.catalogue()
         return HomePage.Panel(
             id: "referrals", heading: w("home.referrals"),
             lines: [HomePage.Cell(text: w("home.allReferrals"), href: "/referrals")],
@@ -23,7 +24,7 @@ extension HomePanels {
                             href: incoming
                                 ? "/referrals#referral-\(referral.id)" : "/cases/\(referral.caseID)#referrals"
                         ),
-                        HomePage.Cell(text: w("service.\(referral.service.rawValue)"), href: nil),
+                        HomePage.Cell(text: w.service(referral.service, in: services), href: nil),
                         HomePage.Cell(text: w.referralState(referral), href: nil),
                     ]
                 }, highlighted: notices.map { $0.state == .pending || $0.overrideReason != nil }),

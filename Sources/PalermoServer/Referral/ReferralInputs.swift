@@ -17,7 +17,7 @@ struct ConsentInput: Content {
 
     func terms() throws -> ConsentTerms {
         var problems = Problems()
-        let purpose = problems.choice(ServiceKind.self, self.purpose, field: "purpose")
+        let purpose = problems.service(self.purpose, field: "purpose")
         let groups = problems.choices(SharedGroup.self, self.groups, field: "groups")
         let method = problems.choice(ConsentMethod.self, self.method, field: "method")
         let givenOn = problems.day(self.givenOn, field: "givenOn")
@@ -43,7 +43,7 @@ struct ReferralInput: Content {
 
     func request() throws -> ReferralRequest {
         var problems = Problems()
-        let service = problems.choice(ServiceKind.self, self.service, field: "service")
+        let service = problems.service(self.service, field: "service")
         let reason = override.flatMap { problems.choice(OverrideReason.self, $0.reason, field: "override.reason") }
         let groups = problems.choices(SharedGroup.self, override?.groups ?? [], field: "override.groups")
         guard let service, problems.issues.isEmpty else { throw ValidationFailure(problems.issues) }
@@ -79,6 +79,15 @@ struct Problems {
             return []
         }
         return Set(texts.compactMap { choice(type, $0, field: field) })
+    }
+
+    /// A kind of service by its form; whether the installation has it is the store's to say.
+    mutating func service(_ text: String, field: String) -> ServiceKind? {
+        if let kind = ServiceKind(rawValue: text) { return kind }
+        issues.append(
+            ValidationIssue(
+                field: field, message: "is not a kind of service", code: "notInList", values: ["value": text]))
+        return nil
     }
 
     mutating func day(_ text: String, field: String) -> Date? {

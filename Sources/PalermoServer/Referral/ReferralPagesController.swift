@@ -82,7 +82,8 @@ struct ReferralPagesController: RouteCollection {
             req.localizer, copyIn: Wording(language, timeZone: req.localizer.timeZone), caseID: id,
             caseCode: record.caseCode, organisation: organisation.name, consents: consents,
             organisations: try await store.referrals.organisations(),
-            plan: try await store.supportPlans.list(of: id, by: principal))
+            plan: try await store.supportPlans.list(of: id, by: principal),
+            services: try await store.serviceKinds.catalogue())
         return req.page(title: page.title, page.view)
     }
 
@@ -92,7 +93,8 @@ struct ReferralPagesController: RouteCollection {
         let page = ReferralsPage(
             req.localizer, incoming: try await store.list(.incoming, by: principal),
             outgoing: try await store.list(.outgoing, by: principal), organisations: try await store.organisations(),
-            csrf: CSRF.token(for: req), notice: req.queryText("done").map { _ in req.localizer("referrals.done") })
+            csrf: CSRF.token(for: req), notice: req.queryText("done").map { _ in req.localizer("referrals.done") },
+            services: try await req.store.serviceKinds.catalogue())
         return req.page(title: page.title, page.view)
     }
 
@@ -101,7 +103,9 @@ struct ReferralPagesController: RouteCollection {
         let figures = try await req.store.referrals.oversight(
             by: principal, waitDays: req.queryInt("waitDays", in: 1...90, default: 3),
             threshold: req.application.palermo.config.suppressBelow)
-        let page = OversightPage(req.localizer, figures: figures)
+        let page = OversightPage(
+            req.localizer, figures: figures, services: try await req.store.serviceKinds.catalogue(),
+            keepsKinds: ServiceKinds.mayAdd(principal.role))
         return req.page(title: page.title, page.view)
     }
 

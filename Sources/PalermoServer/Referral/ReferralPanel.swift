@@ -54,7 +54,8 @@ struct ReferralPanel {
 
     init(
         _ w: Wording, caseID: UUID, consents: [Consent], referrals: [Referral], organisations: [OrganisationEntry],
-        staff: [(id: UUID, name: String)], offers: [ServiceOffer] = [], me: Principal, csrf: String
+        staff: [(id: UUID, name: String)], offers: [ServiceOffer] = [], services: ServiceCatalogue, me: Principal,
+        csrf: String
     ) {
         self.caseID = caseID.uuidString
         self.csrf = csrf
@@ -62,9 +63,7 @@ struct ReferralPanel {
         let names = organisations.names
         let others = organisations.filter { $0.id != me.organisationID }
             .map { Choice(value: $0.id.uuidString, label: $0.name, selected: false) }
-        let services = ServiceKind.allCases.map {
-            Choice(value: $0.rawValue, label: w("service.\($0.rawValue)"), selected: false)
-        }
+        let kinds = w.serviceChoices(services)
         func groupChecks(_ name: String) -> [Checkbox] {
             SharedGroup.allCases.map { Checkbox(name: name, value: $0.rawValue, label: w("group.\($0.rawValue)")) }
         }
@@ -80,7 +79,7 @@ struct ReferralPanel {
             return ConsentRow(
                 id: consent.id.uuidString,
                 cells: [
-                    names[consent.recipient] ?? "—", w("service.\(consent.purpose.rawValue)"),
+                    names[consent.recipient] ?? "—", w.service(consent.purpose, in: services),
                     consent.groups.map { w("group.\($0.rawValue)") }.joined(separator: ", "),
                     Self.day(consent.givenOn, w), Self.day(consent.until, w),
                     w("consentMethod.\(consent.method.rawValue)"),
@@ -93,7 +92,7 @@ struct ReferralPanel {
             legend: w("referral.giveConsent"), recipient: w("input.recipient"), purpose: w("input.purpose"),
             groups: w("input.groups"), givenOn: w("input.givenOn"), until: w("input.until"),
             method: w("input.method"), witness: w("input.witness"), informedIn: w("input.informedIn"),
-            button: w("referral.recordConsent"), organisations: others, services: services,
+            button: w("referral.recordConsent"), organisations: others, services: kinds,
             groupChecks: groupChecks("groups"),
             methods: ConsentMethod.allCases.map {
                 Choice(value: $0.rawValue, label: w("consentMethod.\($0.rawValue)"), selected: false)
@@ -108,26 +107,27 @@ struct ReferralPanel {
             .map { w($0) }
         self.referrals = referrals.map { referral in
             ReferralRow(
-                id: referral.id.uuidString, cells: w.referralCells(referral, other: names[referral.receiver] ?? "—"),
+                id: referral.id.uuidString,
+                cells: w.referralCells(referral, other: names[referral.receiver] ?? "—", services: services),
                 canWithdraw: referral.state.after(.withdraw) != nil)
         }
         noReferrals = w("referral.noneSent")
         let usable = consents.filter { $0.isActive(today: today) }.map { consent in
             Choice(
                 value: consent.id.uuidString,
-                label: (names[consent.recipient] ?? "—") + " · " + w("service.\(consent.purpose.rawValue)") + " · "
+                label: (names[consent.recipient] ?? "—") + " · " + w.service(consent.purpose, in: services) + " · "
                     + Self.day(consent.until, w), selected: false)
         }
         referForm = ReferForm(
             legend: w("referral.refer"), receiver: w("input.receiver"), service: w("input.service"),
             consent: w("input.consent"), button: w("referral.referButton"), fromDirectory: w("input.offer"),
-            organisations: others, services: services, consents: usable,
+            organisations: others, services: kinds, consents: usable,
             offers: offers.filter { $0.organisationID != me.organisationID }.compactMap { offer in
                 offer.id.map {
                     Choice(
                         value: $0.uuidString,
                         label: [
-                            offer.organisationName ?? "—", w("service.\(offer.kind.rawValue)"),
+                            offer.organisationName ?? "—", w.service(offer.kind, in: services),
                             w.country(offer.country) + (offer.area.isEmpty ? "" : ", " + offer.area),
                             w(
                                 "directory.free",

@@ -35,7 +35,7 @@ struct ReferralsPage {
 
     init(
         _ w: Wording, incoming: [Referral], outgoing: [Referral], organisations: [OrganisationEntry], csrf: String,
-        notice: String?
+        notice: String?, services: ServiceCatalogue
     ) {
         title = w("referrals.title")
         self.notice = notice
@@ -47,7 +47,8 @@ struct ReferralsPage {
         func row(_ referral: Referral, other: UUID, receiving: Bool) -> Row {
             let state = referral.state
             return Row(
-                id: referral.id.uuidString, cells: w.referralCells(referral, other: names[other] ?? "—"),
+                id: referral.id.uuidString,
+                cells: w.referralCells(referral, other: names[other] ?? "—", services: services),
                 sharedHref: receiving && state.sharesWithReceiver ? "/referrals/\(referral.id)" : nil,
                 linkedHref: receiving ? referral.linkedCaseID.map { "/cases/\($0)" } : nil,
                 canAccept: receiving && state.after(.accept) != nil,

@@ -41,7 +41,8 @@ struct ScreeningPagesController: RouteCollection {
             let input = ScreeningInput(
                 acts: values["acts"], means: values["means"], purposes: values["purposes"],
                 ageUncertain: flag("ageUncertain"), guardian: flag("guardian"),
-                bestInterestsOn: values["bestInterestsOn"]?.first)
+                bestInterestsOn: values["bestInterestsOn"]?.first, indicators: values["indicators"],
+                indicatorForm: values["indicatorForm"]?.first)
             _ = try await req.store.screenings.record(try input.screening(), on: id, by: principal)
         }
     }

@@ -35,6 +35,7 @@ extension Referrals {
             throw StoreError.forbidden("an emergency override needs the supervisor or organisation admin role")
         }
         var issues = try await organisationIssues(request.receiver, field: "receiver", of: principal)
+        issues += try await store.serviceKinds.issues(request.service, field: "service")
         if let consentID = request.consentID {
             issues += try await consentIssues(consentID, of: caseID, for: request)
             // An emergency is not held up; any other referral of a child waits for a guardian and an assessment.

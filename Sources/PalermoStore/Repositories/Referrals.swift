@@ -62,6 +62,7 @@ public struct Referrals: Sendable {
             today: Self.todayDate(), caseOpened: facts.opened.flatMap(CaseValidator.parseDate),
             isChild: facts.ageGroup != AgeGroup.adult.rawValue)
         issues += try await organisationIssues(terms.recipient, field: "recipient", of: principal)
+        issues += try await store.serviceKinds.issues(terms.purpose, field: "purpose")
         if let witness = terms.witness {
             let staff = try await store.assignment.caseStaff(of: principal.organisationID)
             if staff[witness] == nil || witness == principal.userID {

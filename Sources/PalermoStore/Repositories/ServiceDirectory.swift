@@ -37,6 +37,10 @@ public struct ServiceDirectory: Sendable {
         if let country = search.country { query.filter(\.$country == country) }
         if let kind = search.kind { query.filter(\.$kind == kind.rawValue) }
         let names = try await store.referrals.organisations().names
+        if let kind = search.kind {
+            let issues = try await store.serviceKinds.issues(kind, field: "kind")
+            guard issues.isEmpty else { throw ValidationFailure(issues) }
+        }
         return try await query.sort(\.$country).sort(\.$area).all().map { Self.offer($0, names) }
             .filter { $0.serves(sex: search.sex, age: search.age, nationality: search.nationality, form: search.form) }
             .sorted {
@@ -57,7 +61,8 @@ public struct ServiceDirectory: Sendable {
         guard principal.role.assignsCases else {
             throw StoreError.forbidden("the organisation's entries are kept by its supervisors and admins")
         }
-        let issues = offer.problems(today: CaseTasks.today())
+        let issues =
+            offer.problems(today: CaseTasks.today()) + (try await store.serviceKinds.issues(offer.kind, field: "kind"))
         guard issues.isEmpty else { throw ValidationFailure(issues) }
         let model: ServiceOfferModel
         if let id {

@@ -80,9 +80,12 @@ struct BrowserSite {
             ),
             (
                 "coordinator",
-                ["/stats", "/stats/national", "/stats/patterns?from=2017&to=2020&region=Africa", "/stats/estimate"]
+                [
+                    "/stats", "/stats/national", "/stats/patterns?from=2017&to=2020&region=Africa", "/stats/estimate",
+                    "/admin/services",
+                ]
             ),
-            ("root", ["/", "/stats", "/admin/organisations", "/admin/status"]),
+            ("root", ["/", "/stats", "/admin/organisations", "/admin/status", "/admin/services"]),
         ]
     }
 }
