@@ -24,7 +24,10 @@ final class LocalisationTests: XCTestCase {
         let other = try await world.furnishCasework(around: id)
         let pages: [(user: String?, paths: [String])] = [
             (nil, ["/login"]),
-            ("a-worker", ["/", "/cases", "/cases/new", "/cases/\(id)", "/cases/\(id)/edit", "/cases/\(UUID())"]),
+            (
+                "a-worker",
+                ["/", "/cases", "/cases/new", "/cases/\(id)", "/cases/\(id)/edit", "/cases/\(UUID())", "/plan"]
+            ),
             (
                 "a-super",
                 [

@@ -20,6 +20,11 @@ struct HomePagesController: RouteCollection {
         if principal.role.assignsCases { panels += try await home.team() }
         if principal.role.managesUsers { panels.append(try await home.users()) }
         if principal.role.seesAggregates && !principal.role.handlesCases { panels.append(try await home.statistics()) }
+        // Every role works towards the Plan; its paragraphs are a click away.
+        panels.append(
+            HomePage.Panel(
+                id: "plan", heading: w("plan.title"), lines: [HomePage.Cell(text: w("home.planLink"), href: "/plan")],
+                table: nil, empty: nil))
         let page = HomePage(
             title: w("home.title"), greeting: w("home.greeting", ["name": principal.username]), panels: panels)
         return req.page(title: page.title, page.view)

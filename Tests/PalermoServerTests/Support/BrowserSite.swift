@@ -60,6 +60,7 @@ struct BrowserSite {
                 [
                     "/", "/cases", "/cases/new", "/cases/\(caseID)", "/cases/\(caseID)/edit", "/cases?q=nobody",
                     "/cases/\(UUID())", "/referrals", "/services", "/cases/\(caseID)/consent-copy?lang=ar",
+                    "/plan",
                 ]
             ),
             (

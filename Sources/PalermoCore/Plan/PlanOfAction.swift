@@ -1,0 +1,86 @@
+import Foundation
+
+/// The Global Plan of Action as data: its sections and operative paragraphs, each with a short title, the actors
+/// addressed, suggested indicators and the measures Palermo computes for it. One file per version
+/// (`Resources/plan/plan-<version>.json`), so the Plan as adopted and later declarations load beside the draft,
+/// and `PlanParagraph.Reference` names a paragraph in a version.
+public struct PlanOfAction: Sendable, Codable, Equatable {
+    public struct Section: Sendable, Codable, Equatable {
+        public let id: String
+        /// The roman numeral of the draft; none for the general commitments before section I.
+        public let number: String?
+        public let title: String
+    }
+
+    public let version: String
+    public let title: String
+    public let source: String
+    public let notes: [String]
+    public let sections: [Section]
+    public let paragraphs: [PlanParagraph]
+
+    /// The versions shipped with Palermo.
+    public static let versions = ["2010-07-19"]
+
+    public static func load(_ version: String) -> PlanOfAction? {
+        guard versions.contains(version),
+            let url = Bundle.module.url(forResource: "plan-\(version)", withExtension: "json"),
+            let data = try? Data(contentsOf: url)
+        else { return nil }
+        return try? JSONDecoder().decode(PlanOfAction.self, from: data)
+    }
+
+    /// The draft of 19 July 2010, the latest version Palermo has.
+    public static let current: PlanOfAction? = load("2010-07-19")
+
+    public func paragraphs(in section: String) -> [PlanParagraph] { paragraphs.filter { $0.section == section } }
+
+    public func paragraph(_ number: String) -> PlanParagraph? { paragraphs.first { $0.number == number } }
+}
+
+/// One operative paragraph. Deleted and merged ones stay, as the draft keeps them, so that references to their
+/// numbers still resolve and say what became of them.
+public struct PlanParagraph: Sendable, Codable, Equatable {
+    public enum Status: String, Sendable, Codable {
+        case active, deleted, merged
+    }
+
+    /// Who a paragraph addresses.
+    public enum Actor: String, Sendable, Codable, CaseIterable {
+        case states, unSystem, unodc, ohchr, unicef, ilo, iom, icat, secretaryGeneral, generalAssembly
+        case conferenceOfParties, humanRightsCouncil, specialProcedures, civilSociety, privateSector, media
+        case regionalOrganisations
+    }
+
+    /// A paragraph of a version of the Plan, as national plans and reports link to it.
+    public struct Reference: Sendable, Codable, Hashable {
+        public let version: String
+        public let number: String
+
+        public init(version: String, number: String) {
+            self.version = version
+            self.number = number
+        }
+    }
+
+    public let number: String
+    public let section: String
+    public let status: Status
+    public let mergedInto: String?
+    /// Whether the scan of the version shows the paragraph's number.
+    public let inScan: Bool
+    /// False when the scan lost words (marked "[…]" in the text).
+    public let complete: Bool?
+    public let text: String?
+    public let title: String?
+    public let actors: [Actor]?
+    public let indicators: [String]?
+    /// Measures Palermo computes from its own records for this paragraph (see `PlanMeasure`).
+    public let computed: [String]?
+    /// The paragraph's wording in an earlier draft, when the scan of this one lost it.
+    public let earlierWording: String?
+    public let scanFragment: String?
+
+    /// A paragraph that national plans can link to: neither deleted nor merged into another.
+    public var isLinkable: Bool { status == .active }
+}
