@@ -72,4 +72,33 @@ final class GroupCommitTests: XCTestCase {
             XCTAssertNil(verified, world.label)
         }
     }
+
+    /// The group commit's transaction reads the audit head before it writes. A write committed meanwhile on
+    /// another connection (a session, an audit verification) must not make SQLite refuse the upgrade
+    /// ("database is locked", busy in snapshot): schemathesis met it as a 500 under parallel requests.
+    func testAuditEntriesCommitWhileOtherConnectionsWrite() async throws {
+        try await TestWorld.each { world in
+            let store = world.app.palermo.store
+            let principal = Principal(
+                userID: UUID(), username: "tester", organisationID: try XCTUnwrap(world.organisations["A"]),
+                role: .caseworker)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for round in 0..<150 {
+                    group.addTask {
+                        try await store.audit.record([
+                            AuditDraft(actor: principal, action: .denied, detail: "probe \(round)")
+                        ])
+                    }
+                    // A write of its own on a reading connection, as sessions and verifications make.
+                    group.addTask {
+                        try await OrganisationModel(name: "other \(round)", kind: "ngo", country: "KEN")
+                            .create(on: store.database)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let probes = try await store.audit.recent(limit: 200).filter { $0.detail.hasPrefix("probe") }
+            XCTAssertEqual(probes.count, 150, world.label)
+        }
+    }
 }

@@ -44,7 +44,7 @@ final class LocalisationTests: XCTestCase {
                     "/stats/patterns?source=GLOTIP&from=2018&to=2021", "/stats/national?country=KEN&year=2024",
                 ]
             ),
-            ("coordinator", ["/stats/national", "/stats/patterns?from=2017&to=2020&region=Africa"]),
+            ("coordinator", ["/stats/national", "/stats/patterns?from=2017&to=2020&region=Africa", "/plans"]),
         ]
         var sessions: [String: String] = [:]
         for user in Set(pages.compactMap(\.user)) { sessions[user] = try await world.webLogin(user) }

@@ -96,6 +96,18 @@ public struct Wording: Sendable {
         return value.formatted(.number.precision(.fractionLength(digits)).locale(locale))
     }
 
+    /// A value as entered: up to two decimals, none shown when it is whole ("1,200", "12.5").
+    public func amount(_ value: Double) -> String {
+        guard value.isFinite else { return "∞" }
+        return value.formatted(.number.precision(.fractionLength(0...2)).locale(locale))
+    }
+
+    /// An amount of money with its ISO 4217 code, in this language's way ("KES 1,200,000", "1 200 000 KES").
+    public func money(_ value: Double, currency: String) -> String {
+        guard value.isFinite else { return "∞ " + currency }
+        return value.formatted(.currency(code: currency).precision(.fractionLength(0...2)).locale(locale))
+    }
+
     /// A share (0.428) as a percentage ("42.8 %", "42,8 %", "‎42.8‎%‎").
     public func percent(_ share: Double, digits: Int = 1) -> String {
         guard share.isFinite else { return "∞" }

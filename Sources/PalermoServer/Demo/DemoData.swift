@@ -23,6 +23,7 @@ public enum DemoData {
         ("Counter-Trafficking Police Unit", .lawEnforcement, "KEN"),
         ("National Counter-Trafficking Secretariat", .governmentAgency, "KEN"),
         ("Coast Labour Inspectorate", .labourInspectorate, "KEN"),
+        ("Coordination Office to Prevent Trafficking in Persons", .governmentAgency, "UGA"),
     ]
 
     public static let accounts: [Account] = [
@@ -37,6 +38,12 @@ public enum DemoData {
             username: "faith", role: .nationalCoordinator, organisation: "National Counter-Trafficking Secretariat"),
         Account(username: "george", role: .analyst, organisation: "National Counter-Trafficking Secretariat"),
         Account(username: "admin", role: .systemAdmin, organisation: "National Counter-Trafficking Secretariat"),
+        Account(username: "grace", role: .supervisor, organisation: "National Counter-Trafficking Secretariat"),
+        Account(
+            username: "moses", role: .nationalCoordinator,
+            organisation: "Coordination Office to Prevent Trafficking in Persons"),
+        Account(
+            username: "ruth", role: .supervisor, organisation: "Coordination Office to Prevent Trafficking in Persons"),
     ]
 
     /// Whether the database has no organisation yet.
@@ -85,6 +92,7 @@ public enum DemoData {
         }
         try await DemoCasework.load(into: app)
         try await DemoReferrals.load(into: app)
+        try await DemoPlans.load(into: app)
     }
 
     public static func accountTable() -> String {

@@ -23,7 +23,12 @@ struct HomePagesController: RouteCollection {
         // Every role works towards the Plan; its paragraphs are a click away.
         panels.append(
             HomePage.Panel(
-                id: "plan", heading: w("plan.title"), lines: [HomePage.Cell(text: w("home.planLink"), href: "/plan")],
+                id: "plan", heading: w("plan.title"),
+                lines: [
+                    HomePage.Cell(text: w("home.planLink"), href: "/plan"),
+                    HomePage.Cell(text: w("plans.title"), href: "/plans"),
+                    HomePage.Cell(text: w("appraisal.title"), href: "/appraisal"),
+                ],
                 table: nil, empty: nil))
         let page = HomePage(
             title: w("home.title"), greeting: w("home.greeting", ["name": principal.username]), panels: panels)

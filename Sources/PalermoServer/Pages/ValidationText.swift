@@ -9,7 +9,11 @@ struct ValidationText {
 
     func fieldLabel(_ name: String) -> String {
         if let field = HTCDS.field(named: name) { return w.label(field) }
-        return w.optional("input.\(name)") ?? name
+        if let label = w.optional("input.\(name)") { return label }
+        // A path into a document ("objectives[0].measures[1].budget.currency"): its last part's label, and where.
+        let last = name.split(separator: ".").last.map { String($0).replacing(/\[\d+\]/, with: "") } ?? name
+        guard last != name, let label = w.optional("input.\(last)") else { return name }
+        return label + " (" + name + ")"
     }
 
     func message(_ issue: ValidationIssue) -> String {

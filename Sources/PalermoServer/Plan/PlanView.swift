@@ -20,7 +20,7 @@ enum PlanView {
 
     static func paragraph(_ p: PlanPage.Paragraph, _ page: PlanPage) -> Content {
         .article(
-            .id(p.id), .class("plan-paragraph"),
+            .attr("id", p.id), .class("plan-paragraph"),
             .h3(
                 .span(.class("number"), .words(p.number + " ")),
                 .unwrap(p.title) { .strong(.attr("lang", "en"), .words($0)) }),

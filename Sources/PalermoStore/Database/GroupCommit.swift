@@ -57,6 +57,13 @@ actor GroupCommit {
             audit = []
             do {
                 let outcomes = try await database.transaction { [isPostgres, keys] db in
+                    // SQLite: take the write lock before reading anything. A transaction that reads (the audit
+                    // head) and then writes is refused ("busy in snapshot", which no busy handler waits out)
+                    // when another connection committed in between, as sessions and audit verifications do.
+                    // Begun with a write, it waits for the lock instead and then reads the latest data.
+                    if !isPostgres, let sql = db as? any SQLDatabase {
+                        try await sql.raw("UPDATE audit_head SET seq = seq WHERE id = 1").run()
+                    }
                     let outcomes = try await Self.run(batch, on: db)
                     try await AuditLog.append(entries.flatMap(\.drafts), on: db, isPostgres: isPostgres, keys: keys)
                     return outcomes

@@ -77,13 +77,14 @@ struct BrowserSite {
                 [
                     "/stats", "/stats/estimate", "/stats/estimate?country=KEN&from=2020&to=2026&bootstrap=400",
                     "/stats/patterns?source=GLOTIP&from=2018&to=2021", "/stats/national?country=KEN&year=2024",
+                    "/appraisal",
                 ]
             ),
             (
                 "coordinator",
                 [
                     "/stats", "/stats/national", "/stats/patterns?from=2017&to=2020&region=Africa", "/stats/estimate",
-                    "/admin/services",
+                    "/admin/services", "/plans",
                 ]
             ),
             ("root", ["/", "/stats", "/admin/organisations", "/admin/status", "/admin/services"]),
