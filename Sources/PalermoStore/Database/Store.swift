@@ -43,6 +43,15 @@ public struct Store: Sendable {
         return try await groupCommit.write(body)
     }
 
+    /// Saves a model (a new one or a change) with the audit entry that records it, in one commit.
+    public func save(_ model: any Model, audited draft: AuditDraft) async throws {
+        let isPostgres = self.isPostgres, keys = cipher.keys
+        try await write { db in
+            try await model.save(on: db)
+            try await AuditLog.append([draft], on: db, isPostgres: isPostgres, keys: keys)
+        }
+    }
+
     /// The database as SQL (see `Database.sql`).
     public var sql: any SQLDatabase { get throws { try database.sql } }
 

@@ -226,14 +226,8 @@ public struct NationalPlans: Sendable {
     }
 
     private func save(_ model: NationalPlanModel, audit detail: String, by principal: Principal) async throws {
-        let store = self.store
         let line = "\(detail): \(model.id?.uuidString ?? "")"
-        try await store.write { db in
-            try await model.save(on: db)
-            try await AuditLog.append(
-                [AuditDraft(actor: principal, action: .update, detail: line)], on: db, isPostgres: store.isPostgres,
-                keys: store.cipher.keys)
-        }
+        try await store.save(model, audited: AuditDraft(actor: principal, action: .update, detail: line))
     }
 
     static func record(_ model: NationalPlanModel) throws -> NationalPlanRecord {

@@ -197,13 +197,7 @@ public struct ReportingRounds: Sendable {
     }
 
     private func save(_ model: any Model, _ detail: String, by principal: Principal) async throws {
-        let store = self.store
-        try await store.write { db in
-            try await model.save(on: db)
-            try await AuditLog.append(
-                [AuditDraft(actor: principal, action: .update, detail: detail)], on: db, isPostgres: store.isPostgres,
-                keys: store.cipher.keys)
-        }
+        try await store.save(model, audited: AuditDraft(actor: principal, action: .update, detail: detail))
     }
 
     static func round(_ model: ReportingRoundModel) throws -> RoundRecord {

@@ -88,16 +88,10 @@ public struct ServiceDirectory: Sendable {
         model.hours = offer.hours
         model.contact = offer.contact
         model.lastChecked = offer.lastChecked
-        let store = self.store
-        try await store.write { db in
-            try await model.save(on: db)
-            try await AuditLog.append(
-                [
-                    AuditDraft(
-                        actor: principal, action: .update, detail: "service directory: \(model.id?.uuidString ?? "")")
-                ],
-                on: db, isPostgres: store.isPostgres, keys: store.cipher.keys)
-        }
+        try await store.save(
+            model,
+            audited: AuditDraft(
+                actor: principal, action: .update, detail: "service directory: \(model.id?.uuidString ?? "")"))
         return Self.offer(model, [principal.organisationID: ""])
     }
 

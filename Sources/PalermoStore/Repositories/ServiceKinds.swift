@@ -65,14 +65,9 @@ public struct ServiceKinds: Sendable {
         model.code = cleaned.code
         model.names = String(decoding: try JSONEncoder.sorted.encode(cleaned.names), as: UTF8.self)
         model.addedBy = principal.userID
-        let store = self.store
-        let code = cleaned.code
-        try await store.write { db in
-            try await model.save(on: db)
-            try await AuditLog.append(
-                [AuditDraft(actor: principal, action: .create, detail: "kind of service added: \(code)")],
-                on: db, isPostgres: store.isPostgres, keys: store.cipher.keys)
-        }
+        try await store.save(
+            model,
+            audited: AuditDraft(actor: principal, action: .create, detail: "kind of service added: \(cleaned.code)"))
         return try await catalogue()
     }
 
