@@ -22,9 +22,14 @@ public struct PlanOfAction: Sendable, Codable, Equatable {
     /// The versions shipped with Palermo.
     public static let versions = ["2010-07-19"]
 
-    public static func load(_ version: String) -> PlanOfAction? {
-        guard versions.contains(version),
-            let url = Bundle.module.url(forResource: "plan-\(version)", withExtension: "json"),
+    /// A shipped version, read and decoded once (every plan's validation asks for its version).
+    public static func load(_ version: String) -> PlanOfAction? { shipped[version] }
+
+    private static let shipped: [String: PlanOfAction] = Dictionary(
+        uniqueKeysWithValues: versions.compactMap { version in read(version).map { (version, $0) } })
+
+    private static func read(_ version: String) -> PlanOfAction? {
+        guard let url = Bundle.module.url(forResource: "plan-\(version)", withExtension: "json"),
             let data = try? Data(contentsOf: url)
         else { return nil }
         return try? JSONDecoder().decode(PlanOfAction.self, from: data)
