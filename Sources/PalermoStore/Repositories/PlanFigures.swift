@@ -17,39 +17,29 @@ public struct PlanFigures: Sendable {
         guard let start = CaseValidator.parseDate(from), let end = CaseValidator.parseDate(to) else { return nil }
         let after = end.addingTimeInterval(86_400)
         let sql = try store.sql
-        let text: String
         let query: SQLQueryString
         switch measure {
         case .victimsIdentified:
-            text =
-                "SELECT COUNT(*) FROM cases c JOIN organisations o ON o.id = c.organisation_id "
-                + "WHERE o.country = '\(country)' AND c.identified_on BETWEEN '\(from)' AND '\(to)'"
             query = """
                 SELECT COUNT(*) AS n FROM cases c JOIN organisations o ON o.id = c.organisation_id \
-                WHERE o.country = \(bind: country) AND c.identified_on >= \(bind: from) AND c.identified_on <= \(bind: to)
+                WHERE o.country = \(bind: country) \
+                AND c.identified_on >= \(bind: from) AND c.identified_on <= \(bind: to)
                 """
         case .referrals, .servicesGiven:
             let completed = measure == .servicesGiven
+            let states = completed ? [ReferralState.completed.rawValue] : ReferralState.allCases.map(\.rawValue)
             let column = completed ? "closed_at" : "created_at"
-            text =
-                "SELECT COUNT(*) FROM referrals r JOIN organisations o ON o.id = r.sender_id WHERE o.country = "
-                + "'\(country)'" + (completed ? " AND r.state = 'completed'" : "")
-                + " AND r.\(column) >= '\(from)' AND r.\(column) < the day after '\(to)'"
             query = """
                 SELECT COUNT(*) AS n FROM referrals r JOIN organisations o ON o.id = r.sender_id \
-                WHERE o.country = \(bind: country) AND r.state IN (\(binds: completed ? ["completed"] : ReferralState.allCases.map(\.rawValue))) \
+                WHERE o.country = \(bind: country) AND r.state IN (\(binds: states)) \
                 AND r.\(unsafeRaw: column) >= \(bind: start) AND r.\(unsafeRaw: column) < \(bind: after)
                 """
         case .screenings:
-            text =
-                "SELECT COUNT(*) FROM screenings s JOIN organisations o ON o.id = s.organisation_id "
-                + "WHERE o.country = '\(country)' AND s.created_at >= '\(from)' AND s.created_at < the day after '\(to)'"
             query = """
                 SELECT COUNT(*) AS n FROM screenings s JOIN organisations o ON o.id = s.organisation_id \
                 WHERE o.country = \(bind: country) AND s.created_at >= \(bind: start) AND s.created_at < \(bind: after)
                 """
         case .referralNetwork:
-            text = "SELECT COUNT(DISTINCT organisation_id) FROM service_directory WHERE country = '\(country)'"
             query = """
                 SELECT COUNT(DISTINCT organisation_id) AS n FROM service_directory WHERE country = \(bind: country)
                 """
@@ -58,7 +48,20 @@ public struct PlanFigures: Sendable {
         }
         let row = try await sql.raw(query).first()
         let count = try row?.decode(column: "n", as: Int.self) ?? 0
-        return Figure(value: Double(count), query: text)
+        return Figure(value: Double(count), query: Self.shown(query, on: sql))
+    }
+
+    /// The query as the database ran it, followed by the values it was given, for a reader to check.
+    static func shown(_ query: SQLQueryString, on sql: any SQLDatabase) -> String {
+        let (text, binds) = sql.serialize(query)
+        let values = binds.map { value -> String in
+            switch value {
+            case let day as Date: "'" + day.formatted(.iso8601) + "'"
+            case let text as String: "'" + text + "'"
+            default: String(describing: value)
+            }
+        }
+        return text + " -- with " + values.joined(separator: ", ")
     }
 }
 
