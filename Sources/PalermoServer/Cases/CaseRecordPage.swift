@@ -61,11 +61,7 @@ struct CaseRecordPage {
     var view: Node<HTML.BodyContext> {
         .group(
             .unwrap(savedNotice) { .p(.class("notice"), .attr("role", "status"), .words($0)) },
-            .if(
-                !problems.isEmpty,
-                .div(
-                    .class("alert"), .attr("role", "alert"), .id("problems"), .attr("tabindex", "-1"),
-                    .p(.words(problemsHeading)), .ul(.forEach(problems) { .li(.words($0)) }))),
+            FormMarkup.refused(problemsHeading, problems),
             .h1(.words(code)),
             .p(.class("meta"), .words(meta)),
             .p(.a(.class("button"), .attr("href", editHref), .words(editLabel))),

@@ -8,11 +8,7 @@ enum NationalPlanView {
     static func render(_ page: NationalPlanPage) -> Content {
         .group(
             .h1(.attr("translate", "no"), .words(page.title)),
-            .if(
-                !page.problems.isEmpty,
-                .div(
-                    .class("alert"), .attr("role", "alert"), .id("problems"), .attr("tabindex", "-1"),
-                    .p(.words(page.problemsHeading)), .ul(.forEach(page.problems) { .li(.words($0)) }))),
+            FormMarkup.refused(page.problemsHeading, page.problems),
             .ul(.class("facts"), .forEach(page.facts) { .li(.words($0)) }),
             .unwrap(page.comment) { .p(.class("notice"), .words($0)) },
             page.objectives.isEmpty ? .p(.words(page.none)) : .forEach(page.objectives) { objective($0, page) },

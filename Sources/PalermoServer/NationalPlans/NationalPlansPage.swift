@@ -63,11 +63,7 @@ struct NationalPlansPage {
         .group(
             .h1(.words(title)),
             .p(.words(intro)),
-            .if(
-                !problems.isEmpty,
-                .div(
-                    .class("alert"), .attr("role", "alert"), .id("problems"), .attr("tabindex", "-1"),
-                    .p(.words(problemsHeading)), .ul(.forEach(problems) { .li(.words($0)) }))),
+            FormMarkup.refused(problemsHeading, problems),
             rows.isEmpty
                 ? .p(.words(none))
                 : ReferralPanelView.table(

@@ -63,6 +63,15 @@ enum FormMarkup {
         fieldset(.class("checks"), legend(.words(text)), .forEach(boxes) { checkbox($0) })
     }
 
+    /// What a refused form got wrong, as an alert that the page's script focuses; nothing when all was well.
+    static func refused(_ heading: String, _ problems: [String]) -> Content {
+        .if(
+            !problems.isEmpty,
+            .div(
+                .class("alert"), .attr("role", "alert"), .id("problems"), .attr("tabindex", "-1"),
+                .p(.words(heading)), .ul(.forEach(problems) { .li(.words($0)) })))
+    }
+
     /// A number input inside its label.
     static func labelledNumber(name: String, label text: String, value: String, range: ClosedRange<Int>) -> Content {
         label(
