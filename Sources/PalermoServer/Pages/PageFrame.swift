@@ -51,7 +51,7 @@ struct PageFrame {
             if principal.role == .systemAdmin {
                 links += [("/admin/organisations", w("nav.organisations")), ("/admin/status", w("nav.status"))]
             }
-            // A coordinator reaches the kinds of service from the referral oversight page, which keeps the header short.
+            // A coordinator reaches the kinds of service from the referral oversight page: the header stays short.
             if principal.role == .systemAdmin { links.append(("/admin/services", w("nav.serviceKinds"))) }
             signedInAs = (w("nav.signedInAs"), principal.username)
         } else {
