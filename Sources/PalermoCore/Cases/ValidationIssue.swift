@@ -17,6 +17,12 @@ public struct ValidationIssue: Error, Sendable, Equatable, Codable, CustomString
         self.values = values
     }
 
+    /// The position in `list` the field names (`2` for `indicators[2].source` in `indicators`), if it names one.
+    public func position(in list: String) -> Int? {
+        guard field.hasPrefix(list + "["), let end = field.firstIndex(of: "]") else { return nil }
+        return Int(field[field.index(field.startIndex, offsetBy: list.count + 1)..<end])
+    }
+
     public var description: String {
         (row.map { "row \($0), " } ?? "") + "\(field): \(message)"
     }

@@ -93,11 +93,14 @@ public enum DemoData {
         try await DemoCasework.load(into: app)
         try await DemoReferrals.load(into: app)
         try await DemoPlans.load(into: app)
+        try await DemoPractices.load(into: app)
     }
 
     public static func accountTable() -> String {
         accounts.map {
-            "  \($0.username.padding(toLength: 8, withPad: " ", startingAt: 0)) \($0.role.rawValue.padding(toLength: 21, withPad: " ", startingAt: 0)) \($0.organisation)"
+            let name = $0.username.padding(toLength: 8, withPad: " ", startingAt: 0)
+            let role = $0.role.rawValue.padding(toLength: 21, withPad: " ", startingAt: 0)
+            return "  \(name) \(role) \($0.organisation)"
         }
         .joined(separator: "\n")
     }

@@ -27,7 +27,9 @@ struct HomePagesController: RouteCollection {
                 lines: [
                     HomePage.Cell(text: w("home.planLink"), href: "/plan"),
                     HomePage.Cell(text: w("plans.title"), href: "/plans"),
+                    HomePage.Cell(text: w("home.rounds"), href: "/rounds"),
                     HomePage.Cell(text: w("appraisal.title"), href: "/appraisal"),
+                    HomePage.Cell(text: w("home.practices"), href: "/practices"),
                 ],
                 table: nil, empty: nil))
         let page = HomePage(

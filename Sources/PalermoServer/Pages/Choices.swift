@@ -16,6 +16,8 @@ struct Choice {
     let value: String
     let label: String
     let selected: Bool
+    /// The label holds a name as someone typed it (a round's title): marked so that no page translator alters it.
+    var verbatim = false
 }
 
 extension Wording {

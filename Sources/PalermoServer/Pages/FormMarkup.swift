@@ -38,8 +38,8 @@ enum FormMarkup {
             (empty.map { [Content.el("option", .attr("value", ""), .words($0))] } ?? [])
                 + choices.map { choice in
                     .el(
-                        "option", .attr("value", choice.value), .flag("selected", choice.selected), .words(choice.label)
-                    )
+                        "option", .attr("value", choice.value), .flag("selected", choice.selected),
+                        choice.verbatim ? .attr("translate", "no") : .empty, .words(choice.label))
                 })
     }
 

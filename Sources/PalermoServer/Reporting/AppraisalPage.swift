@@ -13,7 +13,9 @@ struct AppraisalPage {
     let rounds: [Choice]
     let show: String
     let rate: String?
-    let sections: [(id: String, heading: String, columns: [String], rows: [[String]], empty: String)]
+    /// Each table with the columns that hold names as typed (plan titles, indicators), kept from page translators.
+    let sections:
+        [(id: String, heading: String, columns: [String], verbatim: Set<Int>, rows: [[String]], empty: String)]
     let gapsHeading: String
     let gaps: [(label: String, href: String)]
     let noGaps: String
@@ -27,7 +29,7 @@ struct AppraisalPage {
             Choice(
                 value: $0.id.uuidString,
                 label: $0.round.title + " (" + ReferralPanel.day($0.round.from, w) + " – "
-                    + ReferralPanel.day($0.round.to, w) + ")", selected: $0.id == appraisal?.round.id)
+                    + ReferralPanel.day($0.round.to, w) + ")", selected: $0.id == appraisal?.round.id, verbatim: true)
         }
         show = w("appraisal.show")
         gapsHeading = w("appraisal.gaps")
@@ -50,14 +52,14 @@ struct AppraisalPage {
         sections = [
             (
                 "appraisal-states", w("appraisal.states"),
-                ["plans.country", "plans.planTitle", "appraisal.reported"].map { w($0) },
+                ["plans.country", "plans.planTitle", "appraisal.reported"].map { w($0) }, [1],
                 appraisal.states.map {
                     [w.country($0.country), $0.planTitle, w($0.reported ? "appraisal.yes" : "appraisal.no")]
                 }, w("appraisal.noStates")
             ),
             (
                 "appraisal-coverage", w("appraisal.coverage"),
-                ["appraisal.paragraph", "appraisal.plans"].map { w($0) },
+                ["appraisal.paragraph", "appraisal.plans"].map { w($0) }, [],
                 covered.map { [w("plans.paragraph", ["n": $0.paragraph]), w.number($0.plans)] },
                 w("appraisal.noCoverage")
             ),
@@ -66,7 +68,7 @@ struct AppraisalPage {
                 [
                     "plans.country", "plans.indicator", "plans.unit", "plans.baseline", "plans.target",
                     "appraisal.value", "appraisal.source",
-                ].map { w($0) },
+                ].map { w($0) }, [1, 2],
                 appraisal.indicators.map { row in
                     [
                         w.country(row.country), row.name, row.unit, value(row.baseline), value(row.target),
@@ -77,7 +79,7 @@ struct AppraisalPage {
             ),
             (
                 "appraisal-budgets", w("appraisal.budgets"),
-                ["plans.country", "plans.budget", "appraisal.spent"].map { w($0) },
+                ["plans.country", "plans.budget", "appraisal.spent"].map { w($0) }, [],
                 appraisal.budgets.map {
                     [
                         w.country($0.country), w.money($0.budget, currency: $0.currency),
@@ -106,7 +108,15 @@ struct AppraisalPage {
                     section.rows.isEmpty
                         ? .p(.words(section.empty))
                         : ReferralPanelView.table(
-                            "", section.columns, section.rows.map { row in .tr(.forEach(row) { .td(.words($0)) }) }))
+                            "", section.columns,
+                            section.rows.map { row in
+                                .tr(
+                                    .forEach(Array(row.enumerated())) { column, text in
+                                        .td(
+                                            section.verbatim.contains(column) ? .attr("translate", "no") : .empty,
+                                            .words(text))
+                                    })
+                            }))
             },
             .if(
                 rate != nil,

@@ -53,6 +53,8 @@ struct BrowserSite {
     /// Every page each role can reach, with a filled-in query where the page has one.
     func pagesByRole() async throws -> [(String?, [String])] {
         let other = try await world.furnishCasework(around: caseID)
+        var world = self.world
+        let (round, practice) = try await world.furnishPlanCycle()
         return [
             (nil, ["/login"]),
             (
@@ -60,7 +62,7 @@ struct BrowserSite {
                 [
                     "/", "/cases", "/cases/new", "/cases/\(caseID)", "/cases/\(caseID)/edit", "/cases?q=nobody",
                     "/cases/\(UUID())", "/referrals", "/services", "/cases/\(caseID)/consent-copy?lang=ar",
-                    "/plan",
+                    "/plan", "/practices",
                 ]
             ),
             (
@@ -84,15 +86,32 @@ struct BrowserSite {
                 "coordinator",
                 [
                     "/stats", "/stats/national", "/stats/patterns?from=2017&to=2020&region=Africa", "/stats/estimate",
-                    "/admin/services", "/plans",
+                    "/admin/services", "/plans", "/rounds/\(round)/report",
                 ]
             ),
-            ("root", ["/", "/stats", "/admin/organisations", "/admin/status", "/admin/services"]),
+            (
+                "root",
+                [
+                    "/", "/stats", "/admin/organisations", "/admin/status", "/admin/services", "/rounds",
+                    "/rounds/\(round)", "/practices/\(practice)",
+                ]
+            ),
         ]
     }
 }
 
 extension TestWorld {
+    /// A published Kenyan plan, an open round, and a practice waiting for review: the pages of the Plan's cycle.
+    mutating func furnishPlanCycle() async throws -> (round: UUID, practice: UUID) {
+        try await ReportingRoundTests.publishPlan(&self)
+        let round = try await api(.POST, "/api/v1/rounds", as: "root", json: ReportingRoundTests.round)
+        let practice = try await api(.POST, "/api/v1/practices", as: "a-worker", json: GoodPracticeTests.practice())
+        return (
+            try round.content.decode(ReportingRoundTests.RoundReply.self).id,
+            try practice.content.decode(GoodPracticeTests.Reply.self).id
+        )
+    }
+
     /// UNODC's published GLOTIP file from ../shared/data, as the dataset "GLOTIP".
     func loadGLOTIP() async throws {
         let file = try GLOTIPReader.read(

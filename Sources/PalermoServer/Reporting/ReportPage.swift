@@ -1,0 +1,108 @@
+import Foundation
+import PalermoCore
+import PalermoReport
+import PalermoStore
+import Plot
+
+/// `/rounds/{id}/report`: the State's report for a round, as its focal point files it.
+struct ReportPage {
+    let roundID: String
+    let title: String
+    let intro: String
+    let planLabel: String
+    let planTitle: String
+    let form: ReportForm
+    let csrf: String
+    let problemsHeading: String
+    let problems: [String]
+
+    init(
+        _ w: Wording, round: RoundRecord, plan: NationalPlanRecord, form: ReportForm, csrf: String, problems: [String]
+    ) {
+        roundID = round.id.uuidString
+        title = w("report.title", ["round": round.round.title])
+        intro = w("report.intro")
+        planLabel = w("report.plan")
+        planTitle = plan.plan.title
+        self.form = form
+        self.csrf = csrf
+        problemsHeading = w("work.refused")
+        self.problems = problems
+    }
+
+    var view: Node<HTML.BodyContext> {
+        .group(
+            .h1(.attr("translate", "no"), .words(title)),
+            .p(.words(planLabel + ": "), .span(.attr("translate", "no"), .words(planTitle))),
+            .p(.words(intro)),
+            FormMarkup.refused(problemsHeading, problems),
+            FormMarkup.form(
+                method: "post", action: "/rounds/\(roundID)/report", .class("stacked"), .id("report-form"),
+                FormMarkup.hidden("_csrf", csrf),
+                .h2(.words(form.label("report.measures"))),
+                .forEach(form.measures) { measure($0) },
+                .h2(.words(form.label("report.indicators"))),
+                .forEach(form.indicators) { indicator($0) },
+                .if(
+                    !form.questions.isEmpty,
+                    .group(
+                        .h2(.words(form.label("report.questions"))),
+                        .forEach(form.questions) { question in
+                            FormMarkup.label(
+                                .span(.attr("translate", "no"), .words(question.text + " ")),
+                                FormMarkup.textarea(
+                                    .attr("name", question.key), .attr("rows", "4"), .attr("maxlength", "10000"),
+                                    .words(question.answer)))
+                        })),
+                FormMarkup.button(form.label("report.file"))))
+    }
+
+    func measure(_ measure: ReportForm.Measure) -> Node<HTML.BodyContext> {
+        FormMarkup.fieldset(
+            FormMarkup.legend(.attr("translate", "no"), .words(measure.heading)),
+            FormMarkup.labelledSelect(
+                name: "progress." + measure.key, label: form.label("report.progress"), choices: measure.progress,
+                empty: form.label("report.noProgress")),
+            FormMarkup.label(
+                .words(form.label("report.spent") + " "),
+                FormMarkup.input([
+                    .attr("type", "number"), .attr("name", "spent." + measure.key), .attr("step", "any"),
+                    .attr("min", "0"), .attr("value", measure.spent),
+                ])),
+            FormMarkup.label(
+                .words(form.label("report.note") + " "),
+                FormMarkup.input([
+                    .attr("type", "text"), .attr("name", "note." + measure.key), .attr("maxlength", "2000"),
+                    .attr("value", measure.note),
+                ])))
+    }
+
+    func indicator(_ indicator: ReportForm.Indicator) -> Node<HTML.BodyContext> {
+        FormMarkup.fieldset(
+            FormMarkup.legend(.attr("translate", "no"), .words(indicator.heading)),
+            .unwrap(
+                indicator.computed,
+                { computed in
+                    .group(
+                        .p(
+                            .class("computed"), .attr("id", "computed-" + indicator.key),
+                            .strong(.words(computed.value)), .text(" · "), .words(form.label("report.computed"))),
+                        .details(
+                            .summary(.words(form.label("report.query"))),
+                            .pre(.attr("translate", "no"), .code(.words(computed.query)))))
+                },
+                else: .group(
+                    FormMarkup.label(
+                        .words(form.label("report.value") + " "),
+                        FormMarkup.input([
+                            .attr("type", "number"), .attr("name", "value." + indicator.key), .attr("step", "any"),
+                            .attr("value", indicator.value),
+                        ])),
+                    FormMarkup.label(
+                        .words(form.label("report.source") + " "),
+                        FormMarkup.input([
+                            .attr("type", "text"), .attr("name", "source." + indicator.key),
+                            .attr("maxlength", "500"), .attr("value", indicator.source),
+                        ])))))
+    }
+}

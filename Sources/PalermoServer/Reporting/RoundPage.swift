@@ -1,0 +1,85 @@
+import Foundation
+import PalermoCore
+import PalermoReport
+import PalermoStore
+import Plot
+
+/// `/rounds/{id}`: a round, its questions and the States' reports; the secretariat closes it, a State's focal
+/// point goes to its report while it is open.
+struct RoundPage {
+    let id: String
+    let title: String
+    /// (label, value, the value as typed): typed values are kept from page translators.
+    let facts: [(label: String, value: String, verbatim: Bool)]
+    let questionsHeading: String
+    let questions: [String]
+    let reportsHeading: String
+    let columns: [String]
+    let reports: [[String]]
+    let none: String
+    let links: [(label: String, href: String, id: String)]
+    let close: String?
+    let csrf: String
+
+    init(_ w: Wording, record: RoundRecord, reports: [ReportRecord], principal: Principal, csrf: String) {
+        let round = record.round
+        id = record.id.uuidString
+        title = round.title
+        facts = [
+            (w("rounds.theme"), round.theme, true), (w("plans.period"), RoundsPage.period(round, w), false),
+            (w("plans.status"), w(record.open ? "rounds.open" : "rounds.closed"), false),
+        ]
+        questionsHeading = w("rounds.questions")
+        questions = round.questions
+        reportsHeading = w("rounds.reports")
+        columns = ["plans.country", "report.measures", "report.indicators", "rounds.filed"].map { w($0) }
+        self.reports = reports.map { report in
+            [
+                w.country(report.country), w.number(report.report.measures.count),
+                w.number(report.report.indicators.count),
+                report.updatedAt.map { w.dateTime($0) } ?? "—",
+            ]
+        }
+        none = w("rounds.noReports")
+        var links = [(w("appraisal.title"), "/appraisal?round=\(record.id)", "round-appraisal")]
+        if record.open && principal.role == .nationalCoordinator {
+            links.insert((w("rounds.fileReport"), "/rounds/\(record.id)/report", "round-report"), at: 0)
+        }
+        self.links = links
+        close = record.open && principal.role == .systemAdmin ? w("rounds.close") : nil
+        self.csrf = csrf
+    }
+
+    var view: Node<HTML.BodyContext> {
+        .group(
+            .h1(.attr("translate", "no"), .words(title)),
+            .ul(
+                .class("facts"),
+                .forEach(facts) { fact in
+                    .li(
+                        .words(fact.label + ": "),
+                        .span(fact.verbatim ? .attr("translate", "no") : .empty, .words(fact.value)))
+                }),
+            .p(
+                .forEach(links) { link in
+                    .group(.a(.attr("href", link.href), .attr("id", link.id), .words(link.label)), .text(" "))
+                }),
+            .if(
+                !questions.isEmpty,
+                .section(
+                    .h2(.words(questionsHeading)),
+                    .ol(.forEach(questions) { .li(.attr("translate", "no"), .words($0)) }))),
+            .section(
+                .id("round-reports"),
+                .h2(.words(reportsHeading)),
+                reports.isEmpty
+                    ? .p(.words(none))
+                    : ReferralPanelView.table(
+                        "", columns, reports.map { row in .tr(.forEach(row) { .td(.words($0)) }) })),
+            .unwrap(close) { label in
+                FormMarkup.form(
+                    method: "post", action: "/rounds/\(id)/close", .class("inline"), .id("round-close"),
+                    FormMarkup.hidden("_csrf", csrf), FormMarkup.button(label))
+            })
+    }
+}

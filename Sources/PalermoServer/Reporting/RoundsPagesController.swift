@@ -1,0 +1,137 @@
+import Foundation
+import PalermoCore
+import PalermoReport
+import PalermoStore
+import Vapor
+
+/// `/rounds`: reporting rounds in the browser: the secretariat opens and closes them, a State's focal point files
+/// its report, everyone signed in reads them.
+struct RoundsPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("rounds", use: list)
+        routes.post("rounds", use: open)
+        routes.get("rounds", ":round", use: show)
+        routes.post("rounds", ":round", "close", use: close)
+        routes.get("rounds", ":round", "report", use: report)
+        routes.post("rounds", ":round", "report", use: file)
+    }
+
+    func list(_ req: Request) async throws -> Response { try await list(req, typed: [:], problems: []) }
+
+    func list(_ req: Request, typed: [String: String], problems: [ValidationIssue]) async throws -> Response {
+        let principal = try req.signedIn()
+        let rounds = req.store.reportingRounds
+        var counts: [UUID: Int] = [:]
+        let all = try await rounds.rounds()
+        for round in all { counts[round.id] = try await rounds.reports(of: round.id).count }
+        let w = req.localizer
+        let view = RoundsPage(
+            w, rounds: all, reports: counts, secretariat: principal.role == .systemAdmin, typed: typed,
+            csrf: CSRF.token(for: req), problems: problems.map { Self.describe($0, w) })
+        return req.page(title: view.title, status: problems.isEmpty ? .ok : .unprocessableEntity, view.view)
+    }
+
+    /// "title" names a task elsewhere, here the round's.
+    static func describe(_ issue: ValidationIssue, _ w: Wording) -> String {
+        let shown =
+            issue.field == "title"
+            ? ValidationIssue(field: "roundTitle", message: issue.message, code: issue.code, values: issue.values)
+            : issue
+        return ValidationText(w).describe(shown)
+    }
+
+    func open(_ req: Request) async throws -> Response {
+        let principal = try ReportingAPIController.secretariat(req)
+        let form = try PostedForm.fields(req)
+        let questions = (form["questions"] ?? "").split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let round = ReportingRound(
+            title: form["title"] ?? "", theme: form["theme"] ?? "", from: form["from"] ?? "", to: form["to"] ?? "",
+            questions: questions)
+        do {
+            let record = try await req.store.reportingRounds.open(round, by: principal)
+            return req.redirect(to: "/rounds/\(record.id)")
+        } catch let failure as ValidationFailure {
+            return try await list(req, typed: form, problems: failure.issues)
+        }
+    }
+
+    func show(_ req: Request) async throws -> Response {
+        let principal = try req.signedIn()
+        let rounds = req.store.reportingRounds
+        let record = try await rounds.round(req.uuid("round"))
+        let view = RoundPage(
+            req.localizer, record: record, reports: try await rounds.reports(of: record.id), principal: principal,
+            csrf: CSRF.token(for: req))
+        return req.page(title: view.title, view.view)
+    }
+
+    func close(_ req: Request) async throws -> Response {
+        let principal = try ReportingAPIController.secretariat(req)
+        let id = try req.uuid("round")
+        _ = try await req.store.reportingRounds.close(id, by: principal)
+        return req.redirect(to: "/rounds/\(id)")
+    }
+
+    func report(_ req: Request) async throws -> Response {
+        try await Self.reportPage(req, typed: nil, problems: [])
+    }
+
+    /// The focal point's form, filled with the report as filed (computed indicators counted afresh), or with what
+    /// was typed when it was refused. A State without a published plan sees why instead of a form.
+    static func reportPage(_ req: Request, typed: [String: String]?, problems: [String]) async throws -> Response {
+        let principal = try req.signedIn()
+        guard principal.role == .nationalCoordinator else { throw Abort(.forbidden) }
+        let rounds = req.store.reportingRounds
+        let round = try await rounds.round(req.uuid("round"))
+        let plan = try await rounds.plan(for: principal)
+        let filed = try await rounds.draft(round.id, by: principal)
+        let w = req.localizer
+        let form = ReportForm(w, plan: plan.plan, round: round.round, filed: filed, values: typed)
+        let view = ReportPage(
+            w, round: round, plan: plan, form: form, csrf: CSRF.token(for: req),
+            problems: problems)
+        return req.page(title: view.title, status: problems.isEmpty ? .ok : .unprocessableEntity, view.view)
+    }
+
+    /// A problem in the reader's language, prefixed with the name of the indicator or measure it is about.
+    static func describe(_ issue: ValidationIssue, plan: NationalPlan, report: StateReport, _ w: Wording) -> String {
+        let text = ValidationText(w).describe(issue)
+        if let k = issue.position(in: "indicators"), report.indicators.indices.contains(k) {
+            let value = report.indicators[k]
+            let name = plan.objectives[safe: value.objective]?.indicators[safe: value.indicator]?.name
+            return name.map { $0 + " — " + text } ?? text
+        }
+        if let k = issue.position(in: "measures"), report.measures.indices.contains(k) {
+            let status = report.measures[k]
+            let name = plan.objectives[safe: status.objective]?.measures[safe: status.measure]?.text
+            return name.map { $0 + " — " + text } ?? text
+        }
+        return text
+    }
+
+    func file(_ req: Request) async throws -> Response {
+        let principal = try ReportingAPIController.focalPoint(req)
+        let rounds = req.store.reportingRounds
+        let id = try req.uuid("round")
+        let form = try PostedForm.fields(req)
+        let round = try await rounds.round(id)
+        let plan = try await rounds.plan(for: principal)
+        let (report, unread) = ReportForm.report(form, plan: plan.plan, round: round.round)
+        do {
+            guard unread.isEmpty else { throw ValidationFailure(unread) }
+            _ = try await rounds.file(id, report, by: principal)
+            return req.redirect(to: "/rounds/\(id)")
+        } catch let failure as ValidationFailure {
+            let w = req.localizer
+            return try await Self.reportPage(
+                req, typed: form, problems: failure.issues.map { Self.describe($0, plan: plan.plan, report: report, w) }
+            )
+        }
+    }
+}
+
+extension Array {
+    /// The element at `index`, or nil when there is none.
+    fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
