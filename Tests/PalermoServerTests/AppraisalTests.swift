@@ -39,15 +39,38 @@ final class AppraisalTests: XCTestCase {
                     ).all(decoding: Filed.self)
                     XCTAssertEqual(appraisal.states.map(\.country), plans.map(\.country).sorted())
                     XCTAssertEqual(Set(appraisal.states.filter(\.reported).map(\.country)), Set(filed.map(\.country)))
-                    for (paragraph, count) in appraisal.coverage {
+                    let reported = try await sql.raw(
+                        "SELECT country, document FROM state_reports WHERE round_id = \(bind: round.id)"
+                    ).all(decoding: Row.self).map {
+                        ($0.country, try JSONDecoder().decode(StateReport.self, from: Data($0.document.utf8)))
+                    }
+                    for row in appraisal.coverage {
+                        let paragraph = row.paragraph
                         let direct = documents.filter { plan in
                             plan.objectives.contains {
                                 $0.paragraphs.contains(paragraph)
                                     || $0.measures.contains { $0.paragraphs.contains(paragraph) }
                             }
                         }.count
-                        XCTAssertEqual(count, direct, "paragraph \(paragraph)")
+                        XCTAssertEqual(row.plans, direct, "paragraph \(paragraph)")
+                        var measures = 0, statuses = 0
+                        for plan in documents {
+                            let report = reported.first { $0.0 == plan.country }?.1
+                            for (o, objective) in plan.objectives.enumerated() {
+                                for (m, measure) in objective.measures.enumerated()
+                                where measure.paragraphs.contains(paragraph) {
+                                    measures += 1
+                                    statuses +=
+                                        report?.measures.filter { $0.objective == o && $0.measure == m }.count ?? 0
+                                }
+                            }
+                        }
+                        XCTAssertEqual(row.measures, measures, "measures for paragraph \(paragraph)")
+                        XCTAssertEqual(row.reported, statuses, "measures reported on for paragraph \(paragraph)")
                     }
+                    XCTAssertEqual(
+                        appraisal.regions.map { [$0.region, String($0.states), String($0.reported)] },
+                        [["Africa", "2", String(filed.count)]], "Kenya and Uganda are both in Africa")
                     let budgetKES = documents.filter { $0.country == "KEN" }.flatMap(\.objectives).flatMap(\.measures)
                         .compactMap(\.budget).filter { $0.currency == "KES" }.map(\.amount).reduce(0, +)
                     XCTAssertEqual(
@@ -56,6 +79,23 @@ final class AppraisalTests: XCTestCase {
                     XCTAssertFalse(computed.isEmpty, "Kenya's computed indicators are filled in")
                 }
                 XCTAssertEqual(rounds.filter(\.open).count, 1, "the 2025 round is closed")
+
+                // Trends across rounds: Kenya's convictions in each round, as stored in its reports.
+                let latest = try XCTUnwrap(rounds.first { $0.open })
+                let trends = try await store.reportingRounds.trends(through: latest.id)
+                let convicted = try XCTUnwrap(trends.first { $0.country == "KEN" && $0.name.contains("convicted") })
+                var direct: [Int: Double] = [:]
+                for round in rounds {
+                    for report in try await store.reportingRounds.reports(of: round.id) where report.country == "KEN" {
+                        let plan = try XCTUnwrap(documents.first { $0.country == "KEN" })
+                        for value in report.report.indicators
+                        where plan.objectives[value.objective].indicators[value.indicator].name == convicted.name {
+                            direct[Int(round.round.from.prefix(4)) ?? 0] = value.value
+                        }
+                    }
+                }
+                XCTAssertEqual(direct.count, 2, "reported in both rounds")
+                XCTAssertEqual(Dictionary(uniqueKeysWithValues: convicted.points.map { ($0.year, $0.value) }), direct)
 
                 let cookie = try await world.webLogin("analyst")
                 let page = try await world.page("/appraisal", cookie: cookie).body.string
@@ -69,6 +109,14 @@ final class AppraisalTests: XCTestCase {
                 let csv = try await world.page("/appraisal/indicators.csv", cookie: cookie)
                 XCTAssertEqual(csv.status, .ok)
                 XCTAssertTrue(csv.body.string.hasPrefix("country,indicator,unit"))
+                // The report to download: one self-contained file, its trends drawn as SVG, in the reader's language.
+                let document = try await world.page("/appraisal/report.html", cookie: cookie, language: "ar")
+                XCTAssertEqual(document.status, .ok)
+                XCTAssertEqual(document.headers.contentType?.subType, "html")
+                let html = document.body.string
+                XCTAssertTrue(html.contains("dir=\"rtl\"") && html.contains("<svg"), String(html.prefix(500)))
+                XCTAssertTrue(html.contains("id=\"appraisal-regions\"") && html.contains("id=\"appraisal-trends\""))
+                XCTAssertFalse(html.contains("<script") || html.contains("<link"), "nothing is fetched or run")
                 try await world.app.asyncShutdown()
             } catch {
                 try? await world.app.asyncShutdown()

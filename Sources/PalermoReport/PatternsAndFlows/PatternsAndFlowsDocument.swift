@@ -12,21 +12,12 @@ public enum PatternsAndFlowsDocument {
         _ report: PatternsAndFlowsReport, wording w: Wording = .english,
         generated: Date = Date()
     ) -> String {
-        HTML(
-            .attr("lang", w.language), .attr("dir", w.direction),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.attr("name", "viewport"), .attr("content", "width=device-width, initial-scale=1")),
-                .element(named: "title", text: title(report, w)), .style(style)),
-            .body(
-                .main(
-                    .h1(.words(title(report, w))),
-                    .p(
-                        .class("meta"),
-                        .words(w("report.generated", ["when": w.dateTime(generated), "source": report.scope.source]))),
-                    sections(report, wording: w, csv: { "\($0).csv" })
-                ))
-        ).render()
+        StandaloneDocument.html(
+            title: title(report, w), wording: w,
+            .p(
+                .class("meta"),
+                .words(w("report.generated", ["when": w.dateTime(generated), "source": report.scope.source]))),
+            sections(report, wording: w, csv: { "\($0).csv" }))
     }
 
     public static func title(_ report: PatternsAndFlowsReport, _ w: Wording = .english) -> String {
@@ -45,13 +36,16 @@ public enum PatternsAndFlowsDocument {
             parts.convictions, parts.countries)
     }
 
-    static let style = """
-        body{font-family:system-ui,sans-serif;color:#1a1a1a;margin:0;line-height:1.45}main{max-width:980px;margin:auto;padding:1rem}
+    public static let style = """
+        body{font-family:system-ui,sans-serif;color:#1a1a1a;margin:0;line-height:1.45}
+        main{max-width:980px;margin:auto;padding:1rem}
         h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2rem}
-        table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.2rem .45rem;text-align:end}
+        table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}
+        th,td{border:1px solid #ccc;padding:.2rem .45rem;text-align:end}
         th:first-child,td:first-child{text-align:start}.scroll,.chart-frame{overflow-x:auto}
         .chart{width:100%;min-width:640px;max-width:640px;height:auto;display:block}[dir=rtl] .chart{direction:ltr}
-        .caption,.meta{color:#444;font-size:.9rem}.n{color:#595959;font-size:.8em}.method{background:#f4f6f8;padding:.5rem 1rem;border-radius:4px}
+        .caption,.meta{color:#444;font-size:.9rem}.n{color:#595959;font-size:.8em}
+        .method{background:#f4f6f8;padding:.5rem 1rem;border-radius:4px}
         a.csv{font-size:.8rem;font-weight:normal;margin-inline-start:.5rem}.sub{padding-inline-start:1.2em}
         """
 }

@@ -20,8 +20,12 @@ struct AppraisalPage {
     let gaps: [(label: String, href: String)]
     let noGaps: String
     let export: (label: String, href: String)?
+    let report: (label: String, href: String)?
+    let trendsHeading: String
+    /// One chart per indicator (by name and unit), a line per State, over the rounds' years.
+    let trendCharts: [(caption: String, chart: Node<HTML.BodyContext>)]
 
-    init(_ w: Wording, rounds: [RoundRecord], appraisal: PlanAppraisal?) {
+    init(_ w: Wording, rounds: [RoundRecord], appraisal: PlanAppraisal?, trends: [IndicatorTrend] = []) {
         title = w("appraisal.title")
         intro = w("appraisal.intro")
         roundLabel = w("appraisal.round")
@@ -34,11 +38,22 @@ struct AppraisalPage {
         show = w("appraisal.show")
         gapsHeading = w("appraisal.gaps")
         noGaps = w("appraisal.noGaps")
+        trendsHeading = w("appraisal.trends")
+        let byIndicator = Dictionary(grouping: trends) { [$0.name, $0.unit] }
+        trendCharts = byIndicator.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { key in
+            let caption = key.joined(separator: " · ")
+            let series = (byIndicator[key] ?? []).map { trend in
+                SVGChart.Series(
+                    name: w.country(trend.country), points: trend.points.map { ($0.year, $0.value, $0.value, false) })
+            }
+            return (caption, SVGChart.lines(series, title: caption, wording: w))
+        }
         guard let appraisal else {
             rate = nil
             sections = []
             gaps = []
             export = nil
+            report = nil
             return
         }
         rate = w(
@@ -49,6 +64,9 @@ struct AppraisalPage {
             ])
         func value(_ number: Double?) -> String { number.map(w.amount) ?? "—" }
         let covered = appraisal.coverage.filter { $0.plans > 0 }
+        let regions = appraisal.regions.map {
+            [w.region($0.region), w.number($0.states), w.number($0.reported)]
+        }
         sections = [
             (
                 "appraisal-states", w("appraisal.states"),
@@ -58,9 +76,20 @@ struct AppraisalPage {
                 }, w("appraisal.noStates")
             ),
             (
+                "appraisal-regions", w("appraisal.regions"),
+                ["appraisal.region", "appraisal.statesWithPlan", "appraisal.reported"].map { w($0) }, [], regions,
+                w("appraisal.noStates")
+            ),
+            (
                 "appraisal-coverage", w("appraisal.coverage"),
-                ["appraisal.paragraph", "appraisal.plans"].map { w($0) }, [],
-                covered.map { [w("plans.paragraph", ["n": $0.paragraph]), w.number($0.plans)] },
+                ["appraisal.paragraph", "appraisal.plans", "appraisal.measures", "appraisal.measuresReported"]
+                    .map { w($0) }, [],
+                covered.map {
+                    [
+                        w("plans.paragraph", ["n": $0.paragraph]), w.number($0.plans), w.number($0.measures),
+                        w.number($0.reported),
+                    ]
+                },
                 w("appraisal.noCoverage")
             ),
             (
@@ -90,6 +119,7 @@ struct AppraisalPage {
         ]
         gaps = appraisal.gaps.map { (w("plans.paragraph", ["n": $0]), "/plan#p\($0)") }
         export = (w("appraisal.export"), "/appraisal/indicators.csv?round=\(appraisal.round.id)")
+        report = (w("appraisal.document"), "/appraisal/report.html?round=\(appraisal.round.id)")
     }
 
     var view: Node<HTML.BodyContext> {
@@ -100,6 +130,13 @@ struct AppraisalPage {
                 method: "get", action: "/appraisal", .class("filters"),
                 .div(FormMarkup.labelledSelect(name: "round", label: roundLabel, choices: rounds, empty: nil)),
                 .div(FormMarkup.button(show))),
+            findings,
+            .forEach([export, report].compactMap { $0 }) { .p(.a(.attr("href", $0.href), .words($0.label))) })
+    }
+
+    /// What the appraisal found: the page's body, and the whole of the downloadable report.
+    var findings: Node<HTML.BodyContext> {
+        .group(
             .unwrap(rate) { .p(.strong(.id("appraisal-rate"), .words($0))) },
             .forEach(sections) { section in
                 .section(
@@ -129,6 +166,14 @@ struct AppraisalPage {
                             .forEach(gaps) { gap in .group(.a(.attr("href", gap.href), .words(gap.label)), .text(" ")) }
                         )
                 )),
-            .unwrap(export) { .p(.a(.attr("href", $0.href), .words($0.label))) })
+            .if(
+                !trendCharts.isEmpty,
+                .section(
+                    .id("appraisal-trends"),
+                    .h2(.words(trendsHeading)),
+                    .forEach(trendCharts) { chart in
+                        .div(
+                            .class("trend"), .attr("translate", "no"), .h3(.words(chart.caption)), chart.chart)
+                    })))
     }
 }

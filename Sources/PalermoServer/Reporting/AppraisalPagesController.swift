@@ -1,7 +1,9 @@
 import Foundation
 import PalermoCore
 import PalermoIO
+import PalermoReport
 import PalermoStore
+import Plot
 import Vapor
 
 /// `/appraisal`: the appraisal of a round (the latest unless `round` names one), for everyone signed in, and its
@@ -10,14 +12,34 @@ struct AppraisalPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("appraisal", use: page)
         routes.get("appraisal", "indicators.csv", use: csv)
+        routes.get("appraisal", "report.html", use: document)
     }
 
     func page(_ req: Request) async throws -> Response {
         _ = try req.signedIn()
         let rounds = try await req.store.reportingRounds.rounds()
         let appraisal = try await Self.appraisal(req, rounds: rounds)
-        let view = AppraisalPage(req.localizer, rounds: rounds, appraisal: appraisal)
+        var trends: [IndicatorTrend] = []
+        if let appraisal { trends = try await req.store.reportingRounds.trends(through: appraisal.round.id) }
+        let view = AppraisalPage(req.localizer, rounds: rounds, appraisal: appraisal, trends: trends)
         return req.page(title: view.title, view.view)
+    }
+
+    /// The appraisal as one self-contained HTML file (charts as inline SVG), in the reader's language.
+    func document(_ req: Request) async throws -> Response {
+        _ = try req.signedIn()
+        let rounds = try await req.store.reportingRounds.rounds()
+        guard let appraisal = try await Self.appraisal(req, rounds: rounds) else { throw Abort(.notFound) }
+        let trends = try await req.store.reportingRounds.trends(through: appraisal.round.id)
+        let w = req.localizer
+        let view = AppraisalPage(w, rounds: rounds, appraisal: appraisal, trends: trends)
+        let html = StandaloneDocument.html(
+            title: view.title + " — " + appraisal.round.round.title, wording: w,
+            .p(.words(view.intro)),
+            .p(.class("meta"), .words(w("appraisal.generated", ["when": w.dateTime(Date())]))),
+            view.findings)
+        return Response.download(
+            Data(html.utf8), contentType: "text/html; charset=utf-8", filename: "palermo-appraisal.html")
     }
 
     func csv(_ req: Request) async throws -> Response {

@@ -21,7 +21,8 @@ struct ReportingAPIController: RouteCollection {
 
     struct AppraisalDTO: Content {
         struct State: Content { let country: String; let planTitle: String; let reported: Bool }
-        struct Coverage: Content { let paragraph: String; let plans: Int }
+        struct Coverage: Content { let paragraph: String; let plans: Int; let measures: Int; let reported: Int }
+        struct Region: Content { let region: String; let states: Int; let reported: Int }
         struct Indicator: Content {
             let country: String, name: String, unit: String
             let baseline: Double?, target: Double?, value: Double?, source: String?, computed: Bool
@@ -31,6 +32,7 @@ struct ReportingAPIController: RouteCollection {
         let states: [State]
         let reportingRate: Double?
         let coverage: [Coverage]
+        let regions: [Region]
         let gaps: [String]
         let indicators: [Indicator]
         let budgets: [Budget]
@@ -43,7 +45,10 @@ struct ReportingAPIController: RouteCollection {
             round: a.round.id,
             states: a.states.map { .init(country: $0.country, planTitle: $0.planTitle, reported: $0.reported) },
             reportingRate: a.reportingRate,
-            coverage: a.coverage.map { .init(paragraph: $0.paragraph, plans: $0.plans) },
+            coverage: a.coverage.map {
+                .init(paragraph: $0.paragraph, plans: $0.plans, measures: $0.measures, reported: $0.reported)
+            },
+            regions: a.regions.map { .init(region: $0.region, states: $0.states, reported: $0.reported) },
             gaps: a.gaps,
             indicators: a.indicators.map {
                 .init(

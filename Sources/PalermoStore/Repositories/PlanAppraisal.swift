@@ -30,10 +30,26 @@ public struct PlanAppraisal: Sendable, Equatable {
         public let spent: Double
     }
 
+    /// A paragraph of the Plan: how many published plans link it, how many of their measures serve it, and of
+    /// those how many the round's reports say something of.
+    public struct Coverage: Sendable, Equatable {
+        public let paragraph: String
+        public let plans: Int
+        public let measures: Int
+        public let reported: Int
+    }
+
+    /// An M49 region: the States in it with a published plan, and how many of them reported.
+    public struct RegionRow: Sendable, Equatable {
+        public let region: String
+        public let states: Int
+        public let reported: Int
+    }
+
     public let round: RoundRecord
     public let states: [StateRow]
-    /// Paragraph number → how many published plans link it, for every paragraph a plan may link.
-    public let coverage: [(paragraph: String, plans: Int)]
+    /// Every paragraph a plan may link, in the Plan's order.
+    public let coverage: [Coverage]
     public let indicators: [IndicatorRow]
     public let budgets: [BudgetRow]
 
@@ -42,10 +58,13 @@ public struct PlanAppraisal: Sendable, Equatable {
         states.isEmpty ? nil : Double(states.filter(\.reported).count) / Double(states.count)
     }
 
-    public static func == (lhs: PlanAppraisal, rhs: PlanAppraisal) -> Bool {
-        lhs.round == rhs.round && lhs.states == rhs.states && lhs.indicators == rhs.indicators
-            && lhs.budgets == rhs.budgets && lhs.coverage.map(\.paragraph) == rhs.coverage.map(\.paragraph)
-            && lhs.coverage.map(\.plans) == rhs.coverage.map(\.plans)
+    /// The States by their M49 region (a code Palermo does not know counts under "World"), regions in name order.
+    public var regions: [RegionRow] {
+        let grouped = Dictionary(grouping: states) { Countries.find($0.country)?.region ?? "World" }
+        return grouped.keys.sorted().map { region in
+            let rows = grouped[region] ?? []
+            return RegionRow(region: region, states: rows.count, reported: rows.filter(\.reported).count)
+        }
     }
 }
 
@@ -75,7 +94,21 @@ extension ReportingRounds {
         }
         let linkable = PlanOfAction.current?.paragraphs.filter(\.isLinkable).map(\.number) ?? []
         let coverage = linkable.map { number in
-            (number, byCountry.values.filter { $0.plan.linkedParagraphs.contains(number) }.count)
+            var measures = 0, reported = 0
+            for record in byCountry.values {
+                let report = reports[record.plan.country]?.report
+                for (o, objective) in record.plan.objectives.enumerated() {
+                    for (m, measure) in objective.measures.enumerated() where measure.paragraphs.contains(number) {
+                        measures += 1
+                        if report?.measures.contains(where: { $0.objective == o && $0.measure == m }) == true {
+                            reported += 1
+                        }
+                    }
+                }
+            }
+            return PlanAppraisal.Coverage(
+                paragraph: number, plans: byCountry.values.filter { $0.plan.linkedParagraphs.contains(number) }.count,
+                measures: measures, reported: reported)
         }
         var indicators: [PlanAppraisal.IndicatorRow] = []
         var budgets: [PlanAppraisal.BudgetRow] = []
@@ -107,5 +140,55 @@ extension ReportingRounds {
         }
         return PlanAppraisal(
             round: round, states: states, coverage: coverage, indicators: indicators, budgets: budgets)
+    }
+}
+
+/// One State's indicator across the rounds: a value per round's first year, as reported or computed.
+public struct IndicatorTrend: Sendable, Equatable {
+    public struct Point: Sendable, Equatable {
+        public let year: Int
+        public let value: Double
+        public let computed: Bool
+    }
+
+    public let country: String
+    public let name: String
+    public let unit: String
+    public let points: [Point]
+}
+
+extension ReportingRounds {
+    /// Every indicator value the States reported in this round and the rounds before it, by State and indicator
+    /// (matched by name and unit, as a later plan may order its indicators differently).
+    public func trends(through roundID: UUID) async throws -> [IndicatorTrend] {
+        let last = try await round(roundID)
+        let rounds = try await rounds().filter { $0.round.from <= last.round.from }
+            .sorted { ($0.round.from, $0.round.to) < ($1.round.from, $1.round.to) }
+        var plans: [UUID: NationalPlan] = [:]
+        var series: [[String]: [Int: IndicatorTrend.Point]] = [:]
+        for round in rounds {
+            guard let year = Int(round.round.from.prefix(4)) else { continue }
+            for report in try await reports(of: round.id) {
+                if plans[report.planID] == nil,
+                    let model = try await NationalPlanModel.find(report.planID, on: store.database)
+                {
+                    plans[report.planID] = try NationalPlans.record(model).plan
+                }
+                guard let plan = plans[report.planID] else { continue }
+                for value in report.report.indicators {
+                    guard plan.objectives.indices.contains(value.objective),
+                        plan.objectives[value.objective].indicators.indices.contains(value.indicator)
+                    else { continue }
+                    let indicator = plan.objectives[value.objective].indicators[value.indicator]
+                    series[[report.country, indicator.name, indicator.unit], default: [:]][year] = .init(
+                        year: year, value: value.value, computed: value.computed)
+                }
+            }
+        }
+        return series.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { key in
+            IndicatorTrend(
+                country: key[0], name: key[1], unit: key[2],
+                points: (series[key] ?? [:]).values.sorted { $0.year < $1.year })
+        }
     }
 }
