@@ -78,4 +78,73 @@ final class RoundPagesTests: XCTestCase {
             XCTAssertTrue(late.body.string.contains("closed"), late.body.string)
         }
     }
+
+    /// Recommendations made after a round are followed up in the State's next report, and the appraisal says where
+    /// each stands; a follow-up of anything else is refused.
+    func testRecommendationsAreFollowedUpInTheNextReport() async throws {
+        try await TestWorld.each { world in
+            try await ReportingRoundTests.publishPlan(&world)
+            struct Made: Decodable { let id: UUID }
+            let first = try await world.api(.POST, "/api/v1/rounds", as: "root", json: ReportingRoundTests.round)
+                .content.decode(Made.self).id
+            let path = "/api/v1/rounds/\(first)/recommendations"
+            let notHers = try await world.api(
+                .POST, path, as: "coordinator", json: Recommendation(country: "KEN", text: "Fund shelters"))
+            XCTAssertEqual(notHers.status, .forbidden)
+            let nowhere = try await world.api(
+                .POST, path, as: "root", json: Recommendation(country: "XXX", text: "Fund shelters"))
+            XCTAssertEqual(nowhere.status, .unprocessableEntity)
+            XCTAssertTrue(nowhere.body.string.contains("notACountry"))
+            let root = try await world.webLogin("root")
+            let empty = try await world.postForm(
+                "/rounds/\(first)/recommendations", cookie: root, [("country", "KEN"), ("text", " ")],
+                from: "/rounds/\(first)")
+            XCTAssertEqual(empty.status, .unprocessableEntity)
+            XCTAssertTrue(empty.body.string.contains("Recommendation: is required"), "named as the form names it")
+            let made = try await world.postForm(
+                "/rounds/\(first)/recommendations", cookie: root,
+                [("country", "KEN"), ("text", "Fund shelters for children")], from: "/rounds/\(first)")
+            XCTAssertEqual(made.status, .seeOther, made.body.string)
+            let listed = try await world.api(.GET, path, as: "analyst").content.decode([Made].self)
+            let recommendation = try XCTUnwrap(listed.first).id
+
+            var next = ReportingRoundTests.round
+            next.title = "Second round"
+            next.from = "2026-01-01"
+            next.to = "2026-12-31"
+            let second = try await world.api(.POST, "/api/v1/rounds", as: "root", json: next)
+                .content.decode(Made.self).id
+            let sameRound = try await world.api(
+                .POST, "/api/v1/rounds/\(second)/recommendations", as: "root",
+                json: Recommendation(country: "KEN", text: "Not yet due"))
+            let notYetDue = try sameRound.content.decode(Made.self).id
+            for (unknown, why) in [(UUID(), "unknown"), (notYetDue, "made after this round began")] {
+                let refused = try await world.api(
+                    .PUT, "/api/v1/rounds/\(second)/report", as: "coordinator",
+                    json: StateReport(followUp: [.init(recommendation: unknown, progress: .implemented)]))
+                XCTAssertEqual(refused.status, .unprocessableEntity, why)
+                XCTAssertTrue(refused.body.string.contains("recommendationUnknown"), refused.body.string)
+            }
+
+            let coordinator = try await world.webLogin("coordinator")
+            let reportPath = "/rounds/\(second)/report"
+            let form = try await world.page(reportPath, cookie: coordinator).body.string
+            XCTAssertTrue(form.contains("Fund shelters for children"), "the earlier recommendation is asked about")
+            XCTAssertFalse(form.contains("Not yet due"), "this round's own is not")
+            let filed = try await world.postForm(
+                reportPath, cookie: coordinator,
+                [("follow.0.progress", "partlyImplemented"), ("follow.0.note", "Two shelters funded")],
+                from: reportPath)
+            XCTAssertEqual(filed.status, .seeOther, filed.body.string)
+            let stored = try await world.app.palermo.store.reportingRounds.reports(of: second).first?.report
+            XCTAssertEqual(
+                stored?.followUp,
+                [.init(recommendation: recommendation, progress: .partlyImplemented, note: "Two shelters funded")])
+            let appraisal = try await world.page("/appraisal?round=\(second)", cookie: coordinator).body.string
+            let section = try XCTUnwrap(appraisal.range(of: "id=\"appraisal-follow-up\"")).upperBound
+            let rows = appraisal[section...].prefix(1500)
+            XCTAssertTrue(
+                rows.contains("Fund shelters for children") && rows.contains("Partly implemented"), String(rows))
+        }
+    }
 }

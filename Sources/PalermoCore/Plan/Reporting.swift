@@ -108,23 +108,57 @@ public struct StateReport: Sendable, Codable, Equatable {
         }
     }
 
+    /// Where an earlier recommendation to the State stands.
+    public struct FollowUp: Sendable, Codable, Equatable {
+        public var recommendation: UUID
+        public var progress: RecommendationProgress
+        public var note: String
+
+        public init(recommendation: UUID, progress: RecommendationProgress, note: String = "") {
+            self.recommendation = recommendation
+            self.progress = progress
+            self.note = note
+        }
+    }
+
     public var measures: [MeasureStatus]
     public var indicators: [IndicatorValue]
     public var answers: [Answer]
+    public var followUp: [FollowUp]
 
-    public init(measures: [MeasureStatus] = [], indicators: [IndicatorValue] = [], answers: [Answer] = []) {
+    public init(
+        measures: [MeasureStatus] = [], indicators: [IndicatorValue] = [], answers: [Answer] = [],
+        followUp: [FollowUp] = []
+    ) {
         self.measures = measures
         self.indicators = indicators
         self.answers = answers
+        self.followUp = followUp
     }
 
-    /// What is wrong with the report against its plan and round, each problem naming its field.
-    public func problems(plan: NationalPlan, round: ReportingRound) -> [ValidationIssue] {
+    enum CodingKeys: String, CodingKey {
+        case measures, indicators, answers, followUp
+    }
+
+    /// Reports filed before follow-up existed have none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        measures = try container.decode([MeasureStatus].self, forKey: .measures)
+        indicators = try container.decode([IndicatorValue].self, forKey: .indicators)
+        answers = try container.decode([Answer].self, forKey: .answers)
+        followUp = try container.decodeIfPresent([FollowUp].self, forKey: .followUp) ?? []
+    }
+
+    /// What is wrong with the report against its plan and round, each problem naming its field. `recommendations`
+    /// are the ones the State may report on: made to it in earlier rounds.
+    public func problems(
+        plan: NationalPlan, round: ReportingRound, recommendations: Set<UUID> = []
+    ) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         func add(_ field: String, _ message: String, _ code: String, _ values: [String: String]? = nil) {
             issues.append(ValidationIssue(field: field, message: message, code: code, values: values))
         }
-        guard measures.count <= 2500, indicators.count <= 2500, answers.count <= 50 else {
+        guard measures.count <= 2500, indicators.count <= 2500, answers.count <= 50, followUp.count <= 500 else {
             add("report", "names too many items", "tooMany", ["max": "2500"])
             return issues
         }
@@ -153,6 +187,18 @@ public struct StateReport: Sendable, Codable, Equatable {
             }
             if value.source.count > 500 {
                 add("indicators[\(i)].source", "must be at most 500 characters", "tooLong", ["max": "500"])
+            }
+        }
+        var seen: Set<UUID> = []
+        for (i, item) in followUp.enumerated() {
+            if !recommendations.contains(item.recommendation) {
+                add("followUp[\(i)]", "is not an earlier recommendation to the State", "recommendationUnknown")
+            }
+            if !seen.insert(item.recommendation).inserted {
+                add("followUp[\(i)]", "names the recommendation twice", "recommendationTwice")
+            }
+            if item.note.count > 2000 {
+                add("followUp[\(i)].note", "must be at most 2000 characters", "tooLong", ["max": "2000"])
             }
         }
         for (i, answer) in answers.enumerated() {

@@ -30,11 +30,25 @@ enum DemoPlans {
                 to: "2025-12-31", questions: ["How do organisations refer victims to one another?"]), by: admin)
         _ = try await rounds.file(first.id, Self.kenyaReport(spentShare: 0.3, convicted: 16, days: 8), by: faith)
         _ = try await rounds.close(first.id, by: admin)
+        let compensation = try await rounds.recommend(
+            Recommendation(
+                country: "KEN",
+                text: "Give victims a way to claim compensation from traffickers' confiscated assets (demo)."),
+            after: first.id, by: admin)
+        _ = try await rounds.recommend(
+            Recommendation(country: "UGA", text: "Publish the national referral guidelines in local languages (demo)."),
+            after: first.id, by: admin)
         let second = try await rounds.open(
             ReportingRound(
                 title: "Reporting round 2026", theme: "Assistance and prosecution", from: "2026-01-01",
                 to: "2026-12-31", questions: ["What stands in the way of compensation for victims?"]), by: admin)
-        _ = try await rounds.file(second.id, Self.kenyaReport(spentShare: 0.7, convicted: 21, days: 6), by: faith)
+        var kenya2026 = Self.kenyaReport(spentShare: 0.7, convicted: 21, days: 6)
+        kenya2026.followUp = [
+            .init(
+                recommendation: compensation.id, progress: .partlyImplemented,
+                note: "A draft bill on a victims' fund is before Parliament.")
+        ]
+        _ = try await rounds.file(second.id, kenya2026, by: faith)
         _ = try await rounds.file(
             second.id,
             StateReport(

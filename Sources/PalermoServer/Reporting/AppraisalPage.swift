@@ -107,6 +107,17 @@ struct AppraisalPage {
                 }, w("appraisal.noIndicators")
             ),
             (
+                "appraisal-follow-up", w("appraisal.followUp"),
+                ["plans.country", "rounds.recommendation", "report.progress", "report.note"].map { w($0) }, [1, 3],
+                appraisal.followUp.map {
+                    [
+                        w.country($0.country), $0.text,
+                        $0.progress.map { w("report.follow.\($0.rawValue)") } ?? w("appraisal.notReported"),
+                        $0.note ?? "",
+                    ]
+                }, w("appraisal.noFollowUp")
+            ),
+            (
                 "appraisal-budgets", w("appraisal.budgets"),
                 ["plans.country", "plans.budget", "appraisal.spent"].map { w($0) }, [],
                 appraisal.budgets.map {

@@ -1,6 +1,7 @@
 import Foundation
 import PalermoCore
 import PalermoReport
+import PalermoStore
 
 /// The focal point's report form for a round: where each measure of the published plan stands, a value and its
 /// source for each indicator (computed ones shown with their query, not asked), and the round's questions.
@@ -24,13 +25,24 @@ struct ReportForm {
         let computed: (value: String, query: String)?
     }
 
+    struct FollowUp {
+        let text: String
+        let key: String
+        let progress: [Choice]
+        let note: String
+    }
+
     let measures: [Measure]
     let indicators: [Indicator]
+    let followUps: [FollowUp]
     let questions: [(key: String, text: String, answer: String)]
     let labels: [String: String]
 
     /// The form filled with `values` (what was typed, when refused) or else with the report as filed.
-    init(_ w: Wording, plan: NationalPlan, round: ReportingRound, filed: StateReport, values: [String: String]?) {
+    init(
+        _ w: Wording, plan: NationalPlan, round: ReportingRound, earlier: [RecommendationRecord], filed: StateReport,
+        values: [String: String]?
+    ) {
         var measures: [Measure] = []
         var indicators: [Indicator] = []
         for (o, objective) in plan.objectives.enumerated() {
@@ -68,6 +80,17 @@ struct ReportForm {
         }
         self.measures = measures
         self.indicators = indicators
+        followUps = earlier.enumerated().map { k, record in
+            let key = "follow.\(k)"
+            let given = filed.followUp.first { $0.recommendation == record.id }
+            let progress = values?[key + ".progress"] ?? given?.progress.rawValue ?? ""
+            return FollowUp(
+                text: record.recommendation.text, key: key,
+                progress: RecommendationProgress.allCases.map {
+                    Choice(
+                        value: $0.rawValue, label: w("report.follow.\($0.rawValue)"), selected: $0.rawValue == progress)
+                }, note: values?[key + ".note"] ?? given?.note ?? "")
+        }
         questions = round.questions.enumerated().map { n, text in
             let answer = values?["answer.\(n)"] ?? filed.answers.first { $0.question == n }?.text ?? ""
             return ("answer.\(n)", text, answer)
@@ -77,7 +100,7 @@ struct ReportForm {
                 "report.measures", "report.progress", "report.spent", "report.note", "report.indicators",
                 "report.value",
                 "report.source", "report.computed", "report.query", "report.questions", "report.answer", "report.file",
-                "report.noProgress",
+                "report.noProgress", "report.followUp",
             ].map { ($0, w($0)) })
     }
 
@@ -85,7 +108,7 @@ struct ReportForm {
 
     /// The report a posted form describes. A number that does not read as one is a problem named by its field.
     static func report(
-        _ form: [String: String], plan: NationalPlan, round: ReportingRound
+        _ form: [String: String], plan: NationalPlan, round: ReportingRound, earlier: [RecommendationRecord]
     ) -> (StateReport, [ValidationIssue]) {
         var report = StateReport()
         var issues: [ValidationIssue] = []
@@ -115,6 +138,13 @@ struct ReportForm {
                 report.indicators.append(
                     .init(objective: o, indicator: i, value: value, source: form["source." + key] ?? ""))
             }
+        }
+        for (k, record) in earlier.enumerated() {
+            guard let progress = form["follow.\(k).progress"].flatMap(RecommendationProgress.init(rawValue:)) else {
+                continue
+            }
+            report.followUp.append(
+                .init(recommendation: record.id, progress: progress, note: form["follow.\(k).note"] ?? ""))
         }
         for n in round.questions.indices {
             guard let text = form["answer.\(n)"], !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {

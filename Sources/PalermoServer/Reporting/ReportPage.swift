@@ -44,6 +44,9 @@ struct ReportPage {
                 .h2(.words(form.label("report.indicators"))),
                 .forEach(form.indicators) { indicator($0) },
                 .if(
+                    !form.followUps.isEmpty,
+                    .group(.h2(.words(form.label("report.followUp"))), .forEach(form.followUps) { followUp($0) })),
+                .if(
                     !form.questions.isEmpty,
                     .group(
                         .h2(.words(form.label("report.questions"))),
@@ -74,6 +77,20 @@ struct ReportPage {
                 FormMarkup.input([
                     .attr("type", "text"), .attr("name", "note." + measure.key), .attr("maxlength", "2000"),
                     .attr("value", measure.note),
+                ])))
+    }
+
+    func followUp(_ item: ReportForm.FollowUp) -> Node<HTML.BodyContext> {
+        FormMarkup.fieldset(
+            FormMarkup.legend(.attr("translate", "no"), .words(item.text)),
+            FormMarkup.labelledSelect(
+                name: item.key + ".progress", label: form.label("report.progress"), choices: item.progress,
+                empty: form.label("report.noProgress")),
+            FormMarkup.label(
+                .words(form.label("report.note") + " "),
+                FormMarkup.input([
+                    .attr("type", "text"), .attr("name", item.key + ".note"), .attr("maxlength", "2000"),
+                    .attr("value", item.note),
                 ])))
     }
 

@@ -5,6 +5,7 @@ import Vapor
 
 extension ReportingRound: Content {}
 extension StateReport: Content {}
+extension Recommendation: Content {}
 
 /// `/api/v1/rounds`: reporting rounds opened and closed by the secretariat (system admin), and each State's
 /// report filed by its national coordinator against its published plan; computed indicators come with their query.
@@ -17,6 +18,36 @@ struct ReportingAPIController: RouteCollection {
         routes.get("rounds", ":round", "report", use: draft)
         routes.put("rounds", ":round", "report", use: file)
         routes.get("rounds", ":round", "appraisal", use: appraisal)
+        routes.get("rounds", ":round", "recommendations", use: recommendations)
+        routes.post("rounds", ":round", "recommendations", use: recommend)
+    }
+
+    struct RecommendationDTO: Content {
+        let id: UUID
+        let round: UUID
+        let country: String
+        let text: String
+
+        init(_ record: RecommendationRecord) {
+            id = record.id
+            round = record.roundID
+            country = record.recommendation.country
+            text = record.recommendation.text
+        }
+    }
+
+    func recommendations(_ req: Request) async throws -> [RecommendationDTO] {
+        _ = try req.requirePrincipal()
+        let round = try await req.store.reportingRounds.round(req.uuid("round"))
+        return try await req.store.reportingRounds.recommendations(after: round.id).map(RecommendationDTO.init)
+    }
+
+    func recommend(_ req: Request) async throws -> Response {
+        let principal = try Self.secretariat(req)
+        let id = try req.uuid("round")
+        let record = try await req.store.reportingRounds.recommend(
+            req.content.decode(Recommendation.self), after: id, by: principal)
+        return try await RecommendationDTO(record).encodeResponse(status: .created, for: req)
     }
 
     struct AppraisalDTO: Content {
@@ -28,6 +59,7 @@ struct ReportingAPIController: RouteCollection {
             let baseline: Double?, target: Double?, value: Double?, source: String?, computed: Bool
         }
         struct Budget: Content { let country: String, currency: String, budget: Double, spent: Double }
+        struct FollowUp: Content { let country: String, recommendation: String, progress: String?, note: String? }
         let round: UUID
         let states: [State]
         let reportingRate: Double?
@@ -36,6 +68,7 @@ struct ReportingAPIController: RouteCollection {
         let gaps: [String]
         let indicators: [Indicator]
         let budgets: [Budget]
+        let followUp: [FollowUp]
     }
 
     func appraisal(_ req: Request) async throws -> AppraisalDTO {
@@ -57,6 +90,9 @@ struct ReportingAPIController: RouteCollection {
             },
             budgets: a.budgets.map {
                 .init(country: $0.country, currency: $0.currency, budget: $0.budget, spent: $0.spent)
+            },
+            followUp: a.followUp.map {
+                .init(country: $0.country, recommendation: $0.text, progress: $0.progress?.rawValue, note: $0.note)
             })
     }
 

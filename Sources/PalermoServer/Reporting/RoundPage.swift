@@ -20,8 +20,18 @@ struct RoundPage {
     let links: [(label: String, href: String, id: String)]
     let close: String?
     let csrf: String
+    let recommendationsHeading: String
+    let recommendations: [(country: String, text: String)]
+    let noRecommendations: String
+    /// The secretariat's form for a recommendation: legend, country label and choices, text label, button.
+    let recommend: (legend: String, country: String, countries: [Choice], text: String, button: String)?
+    let problemsHeading: String
+    let problems: [String]
 
-    init(_ w: Wording, record: RoundRecord, reports: [ReportRecord], principal: Principal, csrf: String) {
+    init(
+        _ w: Wording, record: RoundRecord, reports: [ReportRecord], recommendations: [RecommendationRecord],
+        principal: Principal, csrf: String, problems: [String] = []
+    ) {
         let round = record.round
         id = record.id.uuidString
         title = round.title
@@ -48,6 +58,17 @@ struct RoundPage {
         self.links = links
         close = record.open && principal.role == .systemAdmin ? w("rounds.close") : nil
         self.csrf = csrf
+        recommendationsHeading = w("rounds.recommendations")
+        self.recommendations = recommendations.map { (w.country($0.recommendation.country), $0.recommendation.text) }
+        noRecommendations = w("rounds.noRecommendations")
+        recommend =
+            principal.role == .systemAdmin
+            ? (
+                w("rounds.recommend"), w("plans.country"), w.countryChoices(reports.map(\.country)),
+                w("rounds.recommendation"), w("rounds.recommendButton")
+            ) : nil
+        problemsHeading = w("work.refused")
+        self.problems = problems
     }
 
     var view: Node<HTML.BodyContext> {
@@ -76,6 +97,33 @@ struct RoundPage {
                     ? .p(.words(none))
                     : ReferralPanelView.table(
                         "", columns, reports.map { row in .tr(.forEach(row) { .td(.words($0)) }) })),
+            FormMarkup.refused(problemsHeading, problems),
+            .section(
+                .id("round-recommendations"),
+                .h2(.words(recommendationsHeading)),
+                recommendations.isEmpty
+                    ? .p(.words(noRecommendations))
+                    : .ul(
+                        .forEach(recommendations) { item in
+                            .li(
+                                .strong(.words(item.country + ": ")), .span(.attr("translate", "no"), .words(item.text))
+                            )
+                        }),
+                .unwrap(recommend) { form in
+                    FormMarkup.form(
+                        method: "post", action: "/rounds/\(id)/recommendations", .class("stacked"),
+                        .id("recommend-form"), FormMarkup.hidden("_csrf", csrf),
+                        FormMarkup.fieldset(
+                            FormMarkup.legend(.words(form.legend)),
+                            FormMarkup.labelledSelect(
+                                name: "country", label: form.country, choices: form.countries, empty: nil),
+                            FormMarkup.label(
+                                .words(form.text + " "),
+                                FormMarkup.textarea(
+                                    .attr("name", "text"), .attr("rows", "3"), .attr("maxlength", "2000"),
+                                    .attr("required", "required"))),
+                            FormMarkup.button(form.button)))
+                }),
             .unwrap(close) { label in
                 FormMarkup.form(
                     method: "post", action: "/rounds/\(id)/close", .class("inline"), .id("round-close"),

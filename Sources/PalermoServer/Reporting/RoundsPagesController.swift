@@ -12,6 +12,7 @@ struct RoundsPagesController: RouteCollection {
         routes.post("rounds", use: open)
         routes.get("rounds", ":round", use: show)
         routes.post("rounds", ":round", "close", use: close)
+        routes.post("rounds", ":round", "recommendations", use: recommend)
         routes.get("rounds", ":round", "report", use: report)
         routes.post("rounds", ":round", "report", use: file)
     }
@@ -56,14 +57,38 @@ struct RoundsPagesController: RouteCollection {
         }
     }
 
-    func show(_ req: Request) async throws -> Response {
+    func show(_ req: Request) async throws -> Response { try await Self.roundPage(req, problems: []) }
+
+    static func roundPage(_ req: Request, problems: [ValidationIssue]) async throws -> Response {
         let principal = try req.signedIn()
         let rounds = req.store.reportingRounds
         let record = try await rounds.round(req.uuid("round"))
         let view = RoundPage(
-            req.localizer, record: record, reports: try await rounds.reports(of: record.id), principal: principal,
-            csrf: CSRF.token(for: req))
-        return req.page(title: view.title, view.view)
+            req.localizer, record: record, reports: try await rounds.reports(of: record.id),
+            recommendations: try await rounds.recommendations(after: record.id), principal: principal,
+            csrf: CSRF.token(for: req), problems: problems.map { ValidationText(req.localizer).describe($0) })
+        return req.page(title: view.title, status: problems.isEmpty ? .ok : .unprocessableEntity, view.view)
+    }
+
+    func recommend(_ req: Request) async throws -> Response {
+        let principal = try ReportingAPIController.secretariat(req)
+        let id = try req.uuid("round")
+        let form = try PostedForm.fields(req)
+        do {
+            _ = try await req.store.reportingRounds.recommend(
+                Recommendation(country: form["country"] ?? "", text: form["text"] ?? ""), after: id, by: principal)
+            return req.redirect(to: "/rounds/\(id)")
+        } catch let failure as ValidationFailure {
+            // The API's "text" is the form's recommendation.
+            return try await Self.roundPage(
+                req,
+                problems: failure.issues.map {
+                    $0.field != "text"
+                        ? $0
+                        : ValidationIssue(
+                            field: "recommendation", message: $0.message, code: $0.code, values: $0.values)
+                })
+        }
     }
 
     func close(_ req: Request) async throws -> Response {
@@ -86,8 +111,9 @@ struct RoundsPagesController: RouteCollection {
         let round = try await rounds.round(req.uuid("round"))
         let plan = try await rounds.plan(for: principal)
         let filed = try await rounds.draft(round.id, by: principal)
+        let earlier = try await rounds.earlierRecommendations(to: plan.plan.country, before: round)
         let w = req.localizer
-        let form = ReportForm(w, plan: plan.plan, round: round.round, filed: filed, values: typed)
+        let form = ReportForm(w, plan: plan.plan, round: round.round, earlier: earlier, filed: filed, values: typed)
         let view = ReportPage(
             w, round: round, plan: plan, form: form, csrf: CSRF.token(for: req),
             problems: problems)
@@ -117,7 +143,8 @@ struct RoundsPagesController: RouteCollection {
         let form = try PostedForm.fields(req)
         let round = try await rounds.round(id)
         let plan = try await rounds.plan(for: principal)
-        let (report, unread) = ReportForm.report(form, plan: plan.plan, round: round.round)
+        let earlier = try await rounds.earlierRecommendations(to: plan.plan.country, before: round)
+        let (report, unread) = ReportForm.report(form, plan: plan.plan, round: round.round, earlier: earlier)
         do {
             guard unread.isEmpty else { throw ValidationFailure(unread) }
             _ = try await rounds.file(id, report, by: principal)

@@ -7,7 +7,7 @@ public enum StoreMigrations {
         KeyAuditChain(), ImportReceipt.Migration(),
         AddUserDisabled(), AddCasework(), AddApprovals(), AddAuditVerifications(), AddSupportPlans(),
         SealFreeTextOnce(), AddReferrals(), AddServiceDirectory(), AddScreenings(),
-        AddServiceKinds(), AddNationalPlans(), AddReportingRounds(), AddGoodPractices(),
+        AddServiceKinds(), AddNationalPlans(), AddReportingRounds(), AddGoodPractices(), AddRecommendations(),
     ]
 }
 

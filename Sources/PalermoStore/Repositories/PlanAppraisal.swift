@@ -46,12 +46,21 @@ public struct PlanAppraisal: Sendable, Equatable {
         public let reported: Int
     }
 
+    /// An earlier recommendation to a State, and where the State's report for this round says it stands.
+    public struct FollowUpRow: Sendable, Equatable {
+        public let country: String
+        public let text: String
+        public let progress: RecommendationProgress?
+        public let note: String?
+    }
+
     public let round: RoundRecord
     public let states: [StateRow]
     /// Every paragraph a plan may link, in the Plan's order.
     public let coverage: [Coverage]
     public let indicators: [IndicatorRow]
     public let budgets: [BudgetRow]
+    public let followUp: [FollowUpRow]
 
     public var gaps: [String] { coverage.filter { $0.plans == 0 }.map(\.paragraph) }
     public var reportingRate: Double? {
@@ -138,8 +147,19 @@ extension ReportingRounds {
                 sums[currency].map { .init(country: country, currency: currency, budget: $0.budget, spent: $0.spent) }
             }
         }
+        var followUp: [PlanAppraisal.FollowUpRow] = []
+        for country in countries {
+            for recommendation in try await earlierRecommendations(to: country, before: round) {
+                let given = reports[country]?.report.followUp.first { $0.recommendation == recommendation.id }
+                followUp.append(
+                    .init(
+                        country: country, text: recommendation.recommendation.text, progress: given?.progress,
+                        note: given?.note))
+            }
+        }
         return PlanAppraisal(
-            round: round, states: states, coverage: coverage, indicators: indicators, budgets: budgets)
+            round: round, states: states, coverage: coverage, indicators: indicators, budgets: budgets,
+            followUp: followUp)
     }
 }
 

@@ -161,10 +161,14 @@ public struct ReportingRounds: Sendable {
         // Problems are named by the posted report's positions, which computing moves; a posted value Palermo
         // replaces with its own count is no problem.
         let replaced = Set(report.indicators.filter(\.computed).map { [$0.objective, $0.indicator] })
-        let issues = posted.problems(plan: plan.plan, round: round.round).filter { issue in
-            guard let k = issue.position(in: "indicators"), posted.indicators.indices.contains(k) else { return true }
-            return !replaced.contains([posted.indicators[k].objective, posted.indicators[k].indicator])
-        }
+        let recommendations = try await earlierRecommendations(to: plan.plan.country, before: round).map(\.id)
+        let issues = posted.problems(plan: plan.plan, round: round.round, recommendations: Set(recommendations))
+            .filter { issue in
+                guard let k = issue.position(in: "indicators"), posted.indicators.indices.contains(k) else {
+                    return true
+                }
+                return !replaced.contains([posted.indicators[k].objective, posted.indicators[k].indicator])
+            }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
         let model =
             try await StateReportModel.query(on: store.database).filter(\.$roundID == roundID)
