@@ -37,6 +37,10 @@ public enum OrganisationKind: String, Sendable, Codable, CaseIterable {
     case lawEnforcement = "law_enforcement"
     case labourInspectorate = "labour_inspectorate"
     case internationalOrganisation = "international_organisation"
+    /// A UN entity (a member of ICAT: UNODC, ILO, IOM, OHCHR, UNICEF, UNHCR...).
+    case unEntity = "un_entity"
+    case regionalOrganisation = "regional_organisation"
+    case privateSector = "private_sector"
 }
 
 /// The authenticated user on whose behalf a request acts.

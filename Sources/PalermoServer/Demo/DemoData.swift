@@ -24,6 +24,10 @@ public enum DemoData {
         ("National Counter-Trafficking Secretariat", .governmentAgency, "KEN"),
         ("Coast Labour Inspectorate", .labourInspectorate, "KEN"),
         ("Coordination Office to Prevent Trafficking in Persons", .governmentAgency, "UGA"),
+        ("UNODC Regional Office for Eastern Africa", .unEntity, "KEN"),
+        ("IOM Uganda", .unEntity, "UGA"),
+        ("East African Community Secretariat", .regionalOrganisation, "TZA"),
+        ("Coast Hotels Association", .privateSector, "KEN"),
     ]
 
     public static let accounts: [Account] = [
@@ -44,6 +48,8 @@ public enum DemoData {
             organisation: "Coordination Office to Prevent Trafficking in Persons"),
         Account(
             username: "ruth", role: .supervisor, organisation: "Coordination Office to Prevent Trafficking in Persons"),
+        Account(username: "lena", role: .supervisor, organisation: "UNODC Regional Office for Eastern Africa"),
+        Account(username: "omar", role: .organisationAdmin, organisation: "UNODC Regional Office for Eastern Africa"),
     ]
 
     /// Whether the database has no organisation yet.

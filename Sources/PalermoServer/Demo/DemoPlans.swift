@@ -23,6 +23,13 @@ enum DemoPlans {
         for (step, who) in [(NationalPlans.Step.submit, moses), (.approve, ruth), (.publish, moses)] {
             _ = try await plans.step(uganda.id, step, comment: nil, by: who)
         }
+        // A UN entity's commitments in the same shape, drafted by lena and approved by omar.
+        if let lena = principal("lena"), let omar = principal("omar") {
+            let unodc = try await plans.create(Self.unodc, by: lena)
+            for (step, who) in [(NationalPlans.Step.submit, lena), (.approve, omar), (.publish, lena)] {
+                _ = try await plans.step(unodc.id, step, comment: nil, by: who)
+            }
+        }
         let rounds = store.reportingRounds
         let first = try await rounds.open(
             ReportingRound(
@@ -82,6 +89,25 @@ enum DemoPlans {
             ],
             answers: [.init(question: 0, text: "Through the national referral mechanism, on consent.")])
     }
+
+    static let unodc = NationalPlan(
+        kind: .commitment, country: "KEN", title: "UNODC commitments for Eastern Africa 2026–2027 (demo)",
+        fromYear: 2026, toYear: 2027, breakdowns: [],
+        objectives: [
+            .init(
+                text: "Help the States of the region prosecute trafficking and cooperate across borders",
+                paragraphs: ["51", "61", "65"],
+                indicators: [
+                    .init(name: "Prosecutors and judges trained", unit: "persons", baseline: 0, target: 240)
+                ],
+                measures: [
+                    .init(
+                        text: "Regional training of prosecutors and judges on trafficking cases",
+                        responsible: "UNODC Regional Office for Eastern Africa",
+                        budget: .init(amount: 250_000, currency: "USD"), start: "2026-03-01", end: "2027-11-30",
+                        paragraphs: ["51"])
+                ])
+        ])
 
     static let kenya = NationalPlan(
         kind: .national, country: "KEN", title: "National Plan of Action against Trafficking in Persons 2026–2030",

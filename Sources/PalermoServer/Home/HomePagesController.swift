@@ -30,6 +30,7 @@ struct HomePagesController: RouteCollection {
                     HomePage.Cell(text: w("home.rounds"), href: "/rounds"),
                     HomePage.Cell(text: w("appraisal.title"), href: "/appraisal"),
                     HomePage.Cell(text: w("home.practices"), href: "/practices"),
+                    HomePage.Cell(text: w("actors.title"), href: "/actors"),
                 ],
                 table: nil, empty: nil))
         let page = HomePage(

@@ -79,7 +79,7 @@ struct BrowserSite {
                 [
                     "/stats", "/stats/estimate", "/stats/estimate?country=KEN&from=2020&to=2026&bootstrap=400",
                     "/stats/patterns?source=GLOTIP&from=2018&to=2021", "/stats/national?country=KEN&year=2024",
-                    "/appraisal",
+                    "/appraisal", "/actors",
                 ]
             ),
             (
