@@ -87,6 +87,18 @@ final class PlanCycleBrowserTests: XCTestCase {
         let round = try await browser.pageSource
         XCTAssertTrue(round.contains("Kenya"), "the round lists the report")
 
+        // She attaches the labour inspectorate's register as evidence; the round's page lists it for everyone.
+        let register = FileManager.default.temporaryDirectory.appendingPathComponent("register-2025.pdf")
+        try EvidenceTests.pdf.write(to: register)
+        try await browser.open(url + roundPath + "/report")
+        try await browser.type(register.path, into: "#evidence-form [name=file]")
+        try await submitInPlace("#evidence-form", browser)
+        let attached = try await browser.pageSource
+        XCTAssertTrue(attached.contains("register-2025.pdf"), "the document is listed on the report")
+        try await browser.open(url + roundPath)
+        let listed = try await browser.pageSource
+        XCTAssertTrue(listed.contains("register-2025.pdf"), "and on the round's page")
+
         // The appraisal shows the report and the computed figure.
         try await browser.open(url + "/appraisal")
         let appraisal = try await browser.pageSource

@@ -21,12 +21,18 @@ public struct FieldCipher: Sendable {
     }
 
     public func seal(_ fields: CaseFields, caseID: UUID) throws -> String {
-        let plaintext = try JSONEncoder().encode(fields)
+        try seal(JSONEncoder().encode(fields), boundTo: caseID)
+    }
+
+    /// Any bytes (an uploaded document) sealed the same way, bound to the id of the record that holds them.
+    public func seal(_ plaintext: Data, boundTo id: UUID) throws -> String {
         let box = try AES.GCM.seal(
-            plaintext, using: keys.symmetricKey(keys.active), authenticating: Data(caseID.uuidString.utf8))
+            plaintext, using: keys.symmetricKey(keys.active), authenticating: Data(id.uuidString.utf8))
         guard let combined = box.combined else { throw Problem.malformed }
         return "\(keys.active):\(combined.base64EncodedString())"
     }
+
+    public func open(_ sealed: String, boundTo id: UUID) throws -> Data { try openJSON(sealed, caseID: id) }
 
     public func open(_ sealed: String, caseID: UUID) throws -> CaseFields {
         let plaintext = try openJSON(sealed, caseID: caseID)

@@ -30,6 +30,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: ReportingAPIController())
     try api.register(collection: PracticesAPIController())
     try api.register(collection: ActorsAPIController())
+    EvidenceController.bootAPI(api)
     try api.register(collection: ScreeningAPIController())
     try api.register(collection: AdminAPIController())
     try api.register(collection: ReferenceAPIController())
@@ -53,6 +54,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: RoundsPagesController())
     try web.register(collection: PracticesPagesController())
     try web.register(collection: ActorsPagesController())
+    EvidenceController.bootPages(web)
     try web.register(collection: ScreeningPagesController())
     try web.register(collection: StatisticsPagesController())
     try web.register(collection: EstimatePagesController())
@@ -65,6 +67,12 @@ func routes(_ app: Application) throws {
         SessionPrincipalMiddleware(), BulkImportGate(),
         CSRF.Middleware(maxBody: app.palermo.config.maxImportBytes))
     ImportPagesController.bootUpload(uploads)
+
+    // An evidence document for a State's report: only a focal point's body is read, up to 5 MB.
+    let evidence = app.grouped(
+        app.sessions.middleware, PalermoErrorMiddleware(environment: app.environment),
+        SessionPrincipalMiddleware(), FocalPointGate(), CSRF.Middleware(maxBody: EvidenceController.maxUpload))
+    EvidenceController.bootPageUpload(evidence)
 }
 
 /// Files shipped in the target's resources.
@@ -85,8 +93,11 @@ enum Resources {
 /// the configured import limit (20 MB by default) for file imports.
 struct BodyLimitMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let path = request.url.path
         let limit =
-            request.url.path.hasSuffix("/import") ? request.application.palermo.config.maxImportBytes : 1024 * 1024
+            path.hasSuffix("/import")
+            ? request.application.palermo.config.maxImportBytes
+            : path.hasSuffix("/evidence") ? EvidenceController.maxUpload : 1024 * 1024
         let declared = request.headers.first(name: .contentLength).flatMap(Int.init) ?? 0
         if max(declared, request.body.data?.readableBytes ?? 0) > limit {
             throw Abort(.payloadTooLarge, reason: "the request body is larger than \(limit / (1024 * 1024)) MB")

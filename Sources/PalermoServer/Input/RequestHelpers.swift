@@ -19,11 +19,17 @@ extension Request {
 }
 
 extension Response {
-    /// A file for the browser to save.
+    /// A file for the browser to save. The name may have come from an upload: anything but ASCII letters, digits,
+    /// dots, dashes and underscores becomes an underscore, so no quote or line break reaches the header.
     static func download(_ data: Data, contentType: String, filename: String) -> Response {
+        let safe = String(
+            filename.unicodeScalars.prefix(120).map { scalar -> Character in
+                scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._-".unicodeScalars.contains(scalar))
+                    ? Character(scalar) : "_"
+            })
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.replaceOrAdd(name: .contentType, value: contentType)
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(safe)\"")
         return response
     }
 }

@@ -15,9 +15,11 @@ struct ReportPage {
     let csrf: String
     let problemsHeading: String
     let problems: [String]
+    let evidence: EvidenceList
 
     init(
-        _ w: Wording, round: RoundRecord, plan: NationalPlanRecord, form: ReportForm, csrf: String, problems: [String]
+        _ w: Wording, round: RoundRecord, plan: NationalPlanRecord, form: ReportForm, evidence: [EvidenceRecord],
+        csrf: String, problems: [String]
     ) {
         roundID = round.id.uuidString
         title = w("report.title", ["round": round.round.title])
@@ -25,6 +27,7 @@ struct ReportPage {
         planLabel = w("report.plan")
         planTitle = plan.plan.title
         self.form = form
+        self.evidence = EvidenceList(w, round: round.id, records: evidence, removable: round.open)
         self.csrf = csrf
         problemsHeading = w("work.refused")
         self.problems = problems
@@ -57,7 +60,8 @@ struct ReportPage {
                                     .attr("name", question.key), .attr("rows", "4"), .attr("maxlength", "10000"),
                                     .words(question.answer)))
                         })),
-                FormMarkup.button(form.label("report.file"))))
+                FormMarkup.button(form.label("report.file"))),
+            evidence.view(csrf: csrf))
     }
 
     func measure(_ measure: ReportForm.Measure) -> Node<HTML.BodyContext> {

@@ -27,11 +27,13 @@ struct RoundPage {
     let recommend: (legend: String, country: String, countries: [Choice], text: String, button: String)?
     let problemsHeading: String
     let problems: [String]
+    let evidence: EvidenceList
 
     init(
         _ w: Wording, record: RoundRecord, reports: [ReportRecord], recommendations: [RecommendationRecord],
-        principal: Principal, csrf: String, problems: [String] = []
+        evidence: [EvidenceRecord], principal: Principal, csrf: String, problems: [String] = []
     ) {
+        self.evidence = EvidenceList(w, round: record.id, records: evidence, removable: false, showsCountry: true)
         let round = record.round
         id = record.id.uuidString
         title = round.title
@@ -97,6 +99,7 @@ struct RoundPage {
                     ? .p(.words(none))
                     : ReferralPanelView.table(
                         "", columns, reports.map { row in .tr(.forEach(row) { .td(.words($0)) }) })),
+            evidence.view(csrf: csrf),
             FormMarkup.refused(problemsHeading, problems),
             .section(
                 .id("round-recommendations"),

@@ -65,7 +65,8 @@ struct RoundsPagesController: RouteCollection {
         let record = try await rounds.round(req.uuid("round"))
         let view = RoundPage(
             req.localizer, record: record, reports: try await rounds.reports(of: record.id),
-            recommendations: try await rounds.recommendations(after: record.id), principal: principal,
+            recommendations: try await rounds.recommendations(after: record.id),
+            evidence: try await rounds.evidence(of: record.id), principal: principal,
             csrf: CSRF.token(for: req), problems: problems.map { ValidationText(req.localizer).describe($0) })
         return req.page(title: view.title, status: problems.isEmpty ? .ok : .unprocessableEntity, view.view)
     }
@@ -114,8 +115,9 @@ struct RoundsPagesController: RouteCollection {
         let earlier = try await rounds.earlierRecommendations(to: plan.plan.country, before: round)
         let w = req.localizer
         let form = ReportForm(w, plan: plan.plan, round: round.round, earlier: earlier, filed: filed, values: typed)
+        let evidence = try await rounds.evidence(of: round.id, country: plan.plan.country)
         let view = ReportPage(
-            w, round: round, plan: plan, form: form, csrf: CSRF.token(for: req),
+            w, round: round, plan: plan, form: form, evidence: evidence, csrf: CSRF.token(for: req),
             problems: problems)
         return req.page(title: view.title, status: problems.isEmpty ? .ok : .unprocessableEntity, view.view)
     }
