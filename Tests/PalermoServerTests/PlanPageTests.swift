@@ -27,6 +27,11 @@ final class PlanPageTests: XCTestCase {
             XCTAssertTrue(page.contains("trust fund for the rehabilitation and compensation"))
             XCTAssertTrue(page.contains("Fusionné avec le paragraphe 42."), "a merged paragraph says where it went")
             XCTAssertTrue(page.contains("Supprimé dans ce projet."))
+            // Palermo's titles and suggested indicators are in the reader's language; the Plan's text stays English.
+            XCTAssertTrue(page.contains("<strong>Identification des victimes</strong>"), "a translated title, unmarked")
+            XCTAssertTrue(page.contains("<li>Victimes identifiées</li>"), "a translated suggested indicator")
+            XCTAssertTrue(
+                page.contains("<p lang=\"en\">Strengthen or continue"), "the Plan's own wording marked English")
             let home = try await world.page("/", cookie: cookie).body.string
             XCTAssertTrue(home.contains("href=\"/plan\""), "the home page links to the Plan")
         }

@@ -147,4 +147,59 @@ final class RoundPagesTests: XCTestCase {
                 rows.contains("Fund shelters for children") && rows.contains("Partly implemented"), String(rows))
         }
     }
+
+    /// Answers already given are not asked again: a sheet of checklist answers fills in the form (nothing filed
+    /// until the focal point files), and a question asked in an earlier round starts from the State's answer there.
+    func testAnswersAlreadyGivenFillInTheFormInsteadOfBeingAskedAgain() async throws {
+        try await TestWorld.each { world in
+            try await ReportingRoundTests.publishPlan(&world)
+            struct Made: Decodable { let id: UUID }
+            var first = ReportingRoundTests.round
+            first.questions = ["How are victims referred between organisations?", "Who pays for shelters?"]
+            let round = try await world.api(.POST, "/api/v1/rounds", as: "root", json: first)
+                .content.decode(Made.self).id
+            let coordinator = try await world.webLogin("coordinator")
+            let path = "/rounds/\(round)/report"
+            func upload(_ csv: String) async throws -> XCTHTTPResponse {
+                let token = AuthenticationTests.csrf(in: try await world.page(path, cookie: coordinator).body.string)
+                let boundary = "palermo-\(UUID().uuidString)"
+                var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token)\r\n"
+                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"checklist.csv\"\r\n"
+                body += "Content-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+                var captured: XCTHTTPResponse?
+                try await world.app.send(
+                    .POST, path + "/answers",
+                    before: { req in
+                        req.headers.cookie = ["palermo-session": .init(string: coordinator)]
+                        req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+                        req.body = ByteBuffer(string: body)
+                    }, after: { captured = $0 })
+                return try XCTUnwrap(captured)
+            }
+            let unmatched = try await upload("question,answer\nWhat colour is the sky?,Blue\n")
+            XCTAssertEqual(unmatched.status, .unprocessableEntity)
+            XCTAssertTrue(unmatched.body.string.contains("matches no question of the round"), unmatched.body.string)
+            let imported = try await upload("question,answer\n1,Through the national referral mechanism.\n")
+            XCTAssertEqual(imported.status, .ok, imported.body.string)
+            XCTAssertTrue(imported.body.string.contains("1 answers filled in from the sheet"))
+            XCTAssertTrue(imported.body.string.contains(">Through the national referral mechanism.</textarea>"))
+            let none = try await world.app.palermo.store.reportingRounds.reports(of: round)
+            XCTAssertTrue(none.isEmpty, "the import files nothing")
+            let filed = try await world.postForm(
+                path, cookie: coordinator, [("answer.0", "Through the national referral mechanism.")], from: path)
+            XCTAssertEqual(filed.status, .seeOther, filed.body.string)
+
+            // The next round asks the first question again: the form starts from the answer given before.
+            var next = ReportingRoundTests.round
+            next.title = "Second round"
+            next.from = "2026-01-01"
+            next.to = "2026-12-31"
+            next.questions = ["How are victims referred between organisations", "What is new?"]
+            let second = try await world.api(.POST, "/api/v1/rounds", as: "root", json: next)
+                .content.decode(Made.self).id
+            let form = try await world.page("/rounds/\(second)/report", cookie: coordinator).body.string
+            XCTAssertTrue(form.contains(">Through the national referral mechanism.</textarea>"), "carried forward")
+            XCTAssertTrue(form.contains("Taken from our report for First round"))
+        }
+    }
 }

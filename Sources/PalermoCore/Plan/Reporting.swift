@@ -18,6 +18,13 @@ public struct ReportingRound: Sendable, Codable, Equatable {
         self.questions = questions
     }
 
+    /// A question's text as two rounds (or a checklist) are compared on: lower-cased, spaces collapsed, without
+    /// the closing punctuation.
+    public static func normalized(_ question: String) -> String {
+        question.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .trimmingCharacters(in: CharacterSet(charactersIn: "?.:;!。？：").union(.whitespaces))
+    }
+
     public func problems() -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         for (field, text, max) in [("title", title, 300), ("theme", theme, 300)] {

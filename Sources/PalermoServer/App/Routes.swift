@@ -73,6 +73,7 @@ func routes(_ app: Application) throws {
         app.sessions.middleware, PalermoErrorMiddleware(environment: app.environment),
         SessionPrincipalMiddleware(), FocalPointGate(), CSRF.Middleware(maxBody: EvidenceController.maxUpload))
     EvidenceController.bootPageUpload(evidence)
+    ChecklistImportController.boot(evidence)
 }
 
 /// Files shipped in the target's resources.

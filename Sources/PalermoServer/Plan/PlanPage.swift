@@ -5,17 +5,21 @@ import Plot
 
 /// `/plan`: the Plan's sections and paragraphs, each with its title, text, actors, suggested indicators and the
 /// figures Palermo computes for it; deleted and merged paragraphs as the draft marks them. The Plan's wording
-/// and Palermo's titles and indicators for it are in English (marked so); everything around them is localised.
+/// is in English (marked so); Palermo's titles and suggested indicators for it, and everything around them, are
+/// localised (an untranslated one falls back to English, marked so).
 struct PlanPage {
     struct Paragraph {
         let id: String
         let number: String
         let title: String?
+        /// "en" when the title is Palermo's English one (no translation yet); nil when it is in the reader's language.
+        let titleLanguage: String?
         let text: String?
         /// Deleted, merged, or read from an earlier draft: what the reader should know before the text.
         let remarks: [String]
         let actors: String?
-        let indicators: [String]
+        /// Suggested indicators, each with "en" when it is Palermo's English wording (no translation yet).
+        let indicators: [(text: String, language: String?)]
         let computed: [String]
     }
 
@@ -51,10 +55,14 @@ struct PlanPage {
         }
         if !p.inScan { remarks.append(w("plan.notInScan")) }
         if p.inScan && p.complete == false { remarks.append(w("plan.incomplete")) }
+        let translated = w.optional("plan.paragraphTitle.\(p.number)")
         return Paragraph(
-            id: "p" + p.number, number: p.number, title: p.title, text: p.text ?? p.earlierWording, remarks: remarks,
+            id: "p" + p.number, number: p.number, title: translated ?? p.title,
+            titleLanguage: translated == nil ? "en" : nil, text: p.text ?? p.earlierWording, remarks: remarks,
             actors: p.actors.map { $0.map { w("actor.\($0.rawValue)") }.joined(separator: ", ") },
-            indicators: p.indicators ?? [], computed: (p.computed ?? []).map { w("plan.measure.\($0)") })
+            indicators: (p.indicators ?? []).enumerated().map { i, english in
+                w.optional("plan.suggested.\(p.number).\(i)").map { ($0, nil) } ?? (english, "en")
+            }, computed: (p.computed ?? []).map { w("plan.measure.\($0)") })
     }
 
     var view: Node<HTML.BodyContext> { PlanView.render(self) }

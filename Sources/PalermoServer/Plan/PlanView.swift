@@ -23,7 +23,9 @@ enum PlanView {
             .attr("id", p.id), .class("plan-paragraph"),
             .h3(
                 .span(.class("number"), .words(p.number + " ")),
-                .unwrap(p.title) { .strong(.attr("lang", "en"), .words($0)) }),
+                .unwrap(p.title) { title in
+                    .strong(.unwrap(p.titleLanguage) { .attr("lang", $0) }, .words(title))
+                }),
             .forEach(p.remarks) { .p(.class("meta"), .words($0)) },
             .unwrap(p.text) { .p(.attr("lang", "en"), .words($0)) },
             .unwrap(p.actors) { .p(.strong(.words(page.labels.actors + ": ")), .words($0)) },
@@ -31,7 +33,10 @@ enum PlanView {
                 !p.indicators.isEmpty,
                 .group(
                     .p(.strong(.words(page.labels.indicators))),
-                    .ul(.attr("lang", "en"), .forEach(p.indicators) { .li(.words($0)) }))),
+                    .ul(
+                        .forEach(p.indicators) { indicator in
+                            .li(.unwrap(indicator.language) { .attr("lang", $0) }, .words(indicator.text))
+                        }))),
             .if(
                 !p.computed.isEmpty,
                 .p(.strong(.words(page.labels.computed + ": ")), .words(p.computed.joined(separator: ", ")))))

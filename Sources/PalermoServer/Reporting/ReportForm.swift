@@ -35,13 +35,14 @@ struct ReportForm {
     let measures: [Measure]
     let indicators: [Indicator]
     let followUps: [FollowUp]
-    let questions: [(key: String, text: String, answer: String)]
+    /// Each question with its answer and, for an answer taken from an earlier report, where it came from.
+    let questions: [(key: String, text: String, answer: String, from: String?)]
     let labels: [String: String]
 
     /// The form filled with `values` (what was typed, when refused) or else with the report as filed.
     init(
         _ w: Wording, plan: NationalPlan, round: ReportingRound, earlier: [RecommendationRecord], filed: StateReport,
-        values: [String: String]?
+        earlierAnswers: [String: (answer: String, round: String)] = [:], values: [String: String]?
     ) {
         var measures: [Measure] = []
         var indicators: [Indicator] = []
@@ -92,15 +93,21 @@ struct ReportForm {
                 }, note: values?[key + ".note"] ?? given?.note ?? "")
         }
         questions = round.questions.enumerated().map { n, text in
-            let answer = values?["answer.\(n)"] ?? filed.answers.first { $0.question == n }?.text ?? ""
-            return ("answer.\(n)", text, answer)
+            if let answer = values?["answer.\(n)"] ?? filed.answers.first(where: { $0.question == n })?.text {
+                return ("answer.\(n)", text, answer, nil)
+            }
+            let given = earlierAnswers[ReportingRound.normalized(text)]
+            return (
+                "answer.\(n)", text, given?.answer ?? "", given.map { w("report.fromEarlier", ["round": $0.round]) }
+            )
         }
         labels = Dictionary(
             uniqueKeysWithValues: [
                 "report.measures", "report.progress", "report.spent", "report.note", "report.indicators",
                 "report.value",
                 "report.source", "report.computed", "report.query", "report.questions", "report.answer", "report.file",
-                "report.noProgress", "report.followUp",
+                "report.noProgress", "report.followUp", "report.import", "report.importFile", "report.importHint",
+                "report.importButton",
             ].map { ($0, w($0)) })
     }
 

@@ -16,11 +16,13 @@ struct ReportPage {
     let problemsHeading: String
     let problems: [String]
     let evidence: EvidenceList
+    let notice: String?
 
     init(
         _ w: Wording, round: RoundRecord, plan: NationalPlanRecord, form: ReportForm, evidence: [EvidenceRecord],
-        csrf: String, problems: [String]
+        csrf: String, problems: [String], notice: String? = nil
     ) {
+        self.notice = notice
         roundID = round.id.uuidString
         title = w("report.title", ["round": round.round.title])
         intro = w("report.intro")
@@ -39,6 +41,8 @@ struct ReportPage {
             .p(.words(planLabel + ": "), .span(.attr("translate", "no"), .words(planTitle))),
             .p(.words(intro)),
             FormMarkup.refused(problemsHeading, problems),
+            .unwrap(notice) { .p(.class("notice"), .attr("role", "status"), .words($0)) },
+            importForm,
             FormMarkup.form(
                 method: "post", action: "/rounds/\(roundID)/report", .class("stacked"), .id("report-form"),
                 FormMarkup.hidden("_csrf", csrf),
@@ -54,14 +58,36 @@ struct ReportPage {
                     .group(
                         .h2(.words(form.label("report.questions"))),
                         .forEach(form.questions) { question in
-                            FormMarkup.label(
-                                .span(.attr("translate", "no"), .words(question.text + " ")),
-                                FormMarkup.textarea(
-                                    .attr("name", question.key), .attr("rows", "4"), .attr("maxlength", "10000"),
-                                    .words(question.answer)))
+                            .group(
+                                FormMarkup.label(
+                                    .span(.attr("translate", "no"), .words(question.text + " ")),
+                                    FormMarkup.textarea(
+                                        .attr("name", question.key), .attr("rows", "4"), .attr("maxlength", "10000"),
+                                        .words(question.answer))),
+                                .unwrap(question.from) { .p(.class("hint"), .attr("translate", "no"), .words($0)) })
                         })),
                 FormMarkup.button(form.label("report.file"))),
             evidence.view(csrf: csrf))
+    }
+
+    /// Answers already given (the Conference of the Parties' checklist) read from a sheet into the form.
+    var importForm: Node<HTML.BodyContext> {
+        .if(
+            !form.questions.isEmpty,
+            FormMarkup.form(
+                method: "post", action: "/rounds/\(roundID)/report/answers", .attr("enctype", "multipart/form-data"),
+                .class("stacked"), .id("answers-form"),
+                FormMarkup.hidden("_csrf", csrf),
+                FormMarkup.fieldset(
+                    FormMarkup.legend(.words(form.label("report.import"))),
+                    FormMarkup.label(
+                        .words(form.label("report.importFile") + " "),
+                        FormMarkup.input([
+                            .attr("type", "file"), .attr("name", "file"), .attr("required", "required"),
+                            .attr("accept", ".csv,.xlsx"),
+                        ])),
+                    .p(.class("hint"), .words(form.label("report.importHint"))),
+                    FormMarkup.button(form.label("report.importButton")))))
     }
 
     func measure(_ measure: ReportForm.Measure) -> Node<HTML.BodyContext> {

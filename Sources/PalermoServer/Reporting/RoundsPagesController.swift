@@ -105,7 +105,9 @@ struct RoundsPagesController: RouteCollection {
 
     /// The focal point's form, filled with the report as filed (computed indicators counted afresh), or with what
     /// was typed when it was refused. A State without a published plan sees why instead of a form.
-    static func reportPage(_ req: Request, typed: [String: String]?, problems: [String]) async throws -> Response {
+    static func reportPage(
+        _ req: Request, typed: [String: String]?, problems: [String], notice: String? = nil
+    ) async throws -> Response {
         let principal = try req.signedIn()
         guard principal.role == .nationalCoordinator else { throw Abort(.forbidden) }
         let rounds = req.store.reportingRounds
@@ -114,11 +116,14 @@ struct RoundsPagesController: RouteCollection {
         let filed = try await rounds.draft(round.id, by: principal)
         let earlier = try await rounds.earlierRecommendations(to: plan.plan.country, before: round)
         let w = req.localizer
-        let form = ReportForm(w, plan: plan.plan, round: round.round, earlier: earlier, filed: filed, values: typed)
+        let answers = try await rounds.earlierAnswers(of: plan.plan.country, before: round)
+        let form = ReportForm(
+            w, plan: plan.plan, round: round.round, earlier: earlier, filed: filed, earlierAnswers: answers,
+            values: typed)
         let evidence = try await rounds.evidence(of: round.id, country: plan.plan.country)
         let view = ReportPage(
             w, round: round, plan: plan, form: form, evidence: evidence, csrf: CSRF.token(for: req),
-            problems: problems)
+            problems: problems, notice: notice)
         return req.page(title: view.title, status: problems.isEmpty ? .ok : .unprocessableEntity, view.view)
     }
 

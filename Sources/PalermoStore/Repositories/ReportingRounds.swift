@@ -228,3 +228,29 @@ public struct ReportingRounds: Sendable {
 extension Store {
     public var reportingRounds: ReportingRounds { ReportingRounds(store: self) }
 }
+
+extension ReportingRounds {
+    /// The State's latest answer to each question it answered in an earlier round, keyed by the question's
+    /// normalised text: a question asked again is filled in from it instead of asked again.
+    public func earlierAnswers(
+        of country: String, before round: RoundRecord
+    ) async throws
+        -> [String: (answer: String, round: String)]
+    {
+        let earlier = try await rounds().filter { $0.round.from < round.round.from }
+            .sorted { $0.round.from < $1.round.from }
+        var answers: [String: (String, String)] = [:]
+        for record in earlier {
+            guard
+                let report = try await StateReportModel.query(on: store.database).filter(\.$roundID == record.id)
+                    .filter(\.$country == country).first().map(Self.report)
+            else { continue }
+            for answer in report.report.answers where record.round.questions.indices.contains(answer.question) {
+                answers[ReportingRound.normalized(record.round.questions[answer.question])] = (
+                    answer.text, record.round.title
+                )
+            }
+        }
+        return answers
+    }
+}
