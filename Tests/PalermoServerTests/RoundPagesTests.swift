@@ -202,4 +202,43 @@ final class RoundPagesTests: XCTestCase {
             XCTAssertTrue(form.contains("Taken from our report for First round"))
         }
     }
+
+    /// The focal point gathers the answers of the State's agencies: an agency's supervisor contributes, the focal
+    /// point reads it beside the report; others may not contribute or read.
+    func testTheStatesAgenciesContributeAndTheFocalPointReadsThem() async throws {
+        try await TestWorld.each { world in
+            try await ReportingRoundTests.publishPlan(&world)  // adds stats-super, a supervisor of the agency
+            struct Made: Decodable { let id: UUID }
+            let round = try await world.api(.POST, "/api/v1/rounds", as: "root", json: ReportingRoundTests.round)
+                .content.decode(Made.self).id
+            let path = "/api/v1/rounds/\(round)/contribution"
+            let shelter = try await world.api(.PUT, path, as: "a-super", json: Contribution(note: "From a shelter"))
+            XCTAssertEqual(shelter.status, .forbidden, "a shelter is not an agency of the State")
+            let unknown = try await world.api(
+                .PUT, path, as: "stats-super", json: Contribution(answers: [.init(question: 7, text: "No such")]))
+            XCTAssertEqual(unknown.status, .unprocessableEntity)
+            let agency = try await world.webLogin("stats-super")
+            let roundPage = try await world.page("/rounds/\(round)", cookie: agency).body.string
+            XCTAssertTrue(roundPage.contains("id=\"round-contribute\""), "the agency is offered its contribution")
+            let sent = try await world.postForm(
+                "/rounds/\(round)/contribution", cookie: agency,
+                [("answer.0", "Our inspectors refer to the shelter by phone."), ("note", "Figures follow by mail.")],
+                from: "/rounds/\(round)/contribution")
+            XCTAssertEqual(sent.status, .seeOther, sent.body.string)
+
+            let coordinator = try await world.webLogin("coordinator")
+            let report = try await world.page("/rounds/\(round)/report", cookie: coordinator).body.string
+            XCTAssertTrue(report.contains("id=\"report-contributions\""))
+            XCTAssertTrue(report.contains("Our inspectors refer to the shelter by phone."), "beside the report")
+            let listed = try await world.api(.GET, "/api/v1/rounds/\(round)/contributions", as: "coordinator")
+            XCTAssertEqual(listed.status, .ok)
+            XCTAssertTrue(listed.body.string.contains("Figures follow by mail."))
+            let outsider = try await world.api(.GET, "/api/v1/rounds/\(round)/contributions", as: "analyst")
+            XCTAssertEqual(outsider.status, .forbidden, "contributions stay inside the State")
+
+            _ = try await world.api(.POST, "/api/v1/rounds/\(round)/close", as: "root")
+            let late = try await world.api(.PUT, path, as: "stats-super", json: Contribution(note: "Late"))
+            XCTAssertEqual(late.status, .unprocessableEntity)
+        }
+    }
 }

@@ -56,6 +56,12 @@ enum DemoPlans {
                 note: "A draft bill on a victims' fund is before Parliament.")
         ]
         _ = try await rounds.file(second.id, kenya2026, by: faith)
+        // An agency's contribution to Kenya's report, for the focal point to gather.
+        try await rounds.contribute(
+            Contribution(
+                answers: [
+                    .init(question: 0, text: "Victims rarely know they can claim; few courts order compensation.")
+                ], note: "Court records for 2026 follow at the end of the year (demo)."), to: second.id, by: grace)
         _ = try await rounds.file(
             second.id,
             StateReport(

@@ -153,7 +153,7 @@ enum PracticeFormView {
         FormMarkup.label(
             .words(form.label(name) + " "),
             FormMarkup.textarea(
-                .attr("name", name), .attr("rows", "4"), .attr("maxlength", String(max)),
+                .attr("name", name), .attr("rows", "4"), .attr("translate", "no"), .attr("maxlength", String(max)),
                 .flag("required", required), .words(form.values[name] ?? "")))
     }
 }

@@ -17,11 +17,24 @@ struct ReportPage {
     let problems: [String]
     let evidence: EvidenceList
     let notice: String?
+    let contributionsHeading: String
+    /// What each of the State's agencies contributed: its name, its answers (question, answer) and its note.
+    let contributions: [(agency: String, answers: [(question: String, answer: String)], note: String)]
 
     init(
         _ w: Wording, round: RoundRecord, plan: NationalPlanRecord, form: ReportForm, evidence: [EvidenceRecord],
-        csrf: String, problems: [String], notice: String? = nil
+        contributions: [ContributionRecord] = [], csrf: String, problems: [String], notice: String? = nil
     ) {
+        contributionsHeading = w("report.contributions")
+        self.contributions = contributions.map { record in
+            (
+                record.organisationName,
+                record.contribution.answers.compactMap { answer in
+                    round.round.questions.indices.contains(answer.question)
+                        ? (round.round.questions[answer.question], answer.text) : nil
+                }, record.contribution.note
+            )
+        }
         self.notice = notice
         roundID = round.id.uuidString
         title = w("report.title", ["round": round.round.title])
@@ -43,6 +56,21 @@ struct ReportPage {
             FormMarkup.refused(problemsHeading, problems),
             .unwrap(notice) { .p(.class("notice"), .attr("role", "status"), .words($0)) },
             importForm,
+            .if(
+                !contributions.isEmpty,
+                .section(
+                    .id("report-contributions"),
+                    .h2(.words(contributionsHeading)),
+                    .forEach(contributions) { contribution in
+                        .details(
+                            .summary(.attr("translate", "no"), .words(contribution.agency)),
+                            .dl(
+                                .attr("translate", "no"),
+                                .forEach(contribution.answers) { item in
+                                    .group(.dt(.words(item.question)), .dd(.words(item.answer)))
+                                }),
+                            .if(!contribution.note.isEmpty, .p(.attr("translate", "no"), .words(contribution.note))))
+                    })),
             FormMarkup.form(
                 method: "post", action: "/rounds/\(roundID)/report", .class("stacked"), .id("report-form"),
                 FormMarkup.hidden("_csrf", csrf),
@@ -63,6 +91,7 @@ struct ReportPage {
                                     .span(.attr("translate", "no"), .words(question.text + " ")),
                                     FormMarkup.textarea(
                                         .attr("name", question.key), .attr("rows", "4"), .attr("maxlength", "10000"),
+                                        .attr("translate", "no"),
                                         .words(question.answer))),
                                 .unwrap(question.from) { .p(.class("hint"), .attr("translate", "no"), .words($0)) })
                         })),

@@ -31,7 +31,8 @@ struct RoundPage {
 
     init(
         _ w: Wording, record: RoundRecord, reports: [ReportRecord], recommendations: [RecommendationRecord],
-        evidence: [EvidenceRecord], principal: Principal, csrf: String, problems: [String] = []
+        evidence: [EvidenceRecord], principal: Principal, contributes: Bool = false, csrf: String,
+        problems: [String] = []
     ) {
         self.evidence = EvidenceList(w, round: record.id, records: evidence, removable: false, showsCountry: true)
         let round = record.round
@@ -56,6 +57,9 @@ struct RoundPage {
         var links = [(w("appraisal.title"), "/appraisal?round=\(record.id)", "round-appraisal")]
         if record.open && principal.role == .nationalCoordinator {
             links.insert((w("rounds.fileReport"), "/rounds/\(record.id)/report", "round-report"), at: 0)
+        }
+        if record.open && contributes {
+            links.insert((w("rounds.contribute"), "/rounds/\(record.id)/contribution", "round-contribute"), at: 0)
         }
         self.links = links
         close = record.open && principal.role == .systemAdmin ? w("rounds.close") : nil

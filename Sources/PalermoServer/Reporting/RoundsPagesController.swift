@@ -67,6 +67,7 @@ struct RoundsPagesController: RouteCollection {
             req.localizer, record: record, reports: try await rounds.reports(of: record.id),
             recommendations: try await rounds.recommendations(after: record.id),
             evidence: try await rounds.evidence(of: record.id), principal: principal,
+            contributes: try await rounds.agency(of: principal) != nil,
             csrf: CSRF.token(for: req), problems: problems.map { ValidationText(req.localizer).describe($0) })
         return req.page(title: view.title, status: problems.isEmpty ? .ok : .unprocessableEntity, view.view)
     }
@@ -121,8 +122,10 @@ struct RoundsPagesController: RouteCollection {
             w, plan: plan.plan, round: round.round, earlier: earlier, filed: filed, earlierAnswers: answers,
             values: typed)
         let evidence = try await rounds.evidence(of: round.id, country: plan.plan.country)
+        let contributions = try await rounds.contributions(to: round.id, by: principal)
         let view = ReportPage(
-            w, round: round, plan: plan, form: form, evidence: evidence, csrf: CSRF.token(for: req),
+            w, round: round, plan: plan, form: form, evidence: evidence, contributions: contributions,
+            csrf: CSRF.token(for: req),
             problems: problems, notice: notice)
         return req.page(title: view.title, status: problems.isEmpty ? .ok : .unprocessableEntity, view.view)
     }

@@ -2,6 +2,7 @@ import Foundation
 import PalermoCore
 import PalermoIO
 import PalermoStats
+import PalermoStore
 import Vapor
 import XCTest
 
@@ -89,6 +90,7 @@ struct BrowserSite {
                     "/admin/services", "/plans", "/rounds/\(round)/report",
                 ]
             ),
+            ("stats-super", ["/rounds/\(round)/contribution"]),
             (
                 "root",
                 [
@@ -106,8 +108,12 @@ extension TestWorld {
         try await ReportingRoundTests.publishPlan(&self)
         let round = try await api(.POST, "/api/v1/rounds", as: "root", json: ReportingRoundTests.round)
         let practice = try await api(.POST, "/api/v1/practices", as: "a-worker", json: GoodPracticeTests.practice())
+        let roundID = try round.content.decode(ReportingRoundTests.RoundReply.self).id
+        _ = try await api(
+            .PUT, "/api/v1/rounds/\(roundID)/contribution", as: "stats-super",
+            json: Contribution(answers: [.init(question: 0, text: "By phone to the shelter")], note: "More to come"))
         return (
-            try round.content.decode(ReportingRoundTests.RoundReply.self).id,
+            roundID,
             try practice.content.decode(GoodPracticeTests.Reply.self).id
         )
     }
