@@ -27,11 +27,7 @@ struct NationalPlansPagesController: RouteCollection {
 
     /// A problem in the reader's language; "title" names a task elsewhere, here the plan's.
     static func describe(_ issue: ValidationIssue, _ w: Wording) -> String {
-        let shown =
-            issue.field == "title"
-            ? ValidationIssue(field: "planTitle", message: issue.message, code: issue.code, values: issue.values)
-            : issue
-        return ValidationText(w).describe(shown)
+        ValidationText(w).describe(issue, calling: "title", "planTitle")
     }
 
     func create(_ req: Request) async throws -> Response {

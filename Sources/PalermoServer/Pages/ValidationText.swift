@@ -26,6 +26,16 @@ struct ValidationText {
         return w("validation.\(code)", values)
     }
 
+    /// The same, with the field the API calls `field` labelled as `label` names it: "title" is a plan's, a round's or
+    /// a practice's on their pages, where elsewhere it names a task.
+    func describe(_ issue: ValidationIssue, calling field: String, _ label: String) -> String {
+        describe(
+            issue.field == field
+                ? ValidationIssue(
+                    row: issue.row, field: label, message: issue.message, code: issue.code, values: issue.values)
+                : issue)
+    }
+
     /// "Row 3, Gender: 'X' is not one of the choices".
     func describe(_ issue: ValidationIssue) -> String {
         let row = issue.row.map { w("validation.row", ["row": w.number($0)]) + ", " } ?? ""

@@ -38,11 +38,7 @@ struct PracticesPagesController: RouteCollection {
 
     /// A problem in the reader's language; "title" names a task elsewhere, here the practice's.
     static func describe(_ issue: ValidationIssue, _ w: Wording) -> String {
-        let shown =
-            issue.field == "title"
-            ? ValidationIssue(field: "practiceTitle", message: issue.message, code: issue.code, values: issue.values)
-            : issue
-        return ValidationText(w).describe(shown)
+        ValidationText(w).describe(issue, calling: "title", "practiceTitle")
     }
 
     func submit(_ req: Request) async throws -> Response {

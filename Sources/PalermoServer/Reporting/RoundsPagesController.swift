@@ -32,13 +32,9 @@ struct RoundsPagesController: RouteCollection {
         return req.page(title: view.title, status: problems.isEmpty ? .ok : .unprocessableEntity, view.view)
     }
 
-    /// "title" names a task elsewhere, here the round's.
+    /// A problem in the reader's language; "title" names a task elsewhere, here the round's.
     static func describe(_ issue: ValidationIssue, _ w: Wording) -> String {
-        let shown =
-            issue.field == "title"
-            ? ValidationIssue(field: "roundTitle", message: issue.message, code: issue.code, values: issue.values)
-            : issue
-        return ValidationText(w).describe(shown)
+        ValidationText(w).describe(issue, calling: "title", "roundTitle")
     }
 
     func open(_ req: Request) async throws -> Response {
@@ -59,7 +55,7 @@ struct RoundsPagesController: RouteCollection {
 
     func show(_ req: Request) async throws -> Response { try await Self.roundPage(req, problems: []) }
 
-    static func roundPage(_ req: Request, problems: [ValidationIssue]) async throws -> Response {
+    static func roundPage(_ req: Request, problems: [String]) async throws -> Response {
         let principal = try req.signedIn()
         let rounds = req.store.reportingRounds
         let record = try await rounds.round(req.uuid("round"))
@@ -68,7 +64,7 @@ struct RoundsPagesController: RouteCollection {
             recommendations: try await rounds.recommendations(after: record.id),
             evidence: try await rounds.evidence(of: record.id), principal: principal,
             contributes: try await rounds.agency(of: principal) != nil,
-            csrf: CSRF.token(for: req), problems: problems.map { ValidationText(req.localizer).describe($0) })
+            csrf: CSRF.token(for: req), problems: problems)
         return req.page(title: view.title, status: problems.isEmpty ? .ok : .unprocessableEntity, view.view)
     }
 
@@ -82,14 +78,9 @@ struct RoundsPagesController: RouteCollection {
             return req.redirect(to: "/rounds/\(id)")
         } catch let failure as ValidationFailure {
             // The API's "text" is the form's recommendation.
+            let w = req.localizer
             return try await Self.roundPage(
-                req,
-                problems: failure.issues.map {
-                    $0.field != "text"
-                        ? $0
-                        : ValidationIssue(
-                            field: "recommendation", message: $0.message, code: $0.code, values: $0.values)
-                })
+                req, problems: failure.issues.map { ValidationText(w).describe($0, calling: "text", "recommendation") })
         }
     }
 
