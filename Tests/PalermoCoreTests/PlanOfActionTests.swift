@@ -105,4 +105,46 @@ final class PlanOfActionTests: XCTestCase {
         }
         XCTAssertNil(PlanOfAction.load("1999-01-01"))
     }
+
+    /// Paragraphs map between versions through `sameAs`, read in either direction: here a later version (made up
+    /// for the test: Palermo ships only the draft of 19 July 2010) renumbers one paragraph and merges two.
+    func testParagraphsMapBetweenVersionsInEitherDirection() throws {
+        func version(_ name: String, _ paragraphs: String) throws -> PlanOfAction {
+            try JSONDecoder().decode(
+                PlanOfAction.self,
+                from: Data(
+                    """
+                    {"version": "\(name)", "title": "t", "source": "s", "notes": [],
+                     "sections": [{"id": "protection", "title": "Protection"}], "paragraphs": [\(paragraphs)]}
+                    """.utf8))
+        }
+        let draft = try version(
+            "draft",
+            """
+            {"number": "16", "section": "protection", "status": "active", "inScan": true},
+            {"number": "17", "section": "protection", "status": "active", "inScan": true},
+            {"number": "29", "section": "protection", "status": "merged", "mergedInto": "42", "inScan": true},
+            {"number": "42", "section": "protection", "status": "active", "inScan": true}
+            """)
+        let adopted = try version(
+            "adopted",
+            """
+            {"number": "20", "section": "protection", "status": "active", "inScan": true,
+             "sameAs": [{"version": "draft", "number": "16"}]},
+            {"number": "45", "section": "protection", "status": "active", "inScan": true,
+             "sameAs": [{"version": "draft", "number": "42"}, {"version": "draft", "number": "29"}]}
+            """)
+        let both = [draft, adopted]
+        func map(_ version: String, _ number: String, to target: String) -> [String] {
+            PlanOfAction.counterparts(of: .init(version: version, number: number), in: target, among: both)
+                .map(\.number)
+        }
+        XCTAssertEqual(map("draft", "16", to: "adopted"), ["20"], "renumbered")
+        XCTAssertEqual(map("adopted", "20", to: "draft"), ["16"], "and back")
+        XCTAssertEqual(map("draft", "29", to: "adopted"), ["45"], "a merged paragraph maps to what it became")
+        XCTAssertEqual(map("adopted", "45", to: "draft"), ["29", "42"], "two draft paragraphs became one")
+        XCTAssertEqual(map("draft", "17", to: "adopted"), [], "a paragraph the later version dropped")
+        let shipped = PlanParagraph.Reference(version: "2010-07-19", number: "16")
+        XCTAssertEqual(PlanOfAction.counterparts(of: shipped, in: "2010-07-19"), [shipped])
+    }
 }

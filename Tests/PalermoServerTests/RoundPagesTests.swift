@@ -73,9 +73,13 @@ final class RoundPagesTests: XCTestCase {
 
             let closed = try await world.postForm(path + "/close", cookie: root, [], from: path)
             XCTAssertEqual(closed.status, .seeOther)
-            let late = try await world.postForm(path + "/report", cookie: coordinator, report, from: path)
+            var changed = report
+            changed[0].1 = "completed"
+            let late = try await world.postForm(path + "/report", cookie: coordinator, changed, from: path)
             XCTAssertEqual(late.status, .unprocessableEntity)
             XCTAssertTrue(late.body.string.contains("closed"), late.body.string)
+            let after = try await world.app.palermo.store.reportingRounds.reports(of: record.id)
+            XCTAssertEqual(after.first?.report, stored, "nothing changed")
         }
     }
 

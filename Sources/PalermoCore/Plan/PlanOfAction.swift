@@ -41,6 +41,32 @@ public struct PlanOfAction: Sendable, Codable, Equatable {
     public func paragraphs(in section: String) -> [PlanParagraph] { paragraphs.filter { $0.section == section } }
 
     public func paragraph(_ number: String) -> PlanParagraph? { paragraphs.first { $0.number == number } }
+
+    /// The paragraphs of `target` that carry the same commitment as `reference`, following `sameAs` in either
+    /// direction (a later version names what it replaces, or an earlier one what replaced it); the paragraph
+    /// itself when `target` is its own version. Empty when nothing maps.
+    public static func counterparts(
+        of reference: PlanParagraph.Reference, in target: String, among versions: [PlanOfAction]
+    ) -> [PlanParagraph.Reference] {
+        if reference.version == target { return [reference] }
+        var found = Set<PlanParagraph.Reference>()
+        let source = versions.first { $0.version == reference.version }?.paragraph(reference.number)
+        for named in source?.sameAs ?? [] where named.version == target { found.insert(named) }
+        for paragraph in versions.first(where: { $0.version == target })?.paragraphs ?? []
+        where paragraph.sameAs?.contains(reference) == true {
+            found.insert(PlanParagraph.Reference(version: target, number: paragraph.number))
+        }
+        return found.sorted { $0.number.localizedStandardCompare($1.number) == .orderedAscending }
+    }
+
+    /// The same, among the versions Palermo ships.
+    public static func counterparts(
+        of reference: PlanParagraph.Reference, in target: String
+    )
+        -> [PlanParagraph.Reference]
+    {
+        counterparts(of: reference, in: target, among: versions.compactMap(load))
+    }
 }
 
 /// One operative paragraph. Deleted and merged ones stay, as the draft keeps them, so that references to their
@@ -85,6 +111,9 @@ public struct PlanParagraph: Sendable, Codable, Equatable {
     /// The paragraph's wording in an earlier draft, when the scan of this one lost it.
     public let earlierWording: String?
     public let scanFragment: String?
+    /// The paragraphs of other versions that carry the same commitment (renumbered, merged or reworded), so that
+    /// a national plan linked to one version reads against another.
+    public let sameAs: [Reference]?
 
     /// A paragraph that national plans can link to: neither deleted nor merged into another.
     public var isLinkable: Bool { status == .active }
