@@ -35,7 +35,11 @@ enum DemoPlans {
             ReportingRound(
                 title: "Reporting round 2025", theme: "Identification and referral of victims", from: "2025-01-01",
                 to: "2025-12-31", questions: ["How do organisations refer victims to one another?"]), by: admin)
-        _ = try await rounds.file(first.id, Self.kenyaReport(spentShare: 0.3, convicted: 16, days: 8), by: faith)
+        _ = try await rounds.file(
+            first.id,
+            Self.kenyaReport(
+                spentShare: 0.3, convicted: 16, days: 8,
+                answer: "Through the national referral mechanism, on consent."), by: faith)
         _ = try await rounds.close(first.id, by: admin)
         let compensation = try await rounds.recommend(
             Recommendation(
@@ -49,7 +53,9 @@ enum DemoPlans {
             ReportingRound(
                 title: "Reporting round 2026", theme: "Assistance and prosecution", from: "2026-01-01",
                 to: "2026-12-31", questions: ["What stands in the way of compensation for victims?"]), by: admin)
-        var kenya2026 = Self.kenyaReport(spentShare: 0.7, convicted: 21, days: 6)
+        var kenya2026 = Self.kenyaReport(
+            spentShare: 0.7, convicted: 21, days: 6,
+            answer: "Few victims know they can claim, and courts rarely order traffickers to pay.")
         kenya2026.followUp = [
             .init(
                 recommendation: compensation.id, progress: .partlyImplemented,
@@ -77,7 +83,7 @@ enum DemoPlans {
 
     /// Kenya's report: measures under way with a share of their budgets spent, and the figures Palermo cannot
     /// count from its records (the computed ones it fills in itself).
-    static func kenyaReport(spentShare: Double, convicted: Double, days: Double) -> StateReport {
+    static func kenyaReport(spentShare: Double, convicted: Double, days: Double, answer: String) -> StateReport {
         var measures: [StateReport.MeasureStatus] = []
         for (o, objective) in kenya.objectives.enumerated() {
             for (m, measure) in objective.measures.enumerated() {
@@ -93,7 +99,7 @@ enum DemoPlans {
                 .init(objective: 0, indicator: 1, value: days, source: "National referral mechanism records"),
                 .init(objective: 2, indicator: 0, value: convicted, source: "Judiciary, annual report"),
             ],
-            answers: [.init(question: 0, text: "Through the national referral mechanism, on consent.")])
+            answers: [.init(question: 0, text: answer)])
     }
 
     static let unodc = NationalPlan(

@@ -58,7 +58,7 @@ struct ReportForm {
                             Choice(
                                 value: $0.rawValue, label: w("report.progress.\($0.rawValue)"),
                                 selected: $0.rawValue == progress)
-                        }, spent: values?["spent." + key] ?? status?.spent.map { String($0) } ?? "",
+                        }, spent: values?["spent." + key] ?? status?.spent.map(Self.plain) ?? "",
                         note: values?["note." + key] ?? status?.note ?? "", key: key))
             }
             for (i, indicator) in objective.indicators.enumerated() {
@@ -74,7 +74,7 @@ struct ReportForm {
                     indicators.append(
                         Indicator(
                             heading: heading, key: key,
-                            value: values?["value." + key] ?? value.map { String($0.value) } ?? "",
+                            value: values?["value." + key] ?? value.map { Self.plain($0.value) } ?? "",
                             source: values?["source." + key] ?? value?.source ?? "", computed: nil))
                 }
             }
@@ -112,6 +112,11 @@ struct ReportForm {
     }
 
     func label(_ key: String) -> String { labels[key] ?? key }
+
+    /// A number as a form's number field shows it: 8750000, not 8750000.0.
+    static func plain(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
 
     /// The report a posted form describes. A number that does not read as one is a problem named by its field.
     static func report(
