@@ -25,19 +25,11 @@ extension NationalPlan {
         }
         let plan = PlanOfAction.load(planVersion)
         func paragraphs(_ field: String, _ numbers: [String]) {
-            if plan == nil {
+            guard let plan else {
                 add("planVersion", "is not a version of the Plan", "notInList", ["value": planVersion])
                 return
             }
-            for number in numbers {
-                guard let paragraph = plan?.paragraph(number) else {
-                    add(field, "is not a paragraph of the Plan", "planParagraph", ["value": number])
-                    continue
-                }
-                if !paragraph.isLinkable {
-                    add(field, "is a deleted or merged paragraph", "planParagraphGone", ["value": number])
-                }
-            }
+            issues += plan.linkProblems(numbers, field: field)
         }
         if Countries.find(country) == nil { add("country", "is not a country code", "notACountry", ["value": country]) }
         text("title", title, max: 300)

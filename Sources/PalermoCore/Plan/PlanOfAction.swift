@@ -42,6 +42,23 @@ public struct PlanOfAction: Sendable, Codable, Equatable {
 
     public func paragraph(_ number: String) -> PlanParagraph? { paragraphs.first { $0.number == number } }
 
+    /// What is wrong with linking these paragraph numbers, each problem under `field`: a number the Plan does not
+    /// have, or a paragraph deleted or merged.
+    public func linkProblems(_ numbers: [String], field: String) -> [ValidationIssue] {
+        numbers.compactMap { number in
+            guard let paragraph = paragraph(number) else {
+                return ValidationIssue(
+                    field: field, message: "is not a paragraph of the Plan", code: "planParagraph",
+                    values: ["value": number])
+            }
+            return paragraph.isLinkable
+                ? nil
+                : ValidationIssue(
+                    field: field, message: "is a deleted or merged paragraph", code: "planParagraphGone",
+                    values: ["value": number])
+        }
+    }
+
     /// The paragraphs of `target` that carry the same commitment as `reference`, following `sameAs` in either
     /// direction (a later version names what it replaces, or an earlier one what replaced it); the paragraph
     /// itself when `target` is its own version. Empty when nothing maps.

@@ -64,15 +64,7 @@ public struct GoodPractice: Sendable, Codable, Equatable {
             add("paragraphs", "names too many items", "tooMany", ["max": String(Self.maxParagraphs)])
             return issues
         }
-        for number in paragraphs {
-            guard let paragraph = plan.paragraph(number) else {
-                add("paragraphs", "is not a paragraph of the Plan", "planParagraph", ["value": number])
-                continue
-            }
-            if !paragraph.isLinkable {
-                add("paragraphs", "is a deleted or merged paragraph", "planParagraphGone", ["value": number])
-            }
-        }
+        issues += plan.linkProblems(paragraphs, field: "paragraphs")
         return issues
     }
 
