@@ -70,6 +70,8 @@ final class RoundPagesTests: XCTestCase {
             XCTAssertEqual(stored.answers.map(\.text), ["Shelters and the police"])
             let listed = try await world.page(path, cookie: try await world.webLogin("analyst")).body.string
             XCTAssertTrue(listed.contains("Kenya"), "everyone signed in reads who reported")
+            let list = try await world.page("/rounds", cookie: root).body.string
+            XCTAssertTrue(list.contains("<td>1</td>"), "the list counts the one report filed")
 
             let closed = try await world.postForm(path + "/close", cookie: root, [], from: path)
             XCTAssertEqual(closed.status, .seeOther)

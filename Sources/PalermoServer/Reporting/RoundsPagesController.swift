@@ -22,9 +22,8 @@ struct RoundsPagesController: RouteCollection {
     func list(_ req: Request, typed: [String: String], problems: [ValidationIssue]) async throws -> Response {
         let principal = try req.signedIn()
         let rounds = req.store.reportingRounds
-        var counts: [UUID: Int] = [:]
         let all = try await rounds.rounds()
-        for round in all { counts[round.id] = try await rounds.reports(of: round.id).count }
+        let counts = try await rounds.reportCounts()
         let w = req.localizer
         let view = RoundsPage(
             w, rounds: all, reports: counts, secretariat: principal.role == .systemAdmin, typed: typed,

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import PalermoCore
+import SQLKit
 
 public final class ReportingRoundModel: Model, @unchecked Sendable {
     public static let schema = "reporting_rounds"
@@ -115,6 +116,17 @@ public struct ReportingRounds: Sendable {
     public func reports(of roundID: UUID) async throws -> [ReportRecord] {
         try await StateReportModel.query(on: store.database).filter(\.$roundID == roundID).sort(\.$country).all()
             .map(Self.report)
+    }
+
+    /// How many reports each round has, counted in one query rather than by reading every report.
+    public func reportCounts() async throws -> [UUID: Int] {
+        struct Row: Decodable {
+            let round_id: UUID
+            let n: Int
+        }
+        let rows = try await store.sql.raw("SELECT round_id, COUNT(*) AS n FROM state_reports GROUP BY round_id")
+            .all(decoding: Row.self)
+        return Dictionary(rows.map { ($0.round_id, $0.n) }, uniquingKeysWith: +)
     }
 
     /// The published national plan the coordinator's State reports against (the latest published).
