@@ -71,7 +71,10 @@ final class NationalStatisticsTests: XCTestCase {
                 .body.string
             XCTAssertTrue(patterns.contains("National figures entered for Kenya"), "the source is named for people")
             XCTAssertFalse(patterns.contains("national:KEN</option>"))
-            XCTAssertFalse(patterns.contains("as &lt;5"), "case records count exactly: no word on <5 cells")
+            XCTAssertFalse(patterns.contains("as &lt;5"), "case records are not GLOTIP's <5 cells")
+            XCTAssertTrue(
+                patterns.contains("Counts from case records below 5 are withheld"),
+                "across organisations the analyst's small counts are withheld, and the page says so")
             let justice = try await world.page("/stats/patterns?source=national:KEN&from=2024&to=2024", cookie: analyst)
                 .body.string
             XCTAssertTrue(justice.contains("<td>7 (1)</td>"), "the entered prosecutions, one country")
@@ -158,7 +161,8 @@ final class NationalStatisticsTests: XCTestCase {
             XCTAssertEqual(analyst.status, .ok, analyst.body.string)
             let report = try analyst.content.decode(PatternsAndFlowsReport.self)
             XCTAssertEqual(report.trend.first?.victims.countries, 2)
-            XCTAssertEqual(report.trend.first?.victims.value, CountRange(exactly: 3))
+            // Kenya's 2 people and Uganda's 1 are each fewer than 5: withheld from the analyst, each counts as 0 to 4.
+            XCTAssertEqual(report.trend.first?.victims.value, CountRange(low: 0, high: 8))
             let coordinator = try await world.api(
                 .GET, "/api/v1/statistics/patterns-and-flows?source=cases&from=2024&to=2024", as: "coordinator"
             )
@@ -208,6 +212,66 @@ final class NationalStatisticsTests: XCTestCase {
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.body.string.contains("<svg"), "the page draws its charts")
             XCTAssertTrue(page.body.string.contains("/stats/patterns/trend.csv?"))
+        }
+    }
+
+    /// The analyst reads a country's figures from case records with no count of 1 to 4 in them; every withheld
+    /// cell is a range that holds the coordinator's exact figure and is at least as wide as the threshold.
+    func testAnalystSeesProtectedFiguresThatHoldTheExactOnes() async throws {
+        try await TestWorld.each { world in
+            let people: [(String, String, [String], String)] = [
+                ("Feminine", "2000-01-01", ["SexualExploitation"], "KEN"),
+                ("Feminine", "1995-01-01", ["SexualExploitation"], "KEN"),
+                ("Feminine", "1990-01-01", ["SexualExploitation"], "KEN"),
+                ("Feminine", "1985-01-01", ["SexualExploitation"], "KEN"),
+                ("Feminine", "1980-01-01", ["SexualExploitation"], "KEN"),
+                ("Feminine", "1998-01-01", ["SexualExploitation"], "KEN"),
+                ("Masculine", "1990-06-01", ["ForcedLabour"], "KEN"),
+                ("Masculine", "1991-06-01", ["ForcedLabour"], "KEN"),
+                ("Masculine", "1992-06-01", ["ForcedLabour"], "KEN"),
+                ("Masculine", "1993-06-01", ["ForcedLabour"], "KEN"),
+                ("Masculine", "1994-06-01", ["ForcedLabour"], "KEN"),
+                ("Masculine", "2012-06-01", ["ForcedLabour"], "UGA"),
+                ("Feminine", "2011-06-01", ["ForcedBegging"], "SOM"),
+            ]
+            for (i, (gender, birth, forms, citizenship)) in people.enumerated() {
+                _ = try await world.createCase(
+                    as: "a-worker",
+                    [
+                        "prs_FirstName": .text("Person\(i)"), "prs_Gender": .text(gender),
+                        "prs_Birthdate": .text(birth),
+                        "vic_TypeOfExploitation": .list(forms), "prs_Citizenship": .text(citizenship),
+                        "cas_IncomingReferralDate": .text("2024-03-01"), "cas_IdentificationDate": .text("2024-03-01"),
+                    ])
+            }
+            let path = "/api/v1/statistics/national?country=KEN&year=2024"
+            let exact = try await world.api(.GET, path, as: "coordinator").content
+                .decode(StatisticsAPIController.NationalDTO.self)
+            let analyst = try await world.api(.GET, path, as: "analyst").content
+                .decode(StatisticsAPIController.NationalDTO.self)
+            func key(_ o: Observation) -> String { "\(o.indicator)|\(o.dimension)|\(o.category)|\(o.sex)|\(o.age)" }
+            let seen = Dictionary(analyst.observations.map { (key($0), $0.value) }, uniquingKeysWith: { a, _ in a })
+            XCTAssertEqual(exact.observations.filter { (1...4).contains($0.value.low) }.isEmpty, false)
+            var withheld = 0
+            for o in exact.observations {
+                let shown = seen[key(o)] ?? .zero
+                if shown.isExact {
+                    XCTAssertEqual(shown, o.value, key(o))
+                    XCTAssertFalse((1...4).contains(shown.low), "\(key(o)) shown exactly as \(shown.low)")
+                } else {
+                    withheld += 1
+                    XCTAssertTrue(shown.low <= o.value.low && o.value.low <= shown.high, "\(key(o)): \(shown)")
+                    XCTAssertGreaterThanOrEqual(shown.high - shown.low, 4, key(o))
+                }
+            }
+            XCTAssertGreaterThan(withheld, 0)
+            // The grand total (13 people) stays released; the analyst's export writes ranges, never a small count.
+            XCTAssertEqual(
+                seen["\(Indicator.detectedVictims)|\(Disaggregation.total)|Total|\(Sex.total)|\(AgeBand.total)"],
+                CountRange(exactly: 13))
+            let export = try await world.api(
+                .GET, "/api/v1/statistics/national/export?country=KEN&year=2024", as: "analyst")
+            XCTAssertFalse(export.body.string.contains(",Counts,1,") || export.body.string.contains(",Counts,<5,"))
         }
     }
 }

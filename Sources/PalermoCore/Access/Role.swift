@@ -19,6 +19,9 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     public var seesAggregates: Bool {
         [.nationalCoordinator, .analyst, .supervisor, .organisationAdmin, .systemAdmin].contains(self)
     }
+    /// Aggregates of the reader's own organisation or country are exact; across organisations (analysts, system
+    /// admins) small counts are suppressed.
+    public var readsExactAggregates: Bool { ![.analyst, .systemAdmin].contains(self) }
     /// The roles an organisation admin may give to their own organisation's staff. Analysts, national
     /// coordinators and system admins see across organisations and are made by a system admin only.
     public static let organisationStaff: Set<Role> = [.caseworker, .supervisor, .organisationAdmin]

@@ -63,8 +63,10 @@ private struct Parts {
             .class("method"), .h2(.words(w("report.method.title"))),
             .ul(
                 .li(.words(w("report.method.countries"))),
-                // Only data published with `<5` cells has ranges; case records count exactly.
-                .if(r.hasRanges, .li(.words(w("report.method.suppressed")))),
+                // Ranges come from data published with `<5` cells, or from case records whose small counts were
+                // withheld from the reader; case records read in full count exactly.
+                .unwrap(r.scope.withheldBelow) { .li(.words(w("report.method.withheld", ["n": w.number($0)]))) },
+                .if(r.hasRanges && r.scope.withheldBelow == nil, .li(.words(w("report.method.suppressed")))),
                 .li(.words(w("report.method.partial"))),
                 .li(.words(w("report.method.coverage", ["n": w.number(r.panelCountries.count)])))),
             .if(

@@ -153,15 +153,16 @@ struct HomePanels {
 
     /// Aggregate roles: a few figures and the way to the statistics.
     func statistics() async throws -> HomePage.Panel {
-        let statistics = CaseStatistics(store: req.store)
-        let exploitation = try await statistics.breakdown(by: .exploitation, for: principal)
-        let top = exploitation.cells.sorted { $0.count > $1.count }.prefix(3)
+        let exploitation = try await StatisticsService.caseStatistics(req).breakdown(by: .exploitation, for: principal)
+        // Withheld counts come last: the first three shown are the largest released.
+        let top = exploitation.cells.compactMap { cell in cell.count.map { (cell.category, $0) } }.prefix(3)
+        let total =
+            exploitation.total.map { w.number($0) } ?? w("stats.fewer", ["n": w.number(exploitation.threshold ?? 5)])
         return HomePage.Panel(
             id: "statistics", heading: w("home.statistics"),
-            lines: [Cell(text: w("home.casesInScope", ["n": w.number(exploitation.total)]), href: "/stats")]
-                + top.map { cell in
-                    Cell(
-                        text: w.picklist("typeofexploitation", cell.category) + ": " + w.number(cell.count), href: nil)
+            lines: [Cell(text: w("home.casesInScope", ["n": total]), href: "/stats")]
+                + top.map { category, count in
+                    Cell(text: w.picklist("typeofexploitation", category) + ": " + w.number(count), href: nil)
                 },
             table: nil, empty: nil)
     }

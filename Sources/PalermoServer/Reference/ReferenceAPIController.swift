@@ -63,7 +63,9 @@ struct ReferenceAPIController: RouteCollection {
                         "must be one of \(CaseStatistics.Dimension.allCases.map(\.rawValue).joined(separator: ", "))")
             ])
         }
-        return try await CaseStatistics(store: req.store).breakdown(by: dimension, for: req.requirePrincipal())
+        let principal = try req.requirePrincipal()
+        return try await StatisticsService.caseStatistics(req).breakdown(
+            by: dimension, for: principal, protection: try StatisticsService.protection(req))
     }
 
     func estimate(_ req: Request) async throws -> EstimateDTO {

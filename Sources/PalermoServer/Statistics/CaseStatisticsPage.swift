@@ -10,25 +10,49 @@ struct CaseStatisticsPage {
     struct Table { let dimension: String; let heading: String; let meta: String; let download: String; let rows: [Row] }
 
     let title: String
+    /// Across organisations: how counts are protected, and the choice between withholding and rounding.
+    let protectionNote: String?
+    let methodLabel: String
+    let methods: [Choice]
+    let showLabel: String
     let downloadLabel: String
     let columns: [String]
     let tables: [Table]
 
-    init(_ w: Wording, breakdowns: [CaseStatistics.Breakdown]) {
+    init(_ w: Wording, breakdowns: [CaseStatistics.Breakdown], protection: CaseStatistics.Protection) {
         title = w("stats.title")
+        let protected = breakdowns.first { $0.disclosure != "exact" }
+        protectionNote = protected.flatMap { b in
+            b.threshold.map {
+                w(b.disclosure == "rounded" ? "stats.roundingNote" : "stats.suppressionNote", ["n": w.number($0)])
+            }
+        }
+        methodLabel = w("stats.method")
+        methods =
+            protected == nil
+            ? []
+            : CaseStatistics.Protection.allCases.map {
+                Choice(value: $0.rawValue, label: w("stats.method.\($0.rawValue)"), selected: $0 == protection)
+            }
+        showLabel = w("patterns.show")
+        let method = protection == .rounding ? "&method=rounding" : ""
         downloadLabel = w("stats.download")
         columns = ["stats.category", "stats.count", "stats.share"].map { w($0) }
         tables = breakdowns.map { breakdown in
-            Table(
+            let total =
+                breakdown.total.map { w.number($0) } ?? w("stats.fewer", ["n": w.number(breakdown.threshold ?? 5)])
+            return Table(
                 dimension: breakdown.dimension, heading: w("dimension.\(breakdown.dimension)"),
-                meta: w("stats.total", ["n": w.number(breakdown.total)]) + " · "
+                meta: w("stats.total", ["n": total]) + " · "
                     + w("stats.scope", ["scope": Self.scope(breakdown.scope, w)]),
-                download: "/stats/download?by=\(breakdown.dimension)",
+                download: "/stats/download?by=\(breakdown.dimension)" + method,
                 rows: breakdown.cells.map { cell in
-                    let share = breakdown.total > 0 ? Double(cell.count) / Double(breakdown.total) : 0
-                    return Row(
-                        label: Self.category(breakdown.dimension, cell.category, w), count: w.number(cell.count),
-                        share: w.percent(share), width: share * 100)
+                    let label = Self.category(breakdown.dimension, cell.category, w)
+                    guard let count = cell.count, let total = breakdown.total else {
+                        return Row(label: label, count: w("stats.withheld"), share: "", width: 0)
+                    }
+                    let share = total > 0 ? Double(count) / Double(total) : 0
+                    return Row(label: label, count: w.number(count), share: w.percent(share), width: share * 100)
                 })
         }
     }
@@ -60,6 +84,13 @@ struct CaseStatisticsPage {
     var view: Node<HTML.BodyContext> {
         .group(
             .h1(.words(title)),
+            .unwrap(protectionNote) { .p(.class("meta"), .words($0)) },
+            .if(
+                !methods.isEmpty,
+                FormMarkup.form(
+                    method: "get", action: "/stats", .class("filters"),
+                    FormMarkup.labelledSelect(name: "method", label: methodLabel, choices: methods, empty: nil),
+                    FormMarkup.button(showLabel))),
             .forEach(tables) { table in
                 .section(
                     .h2(.words(table.heading)),

@@ -9,6 +9,12 @@ struct NationalPage {
     struct Problem { let href: String; let text: String }
     struct JusticeRow { let indicator: String; let entries: [Entry] }
 
+    /// A count of records, or "fewer than 5" when it is withheld from the reader.
+    static func count(_ count: Int, _ n: StatisticsService.National, _ w: Wording) -> String {
+        n.fromCases.shown(count).map { w.number($0) }
+            ?? w("stats.fewer", ["n": w.number(n.fromCases.threshold ?? count + 1)])
+    }
+
     static let justiceIndicators: [Indicator] = [.formalContact, .prosecuted, .convicted, .offences]
     static let sexes: [Sex] = [.total, .female, .male]
 
@@ -46,8 +52,10 @@ struct NationalPage {
         self.canEdit = canEdit
         showLabel = w("patterns.show")
         intro =
-            w("national.intro", ["cases": w.number(n.fromCases.cases), "undated": w.number(n.fromCases.undated)]) + " "
-            + w("national.merged", ["merged": w.number(n.fromCases.merged)])
+            w(
+                "national.intro",
+                ["cases": Self.count(n.fromCases.cases, n, w), "undated": Self.count(n.fromCases.undated, n, w)])
+            + " " + w("national.merged", ["merged": Self.count(n.fromCases.merged, n, w)])
         let query = "country=\(n.country.alpha3)&year=\(n.year)"
         exports = [
             ("/stats/national/export.csv?\(query)", w("national.exportCSV")),

@@ -51,18 +51,19 @@ struct StatisticsAPIController: RouteCollection {
     struct NationalDTO: Content {
         let country: String
         let year: Int
-        let cases: Int
-        let undatedCases: Int
+        /// Nil when withheld (below the threshold, for a reader not entitled to exact figures).
+        let cases: Int?
+        let undatedCases: Int?
         /// Case records about a person already counted (the same linkage key): people are counted once.
-        let mergedRecords: Int
+        let mergedRecords: Int?
         let observations: [Observation]
     }
 
     func national(_ req: Request) async throws -> NationalDTO {
         let n = try await StatisticsService.national(req)
         return NationalDTO(
-            country: n.country.alpha3, year: n.year, cases: n.fromCases.cases, undatedCases: n.fromCases.undated,
-            mergedRecords: n.fromCases.merged,
+            country: n.country.alpha3, year: n.year, cases: n.fromCases.shown(n.fromCases.cases),
+            undatedCases: n.fromCases.shown(n.fromCases.undated), mergedRecords: n.fromCases.shown(n.fromCases.merged),
             observations: n.observations)
     }
 

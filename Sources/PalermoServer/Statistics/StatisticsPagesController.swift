@@ -22,11 +22,14 @@ struct StatisticsPagesController: RouteCollection {
 
     func caseStatistics(_ req: Request) async throws -> Response {
         let principal = try req.signedIn()
+        let protection = try StatisticsService.protection(req)
         var breakdowns: [CaseStatistics.Breakdown] = []
         for dimension in CaseStatistics.Dimension.allCases {
-            breakdowns.append(try await CaseStatistics(store: req.store).breakdown(by: dimension, for: principal))
+            breakdowns.append(
+                try await StatisticsService.caseStatistics(req).breakdown(
+                    by: dimension, for: principal, protection: protection))
         }
-        let view = CaseStatisticsPage(req.localizer, breakdowns: breakdowns)
+        let view = CaseStatisticsPage(req.localizer, breakdowns: breakdowns, protection: protection)
         return req.page(title: view.title, view.view)
     }
 
@@ -38,10 +41,13 @@ struct StatisticsPagesController: RouteCollection {
                 .init(field: "by", message: "is not one of \(CaseStatistics.Dimension.allCases.map(\.rawValue))")
             ])
         }
-        let breakdown = try await CaseStatistics(store: req.store).breakdown(by: dimension, for: principal)
+        let breakdown = try await StatisticsService.caseStatistics(req).breakdown(
+            by: dimension, for: principal, protection: try StatisticsService.protection(req))
         let rows =
             [["dimension", "category", "count", "scope"]]
-            + breakdown.cells.map { [breakdown.dimension, $0.category, String($0.count), breakdown.scope] }
+            + breakdown.cells.map {
+                [breakdown.dimension, $0.category, $0.count.map(String.init) ?? "", breakdown.scope]
+            }
         return Response.download(
             try CSVTable.write(rows), contentType: SheetFormat.csv.contentType,
             filename: "palermo-cases-by-\(dimension.rawValue).csv")

@@ -56,6 +56,25 @@ enum StatisticsService {
         return max(years.lowerBound, years.upperBound - 30)...years.upperBound
     }
 
+    /// Case counts by dimension, withheld below the server's threshold for readers across organisations.
+    static func caseStatistics(_ req: Request) -> CaseStatistics {
+        CaseStatistics(store: req.store, threshold: req.application.palermo.config.suppressBelow)
+    }
+
+    /// `method=suppression` (the default) or `method=rounding`: how counts are protected across organisations.
+    static func protection(_ req: Request) throws -> CaseStatistics.Protection {
+        guard let text = req.queryText("method") else { return .suppression }
+        guard let method = CaseStatistics.Protection(rawValue: text) else {
+            throw ValidationFailure([
+                .init(
+                    field: "method",
+                    message:
+                        "must be one of \(CaseStatistics.Protection.allCases.map(\.rawValue).joined(separator: ", "))")
+            ])
+        }
+        return method
+    }
+
     static func requireReader(_ req: Request) async throws -> Principal {
         let principal = try req.requirePrincipal()
         guard principal.role.readsNationalStatistics else {
@@ -81,16 +100,21 @@ enum StatisticsService {
         _ req: Request, _ query: PatternsQuery, by principal: Principal
     ) async throws -> PatternsAndFlowsReport {
         let source = ReportSource(query.source)
-        let scope = PatternsAndFlowsReport.Scope(
+        var scope = PatternsAndFlowsReport.Scope(
             from: query.from, to: query.to, region: query.region, source: source.name,
             completeOnly: query.completeOnly)
+        let threshold =
+            source == .cases && !principal.role.readsExactAggregates
+            ? req.application.palermo.config.suppressBelow : nil
+        scope.withheldBelow = threshold
         let app = req.application
         // One place of the bounded pool for the whole report: reading its cells, then computing it on a
         // thread of the pool, so that eight reports at once neither starve the event loops nor the database.
         return try await app.palermo.heavy.withPlace {
             let input = try await notFoundIfForbidden {
                 let country = source == .cases ? try await req.store.national.allowedCountry(nil, for: principal) : nil
-                return try await req.store.patternsAndFlowsInput(from: source, scope, country: country)
+                return try await req.store.patternsAndFlowsInput(
+                    from: source, scope, country: country, withholdingBelow: threshold)
             }
             return try await app.palermo.heavy.compute { try input.report() }
         }
@@ -118,16 +142,22 @@ enum StatisticsService {
             }
         }
 
+        /// A value as UNODC publishes it: counts of 1 to 4 as `<5`; a withheld cell as the range a reader could
+        /// narrow it to ("0–12"), or `<5` when that is 0 to 4.
+        static func published(_ value: CountRange) -> String {
+            guard value.isExact else { return value.published }
+            return (1...4).contains(value.low) ? "<5" : String(value.low)
+        }
+
         /// Rows in the published GLOTIP layout. Counts of 1 to 4 are written `<5`, as UNODC publishes them.
         var glotipRows: [[String]] {
             [GLOTIPReader.Column.allCases.map(\.rawValue)]
                 + sortedObservations.map { o in
-                    let count = o.value.low
-                    return [
+                    [
                         country.alpha3, country.name, country.region, country.subregion, o.indicator.rawValue,
                         o.dimension.rawValue,
                         o.category, o.sex.rawValue, o.age.rawValue, String(o.year), "Counts",
-                        (1...4).contains(count) ? "<5" : String(count), "Palermo",
+                        Self.published(o.value), "Palermo",
                     ]
                 }
         }
@@ -149,7 +179,10 @@ enum StatisticsService {
         guard let code = code ?? fallback, let country = Countries.find(code) else {
             throw ValidationFailure([.init(field: "country", message: "name a country by its ISO 3166-1 alpha-3 code")])
         }
-        let fromCases = try await req.store.national.fromCases(country: country.alpha3, years: year...year)
+        let exact = try await req.store.national.fromCases(country: country.alpha3, years: year...year)
+        let fromCases =
+            principal.role.readsExactAggregates
+            ? exact : exact.withholding(below: req.application.palermo.config.suppressBelow)
         let justice = try await req.store.national.justiceCounts(country: country.alpha3).filter { $0.year == year }
         return National(country: country, year: year, fromCases: fromCases, justice: justice)
     }

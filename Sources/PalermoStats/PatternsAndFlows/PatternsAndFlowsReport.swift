@@ -11,6 +11,9 @@ public struct PatternsAndFlowsReport: Sendable, Codable {
         /// Leave out countries whose published parts do not cover the whole (see `StatisticsCube.figure`),
         /// so that no figure has an open upper end.
         public var completeOnly: Bool
+        /// Counts from case records below this were withheld for the reader, with those that would give them
+        /// away (`CaseFigureProtection`); nil when the reader sees exact figures.
+        public var withheldBelow: Int?
         public init(from: Int, to: Int, region: String? = nil, source: String, completeOnly: Bool = false) {
             self.from = from
             self.to = to

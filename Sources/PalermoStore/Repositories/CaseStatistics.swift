@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import PalermoCore
+import PalermoStats
 import SQLKit
 
 /// Counts of cases by one dimension, for every role that sees aggregates. Reads only the facet columns,
@@ -25,25 +26,48 @@ public struct CaseStatistics: Sendable {
 
     public struct Cell: Sendable, Codable, Equatable {
         public let category: String
-        public let count: Int
-        public init(category: String, count: Int) {
+        /// Nil when withheld: a count from 1 to the threshold less one, or one that would give such a count away.
+        public let count: Int?
+        public init(category: String, count: Int?) {
             self.category = category
             self.count = count
         }
     }
 
+    /// How counts are protected for a reader who is not entitled to exact ones.
+    public enum Protection: String, Sendable, CaseIterable {
+        /// Small counts withheld, with the counts that would give them away.
+        case suppression
+        /// Every count rounded to a multiple of the threshold, the rounded table still adding up.
+        case rounding
+    }
+
     public struct Breakdown: Sendable, Codable, Equatable {
         public let dimension: String
         public let scope: String
-        public let total: Int
+        /// Nil when withheld, as a count from 1 to the threshold less one.
+        public let total: Int?
+        /// `exact` for the reader's own organisation or country; across organisations `suppressed` or `rounded`.
+        public let disclosure: String
+        /// With `suppressed`: counts from 1 to this less one are withheld, and the counts that would give them away.
+        /// With `rounded`: the base every count is rounded to a multiple of.
+        public let threshold: Int?
         public let cells: [Cell]
     }
 
     let store: Store
+    let threshold: Int
 
-    public init(store: Store) { self.store = store }
+    /// `threshold`: the smallest count shown to a reader who is not entitled to exact figures (5, as UNODC writes
+    /// `<5`; `palermo serve --suppress-below`).
+    public init(store: Store, threshold: Int = 5) {
+        self.store = store
+        self.threshold = threshold
+    }
 
-    public func breakdown(by dimension: Dimension, for principal: Principal) async throws -> Breakdown {
+    public func breakdown(
+        by dimension: Dimension, for principal: Principal, protection: Protection = .suppression
+    ) async throws -> Breakdown {
         guard principal.role.seesAggregates else {
             try await store.audit.record([
                 AuditDraft(actor: principal, action: .denied, detail: "statistics: role \(principal.role.rawValue)")
@@ -73,10 +97,69 @@ public struct CaseStatistics: Sendable {
             }
         }
         let total = rows.reduce(0) { $0 + $1.n }
-        let cells = counts.map { Cell(category: $0.key, count: $0.value) }.sorted {
-            ($0.count, $1.category) > ($1.count, $0.category)
+        guard !principal.role.readsExactAggregates else {
+            let cells = counts.map { Cell(category: $0.key, count: $0.value) }.sorted {
+                ($0.count ?? 0, $1.category) > ($1.count ?? 0, $0.category)
+            }
+            return Breakdown(
+                dimension: dimension.rawValue, scope: scopeName, total: total, disclosure: "exact", threshold: nil,
+                cells: cells)
         }
-        return Breakdown(dimension: dimension.rawValue, scope: scopeName, total: total, cells: cells)
+        let additive = dimension != .exploitation
+        if protection == .rounding { return rounded(counts, total: total, additive: additive, dimension, scopeName) }
+        return protected(counts, total: total, additive: additive, dimension, scopeName)
+    }
+
+    /// Counts for a reader across organisations, by controlled rounding: each count and the total a multiple of
+    /// the threshold, adding up. The total is rounded to the nearest multiple in every breakdown alike.
+    private func rounded(
+        _ counts: [String: Int], total: Int, additive: Bool, _ dimension: Dimension, _ scopeName: String
+    ) -> Breakdown {
+        let rounding = ControlledRounding(base: threshold)
+        let categories = counts.keys.sorted()
+        let nearest = rounding.nearest(total)
+        var values = categories.map { counts[$0] ?? 0 }
+        if let table = try? MarginalTable(shape: [max(1, categories.count)], cells: values),
+            let result = try? rounding.round(table)
+        {
+            values = Array(result.prefix(categories.count))
+        } else {
+            values = values.map(rounding.nearest)
+        }
+        let cells = zip(categories, values).map { Cell(category: $0, count: $1) }.sorted {
+            ($0.count ?? 0, $1.category) > ($1.count ?? 0, $0.category)
+        }
+        return Breakdown(
+            dimension: dimension.rawValue, scope: scopeName, total: additive ? values.reduce(0, +) : nearest,
+            disclosure: "rounded", threshold: threshold, cells: cells)
+    }
+
+    /// Counts for a reader across organisations: small cells suppressed, with the cells that would give them
+    /// away, audited by linear programming (`CellSuppression`). The total appears in every breakdown, so it is
+    /// kept unless it is small itself. A case can have several forms of exploitation, so their counts do not add
+    /// up to anything released: their sum is a margin no one sees. Withheld cells come last in the order of their
+    /// names, so their order tells nothing of their size.
+    private func protected(
+        _ counts: [String: Int], total: Int, additive: Bool, _ dimension: Dimension, _ scopeName: String
+    ) -> Breakdown {
+        let rule = CellSuppression(threshold: threshold)
+        let categories = counts.keys.sorted()
+        var released: [Int?] = categories.map { _ in nil }
+        if let table = try? MarginalTable(shape: [max(1, categories.count)], cells: categories.map { counts[$0] ?? 0 })
+        {
+            let margin = table.grandTotal
+            let result = rule.protectAudited(
+                table, keeping: additive && !rule.isSensitive(total) ? [margin] : [],
+                withholding: additive ? [] : [margin]
+            ).table
+            released = categories.indices.map { result.released($0) }
+        }
+        let shown = zip(categories, released).compactMap { c, n in n.map { Cell(category: c, count: $0) } }
+        let withheld = zip(categories, released).filter { $0.1 == nil }.map { Cell(category: $0.0, count: nil) }
+        return Breakdown(
+            dimension: dimension.rawValue, scope: scopeName, total: rule.isSensitive(total) ? nil : total,
+            disclosure: "suppressed", threshold: threshold,
+            cells: shown.sorted { ($0.count ?? 0, $1.category) > ($1.count ?? 0, $0.category) } + withheld)
     }
 
     private func scope(for principal: Principal) async throws -> (SQLQueryString, String) {

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import PalermoCore
+import PalermoStats
 import SQLKit
 
 /// A country's figures in GLOTIP shape, built from Palermo's own case records (detected victims) and from
@@ -38,6 +39,22 @@ public struct NationalStatistics: Sendable {
         public let merged: Int
         /// People left out for want of an identification date.
         public let undated: Int
+        /// When small counts are withheld (for a reader not entitled to exact figures): the threshold.
+        public var threshold: Int? = nil
+
+        /// A count as the reader may see it: nil when it is withheld.
+        public func shown(_ count: Int) -> Int? {
+            guard let threshold, count > 0, count < threshold else { return count }
+            return nil
+        }
+
+        /// The figures for a reader who is not entitled to exact ones: the cells protected by suppression
+        /// (`CaseFigureProtection`), and small counts of records withheld.
+        public func withholding(below threshold: Int) -> FromCases {
+            FromCases(
+                observations: CaseFigureProtection.protect(observations, threshold: threshold), cases: cases,
+                merged: merged, undated: undated, threshold: threshold)
+        }
     }
 
     /// Detected victims from case records, for one country or all, grouped in the database. People are

@@ -24,11 +24,14 @@ public enum ReportSource: Sendable, Equatable {
 }
 
 extension Store {
-    /// `country` limits a report from case records to one country (a national coordinator's own).
+    /// `country` limits a report from case records to one country (a national coordinator's own);
+    /// `withholdingBelow` protects its small counts for a reader not entitled to exact figures.
     public func patternsAndFlows(
-        from source: ReportSource, _ scope: PatternsAndFlowsReport.Scope, country: String? = nil
+        from source: ReportSource, _ scope: PatternsAndFlowsReport.Scope, country: String? = nil,
+        withholdingBelow threshold: Int? = nil
     ) async throws -> PatternsAndFlowsReport {
-        let input = try await patternsAndFlowsInput(from: source, scope, country: country)
+        let input = try await patternsAndFlowsInput(
+            from: source, scope, country: country, withholdingBelow: threshold)
         return try input.report()
     }
 
@@ -36,7 +39,7 @@ extension Store {
     /// (`ReportInput.report()`) is CPU work that a server runs off its event loops.
     public func patternsAndFlowsInput(
         from source: ReportSource, _ scope: PatternsAndFlowsReport.Scope,
-        country: String? = nil
+        country: String? = nil, withholdingBelow threshold: Int? = nil
     ) async throws -> ReportInput {
         switch source {
         case .dataset(let name):
@@ -49,11 +52,19 @@ extension Store {
                 observations: { try StatisticsRepository.decode(rows) }, scope: scope, notes: dataset.notes)
         case .cases:
             let built = try await national.fromCases(country: country, years: scope.years)
-            let notes = [
-                "\(built.cases) case record(s)\(country.map { " in \($0)" } ?? ""); \(built.undated) without an identification date (cas_IncomingReferralDate) are left out"
+            func count(_ n: Int) -> String { threshold.map { n > 0 && n < $0 ? "fewer than \($0)" : "\(n)" } ?? "\(n)" }
+            var notes = [
+                "\(count(built.cases)) case record(s)\(country.map { " in \($0)" } ?? ""); \(count(built.undated)) without an identification date (cas_IncomingReferralDate) are left out"
             ]
-            let observations = built.observations
-            return ReportInput(observations: { observations }, scope: scope, notes: notes)
+            if let threshold {
+                notes.append(
+                    "counts below \(threshold) are withheld, and so are the counts that would give them away; "
+                        + "a withheld cell counts as the range a reader could narrow it to")
+            }
+            // Protecting the cells is CPU work: it runs with the report, off the event loops.
+            return ReportInput(
+                observations: { threshold.map { built.withholding(below: $0).observations } ?? built.observations },
+                scope: scope, notes: notes)
         }
     }
 }
