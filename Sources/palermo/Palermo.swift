@@ -11,7 +11,7 @@ struct Palermo: AsyncParsableCommand {
             "Palermo: case management and statistics for the UN Global Plan of Action against Trafficking in Persons.",
         subcommands: [
             Serve.self, Migrate.self, Demo.self, Users.self, Audit.self, Import.self, Export.self, Keys.self,
-            Estimate.self, Report.self,
+            Estimate.self, Report.self, Publish.self,
         ],
         defaultSubcommand: Serve.self
     )

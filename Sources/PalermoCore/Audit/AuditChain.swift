@@ -12,6 +12,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case merge
     /// The national referral mechanism: consent given or withdrawn, a case referred, a referral's step.
     case consent, withdrawConsent = "withdraw_consent", refer, referral
+    /// De-identified data released for publication (a protected table, k-anonymous or synthetic records).
+    case publish
 }
 
 /// The content of one audit entry. Each entry's hash covers its content and the previous entry's hash,

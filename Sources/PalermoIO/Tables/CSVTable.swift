@@ -24,9 +24,14 @@ public enum CSVTable {
     /// `=`, `+`, `-`, `@`, tab or carriage return) is prefixed with `'`, and NUL characters are dropped: an
     /// export must not carry a payload planted in a case into the reader's spreadsheet.
     public static func write(_ rows: [[String]]) throws -> Data {
+        try write(count: rows.count) { rows[$0] }
+    }
+
+    /// The same for `count` rows made one at a time, so that a large table is never held as text twice.
+    public static func write(count: Int, row: (Int) -> [String]) throws -> Data {
         let stream = OutputStream(toMemory: ())
         let writer = try CSVWriter(stream: stream)
-        for row in rows { try writer.write(row: row.map(neutralised)) }
+        for index in 0..<count { try writer.write(row: row(index).map(neutralised)) }
         writer.stream.close()
         guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
             throw TableReadError("could not collect the CSV output")

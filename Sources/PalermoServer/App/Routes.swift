@@ -36,6 +36,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: AdminAPIController())
     try api.register(collection: ReferenceAPIController())
     try api.register(collection: StatisticsAPIController())
+    try api.register(collection: PublicationAPIController())
 
     // Errors of pages become pages inside the session middleware, so that a token an error page hands out
     // (its logout form) is saved with the session like any other page's.
@@ -60,6 +61,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: ScreeningPagesController())
     try web.register(collection: StatisticsPagesController())
     try web.register(collection: EstimatePagesController())
+    try web.register(collection: PublicationPagesController())
     try web.register(collection: ImportPagesController())
     try web.register(collection: AdminPagesController())
 

@@ -8,7 +8,7 @@ public enum StoreMigrations {
         AddUserDisabled(), AddCasework(), AddApprovals(), AddAuditVerifications(), AddSupportPlans(),
         SealFreeTextOnce(), AddReferrals(), AddServiceDirectory(), AddScreenings(),
         AddServiceKinds(), AddNationalPlans(), AddReportingRounds(), AddGoodPractices(), AddRecommendations(),
-        AddReportEvidence(), AddContributions(),
+        AddReportEvidence(), AddContributions(), AddReleases(),
     ]
 }
 

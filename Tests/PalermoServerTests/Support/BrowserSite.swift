@@ -80,7 +80,9 @@ struct BrowserSite {
                 [
                     "/stats", "/stats/estimate", "/stats/estimate?country=KEN&from=2020&to=2026&bootstrap=400",
                     "/stats/patterns?source=GLOTIP&from=2018&to=2021", "/stats/national?country=KEN&year=2024",
-                    "/appraisal", "/actors",
+                    "/appraisal", "/actors", "/publish",
+                    "/publish?preview=1&attribute-sex=on&attribute-citizenship=on&method=table&threshold=5",
+                    "/publish?preview=1&attribute-sex=on&attribute-ageGroup=on&method=synthetic&k=2&length=2",
                 ]
             ),
             (
