@@ -36,6 +36,7 @@ final class PublicationBrowserTests: XCTestCase {
         XCTAssertTrue(preview.contains("Rare combinations carried over"))
         XCTAssertTrue(preview.contains("<svg"), "charts")
         XCTAssertTrue(preview.contains("Labour industry"))
+        try await browser.resize(width: 1280, height: 3000)
         try await browser.screenshot(to: site.artifact("publication-preview.png"))
 
         // Release: the release's page lists its files with their checksums.

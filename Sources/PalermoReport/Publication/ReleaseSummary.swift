@@ -1,4 +1,5 @@
 import Foundation
+import PalermoCore
 import PalermoStats
 import Plot
 
@@ -95,7 +96,11 @@ public struct ReleaseSummary {
             figure("method", w("publish.method.\(request.method.rawValue)")),
             figure("attributes", request.attributes.map { attribute($0, w) }.joined(separator: ", ")),
             figure("country", request.country.map(w.country) ?? w("publish.allCountries")),
-            figure("years", (request.from.map(String.init) ?? any) + "–" + (request.to.map(String.init) ?? any)),
+            figure(
+                "years",
+                request.from == nil && request.to == nil
+                    ? w("publish.allYears")
+                    : (request.from.map(String.init) ?? any) + "–" + (request.to.map(String.init) ?? any)),
             figure("records", w.number(records)),
         ]
         switch request.method {
@@ -160,6 +165,24 @@ public struct ReleaseSummary {
     /// An attribute's name in the reader's language, or as given (a file's column).
     public static func attribute(_ name: String, _ w: Wording) -> String {
         w.optional("publish.attribute.\(name)") ?? name
+    }
+
+    /// A published value in the reader's language: a code of an HTCDS list, a country, a region or subregion, a
+    /// form of exploitation; "*" is a value not shown; anything else (a period, a file's value) as it is.
+    public static func value(_ value: String, of attribute: String, _ w: Wording) -> String {
+        if value == "*" { return w("publish.level.suppressed") }
+        if value == "Total" { return w("publish.total") }
+        guard !value.isEmpty else { return value }
+        switch attribute {
+        case "sex": return w.picklist("gender", value)
+        case "ageGroup": return w.picklist("agegroup", value)
+        case "citizenship", "countryOfExploitation":
+            return Countries.find(value) == nil ? w.region(value) : w.country(value)
+        case "exploitation": return w.optional("picklist.typeofexploitation.\(value)") ?? w.region(value)
+        case "labourIndustry": return w.picklist("forcedlabourindustry", value)
+        case "traffickingStatus": return w.picklist("traffickingstatus", value)
+        default: return value
+        }
     }
 
     /// A generalisation level: an attribute's own name, a named level, or "*" (not shown).

@@ -103,7 +103,7 @@ struct PublicationPage {
             Preview(
                 summary: ReleaseSummary(outcome, w), sampleHeading: w("publish.sample"),
                 header: outcome.sample(0).first?.map { ReleaseSummary.attribute($0, w) } ?? [],
-                rows: Array(outcome.sample(20).dropFirst()), releaseLabel: w("publish.release"),
+                rows: Self.rows(outcome.sample(20), w), releaseLabel: w("publish.release"),
                 fields: PublicationForm.fields(of: outcome.request))
         }
         releasesHeading = w("publish.releases")
@@ -187,6 +187,16 @@ struct PublicationPage {
                                     .td(.words(row.method)), .td(.words(row.country)))
                             })))
         )
+    }
+
+    /// The sample's rows with every value in the reader's language (a table's last column is its count).
+    static func rows(_ sample: [[String]], _ w: Wording) -> [[String]] {
+        guard let header = sample.first else { return [] }
+        return sample.dropFirst().map { row in
+            row.enumerated().map { index, cell in
+                index < header.count ? ReleaseSummary.value(cell, of: header[index], w) : cell
+            }
+        }
     }
 
     static func decimal(_ name: String, _ label: String, _ value: String) -> Node<HTML.BodyContext> {

@@ -18,9 +18,15 @@ struct CaseStatisticsPage {
     let downloadLabel: String
     let columns: [String]
     let tables: [Table]
+    /// For analysts and coordinators: where the counts can be published with small ones protected.
+    let publishLink: String?
 
-    init(_ w: Wording, breakdowns: [CaseStatistics.Breakdown], protection: CaseStatistics.Protection) {
+    init(
+        _ w: Wording, breakdowns: [CaseStatistics.Breakdown], protection: CaseStatistics.Protection,
+        publishes: Bool = false
+    ) {
         title = w("stats.title")
+        publishLink = publishes ? w("stats.publish") : nil
         let protected = breakdowns.first { $0.disclosure != "exact" }
         protectionNote = protected.flatMap { b in
             b.threshold.map {
@@ -85,6 +91,7 @@ struct CaseStatisticsPage {
         .group(
             .h1(.words(title)),
             .unwrap(protectionNote) { .p(.class("meta"), .words($0)) },
+            .unwrap(publishLink) { .p(.a(.attr("href", "/publish"), .words($0))) },
             .if(
                 !methods.isEmpty,
                 FormMarkup.form(

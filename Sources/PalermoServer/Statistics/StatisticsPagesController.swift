@@ -29,7 +29,9 @@ struct StatisticsPagesController: RouteCollection {
                 try await StatisticsService.caseStatistics(req).breakdown(
                     by: dimension, for: principal, protection: protection))
         }
-        let view = CaseStatisticsPage(req.localizer, breakdowns: breakdowns, protection: protection)
+        let view = CaseStatisticsPage(
+            req.localizer, breakdowns: breakdowns, protection: protection,
+            publishes: Releases.mayPublish(principal.role))
         return req.page(title: view.title, view.view)
     }
 

@@ -69,9 +69,12 @@ public struct KSynthesis: Sendable {
             let scale = sensitivity / perLength
             let threshold = 1 + scale * log(sensitivity / (2 * delta / Double(exact.length)))
             let value = Double(count) + laplace(scale, using: &rng)
-            if value >= threshold { noisy[combination] = Int(value.rounded()) }
+            // Within twice the records: a finite count no conversion can trap on, whatever the noise drew.
+            if value >= threshold { noisy[combination] = Int(min(value, Double(2 * exact.records + 1)).rounded()) }
         }
-        let records = max(0, Int((Double(exact.records) + laplace(1 / (0.05 * epsilon), using: &rng)).rounded()))
+        let noisyRecords = Double(exact.records) + laplace(1 / (0.05 * epsilon), using: &rng)
+        let records = Int(
+            max(0, min(noisyRecords.isFinite ? noisyRecords : 0, Double(2 * exact.records + 1))).rounded())
         var result = CombinationCounts(length: length)
         result.replace(noisy, records: records)
         return result

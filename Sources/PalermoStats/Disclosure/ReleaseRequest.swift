@@ -99,15 +99,17 @@ public struct ReleaseRequest: Sendable, Codable, Equatable {
             problems.append(.init(field: "threshold", message: "must be from 2 to 100", code: "thresholdRange"))
         }
         if method == .syntheticDP {
-            if let epsilon, !(epsilon > 0 && epsilon <= 100) || !epsilon.isFinite {
+            // Below 0.01 the noise would swamp every count (and its scale would overflow long before 0).
+            if let epsilon, !(epsilon >= 0.01 && epsilon <= 100) {
                 problems.append(
-                    .init(field: "epsilon", message: "must be positive, at most 100", code: "epsilonPositive"))
+                    .init(field: "epsilon", message: "must be positive: from 0.01 to 100", code: "epsilonPositive"))
             }
             if epsilon == nil {
                 problems.append(.init(field: "epsilon", message: "is needed for synthetic-dp", code: "required"))
             }
-            if let delta, !(delta > 0 && delta < 0.01) {
-                problems.append(.init(field: "delta", message: "must be above 0 and below 0.01", code: "deltaRange"))
+            if let delta, !(delta >= 1e-12 && delta < 0.01) {
+                problems.append(
+                    .init(field: "delta", message: "must be from 1e-12 up to (not including) 0.01", code: "deltaRange"))
             }
         }
         if let sensitive, !known.contains(sensitive) {
