@@ -39,7 +39,8 @@ public enum PatternsAndFlowsDocument {
     public static let style = """
         body{font-family:system-ui,sans-serif;color:#1a1a1a;margin:0;line-height:1.45}
         main{max-width:980px;margin:auto;padding:1rem}
-        dl.figures{display:grid;grid-template-columns:minmax(12rem,max-content) auto;gap:.2rem 1rem}.figures dd{margin:0}
+        dl.figures{display:grid;grid-template-columns:minmax(12rem,max-content) auto;gap:.2rem 1rem}
+        .figures dd{margin:0}
         h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2rem}
         table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}
         th,td{border:1px solid #ccc;padding:.2rem .45rem;text-align:end}

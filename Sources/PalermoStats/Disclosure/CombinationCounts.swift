@@ -20,6 +20,28 @@ public struct CombinationCounts: Sendable {
             length += 1
         }
 
+        /// Item `i` as packed: the attribute in the high 4 bits, the code in the low 16.
+        func word(_ i: Int) -> UInt64 {
+            (i < 3 ? low >> UInt64(20 * i) : high >> UInt64(20 * (i - 3))) & 0xFFFFF
+        }
+
+        /// The combination with one more item, kept in order of attribute; nothing is allocated.
+        public func adding(_ attribute: Int, _ code: UInt16) -> Combination {
+            var result = Combination()
+            var placed = false
+            for i in 0..<length {
+                let item = word(i)
+                let a = Int(item >> 16)
+                if !placed && attribute < a {
+                    result.append(attribute, code)
+                    placed = true
+                }
+                result.append(a, UInt16(item & 0xFFFF))
+            }
+            if !placed { result.append(attribute, code) }
+            return result
+        }
+
         public var items: [(attribute: Int, code: UInt16)] {
             (0..<length).map { i in
                 let word = i < 3 ? low >> UInt64(20 * i) : high >> UInt64(20 * (i - 3))

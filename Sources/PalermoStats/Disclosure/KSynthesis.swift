@@ -92,47 +92,67 @@ public struct KSynthesis: Sendable {
         return result
     }
 
-    /// Draws records from the counts.
+    /// Draws records from the counts. Which values may follow those already drawn is looked up, not searched: for
+    /// every combination S of fewer than `length` items and an attribute a, `extensions` holds the values of a that
+    /// extend S to a combination held by at least k records, with its count. A value fits when it extends every
+    /// subset of the drawn values, which is as many look-ups as there are such subsets (29 for 8 attributes and
+    /// length 3), whatever the number of values.
     struct Drawer {
-        let counts: CombinationCounts
+        struct Key: Hashable {
+            let combination: CombinationCounts.Combination
+            let attribute: Int
+        }
+
         let k: Int
         let length: Int
         let width: Int
         /// For each attribute, its values held by at least k records, with their counts.
         let singles: [[(code: UInt16, count: Int)]]
+        let extensions: [Key: [UInt16: Int]]
         /// How often each value has been drawn so far, by attribute and code.
         var drawn: [[UInt16: Int]]
 
         init(counts: CombinationCounts, k: Int, length: Int, width: Int) {
-            self.counts = counts
             self.k = k
             self.length = length
             self.width = width
             var singles = [[(code: UInt16, count: Int)]](repeating: [], count: width)
-            for (combination, count) in counts.counts where combination.length == 1 && count >= k {
-                let item = combination.items[0]
-                if item.attribute < width { singles[item.attribute].append((item.code, count)) }
+            var extensions: [Key: [UInt16: Int]] = [:]
+            for (combination, count) in counts.counts where count >= k && combination.length <= length {
+                let items = combination.items
+                guard items.allSatisfy({ $0.attribute < width }) else { continue }
+                if items.count == 1 {
+                    singles[items[0].attribute].append((items[0].code, count))
+                    continue
+                }
+                for (i, item) in items.enumerated() {
+                    var rest = items
+                    rest.remove(at: i)
+                    extensions[
+                        Key(combination: CombinationCounts.Combination(rest), attribute: item.attribute),
+                        default: [:]][item.code] = count
+                }
             }
             self.singles = singles.map { $0.sorted { $0.code < $1.code } }
+            self.extensions = extensions
             drawn = [[UInt16: Int]](repeating: [:], count: width)
         }
 
         mutating func draw(using rng: inout some RandomNumberGenerator) -> [UInt16?] {
             var record = [UInt16?](repeating: nil, count: width)
-            var chosen: [(attribute: Int, code: UInt16)] = []
+            // Every non-empty subset of the values drawn so far with fewer than `length` items.
+            var subsets: [CombinationCounts.Combination] = []
             for a in (0..<width).shuffled(using: &rng) {
+                let fitting = fitting(a, subsets)
                 var candidates: [(code: UInt16, weight: Int)] = []
-                var fitting: [(code: UInt16, weight: Int)] = []
-                for single in singles[a] {
-                    guard let rarest = fits(a, single.code, with: chosen, single: single.count) else { continue }
-                    fitting.append((single.code, rarest))
+                for (code, rarest, single) in fitting {
                     // What the value still lacks of its count, as a share of it, in thousandths.
-                    let missing = max(0, single.count - drawn[a][single.code, default: 0])
-                    let weight = rarest * (missing * 1000 / single.count)
-                    if weight > 0 { candidates.append((single.code, weight)) }
+                    let missing = max(0, single - drawn[a][code, default: 0])
+                    let weight = rarest * (missing * 1000 / single)
+                    if weight > 0 { candidates.append((code, weight)) }
                 }
                 // Every fitting value has reached its count: draw among them by their combinations alone.
-                if candidates.isEmpty { candidates = fitting }
+                if candidates.isEmpty { candidates = fitting.map { ($0.code, $0.rarest) } }
                 let total = candidates.reduce(0) { $0 + $1.weight }
                 guard total > 0 else { continue }
                 var pick = Int.random(in: 0..<total, using: &rng)
@@ -140,8 +160,10 @@ public struct KSynthesis: Sendable {
                     pick -= candidate.weight
                     if pick < 0 {
                         record[a] = candidate.code
-                        chosen.append((a, candidate.code))
                         drawn[a][candidate.code, default: 0] += 1
+                        let longer = subsets.filter { $0.length + 1 < length }.map { $0.adding(a, candidate.code) }
+                        if length > 1 { subsets.append(CombinationCounts.Combination().adding(a, candidate.code)) }
+                        subsets += longer
                         break
                     }
                 }
@@ -149,24 +171,20 @@ public struct KSynthesis: Sendable {
             return record
         }
 
-        /// The count of the rarest combination the value makes with those chosen (up to the reporting length),
-        /// or nil when one of them is held by fewer than k records.
-        func fits(_ attribute: Int, _ code: UInt16, with chosen: [(attribute: Int, code: UInt16)], single: Int) -> Int?
-        {
-            var rarest = single
-            var subset: [(attribute: Int, code: UInt16)] = []
-            func walk(_ start: Int) -> Bool {
-                for i in start..<chosen.count {
-                    subset.append(chosen[i])
-                    let n = counts[CombinationCounts.Combination(subset + [(attribute, code)])]
-                    if n < k { return false }
-                    rarest = min(rarest, n)
-                    if subset.count + 1 < length, !walk(i + 1) { return false }
-                    subset.removeLast()
+        /// The values of `attribute` that extend every subset, with the count of the rarest combination each makes
+        /// and its own count.
+        func fitting(
+            _ attribute: Int, _ subsets: [CombinationCounts.Combination]
+        ) -> [(code: UInt16, rarest: Int, single: Int)] {
+            var fitting = singles[attribute].map { (code: $0.code, rarest: $0.count, single: $0.count) }
+            for subset in subsets {
+                guard !fitting.isEmpty else { break }
+                guard let extending = extensions[Key(combination: subset, attribute: attribute)] else { return [] }
+                fitting = fitting.compactMap { value in
+                    extending[value.code].map { (value.code, min(value.rarest, $0), value.single) }
                 }
-                return true
             }
-            return walk(0) ? rarest : nil
+            return fitting
         }
     }
 }
