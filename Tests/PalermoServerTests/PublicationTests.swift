@@ -113,8 +113,9 @@ final class PublicationTests: XCTestCase {
             let analyst = try await Self.userID(world, "analyst")
             let found = try await world.app.palermo.store.activePrincipal(of: analyst)
             let principal = try XCTUnwrap(found)
-            let sensitive = try await world.app.palermo.store.releases.microdata(
-                ReleaseRequest(attributes: Self.attributes, method: .synthetic), for: principal)
+            let sensitive = try await world.app.palermo.store.releases.select(
+                ReleaseRequest(attributes: Self.attributes, method: .synthetic), for: principal
+            ).data
             let held = Self.pairs(sensitive)
             for (combination, _) in Self.pairs(synthetic) {
                 XCTAssertGreaterThanOrEqual(held[combination] ?? 0, 5, combination)
@@ -166,6 +167,7 @@ final class PublicationTests: XCTestCase {
                 (Self.body("synthetic", k: 1), "\"k\""),
                 (Self.body("k-anonymity", extra: ["attributes": ["sex", "shoeSize"]]), "shoeSize"),
                 (Self.body("synthetic", extra: ["country": "UGA"]), "\"filters\""),
+                (Self.body("synthetic", extra: ["country": "ZZZ"]), "\"country\""),
                 (Self.body("synthetic", k: 50), "\"filters\""),
                 (Self.body("synthetic-dp", extra: ["epsilon": 0]), "\"epsilon\""),
                 (Self.body("synthetic-dp", extra: ["epsilon": -1.5]), "\"epsilon\""),

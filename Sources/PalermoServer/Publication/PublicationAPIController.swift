@@ -44,11 +44,7 @@ struct PublicationAPIController: RouteCollection {
     }
 
     func file(_ req: Request) async throws -> Response {
-        let principal = try publisher(req)
-        let id = try req.uuid("release")
-        let (file, data) = try await req.store.releases.file(
-            req.parameters.get("name") ?? "", of: id, for: principal)
-        return Response.download(data, contentType: file.mediaType, filename: "release-\(id)-\(file.name)")
+        try await PublicationService.download(req, by: publisher(req))
     }
 }
 
@@ -82,12 +78,6 @@ struct ReleaseBody: Content {
             length: length ?? 3, threshold: threshold ?? 5, rounding: rounding ?? false, epsilon: epsilon,
             delta: delta, sensitive: sensitive)
         if let seed { request.seed = seed }
-        if let country = request.country, Countries.find(country) == nil {
-            throw ValidationFailure([
-                .init(
-                    field: "country", message: "is not a country code", code: "notACountry", values: ["value": country])
-            ])
-        }
         let problems = request.problems
         guard problems.isEmpty else { throw ValidationFailure(problems) }
         return request

@@ -5,11 +5,6 @@ import PalermoStats
 /// The publication form's fields, as a query string (a preview) or a posted form (a release) sends them: an
 /// attribute is chosen by a checkbox of its own (`attribute-sex=on`), every other parameter by its name.
 enum PublicationForm {
-    static let parameters = [
-        "country", "from", "to", "method", "k", "length", "threshold", "rounding", "epsilon", "delta", "sensitive",
-        "seed",
-    ]
-
     static func field(_ attribute: String) -> String { "attribute-\(attribute)" }
 
     static func attributes(_ fields: [String: String]) -> [String] {

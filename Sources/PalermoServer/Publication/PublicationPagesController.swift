@@ -68,9 +68,6 @@ struct PublicationPagesController: RouteCollection {
     }
 
     func download(_ req: Request) async throws -> Response {
-        let principal = try publisher(req)
-        let id = try req.uuid("release")
-        let (file, data) = try await req.store.releases.file(req.parameters.get("name") ?? "", of: id, for: principal)
-        return Response.download(data, contentType: file.mediaType, filename: "release-\(id)-\(file.name)")
+        try await PublicationService.download(req, by: publisher(req))
     }
 }

@@ -20,11 +20,15 @@ enum PublicationService {
         -> ReleaseOutcome
     {
         try requirePublisher(principal)
-        var request = request
-        request.country = try await req.store.releases.scope(request.country, for: principal)
-        let data = try await req.store.releases.microdata(request, for: principal)
-        let asked = request
-        return try await req.application.palermo.heavy.run { try ReleaseBuilder.run(asked, on: data) }
+        let (request, data) = try await req.store.releases.select(request, for: principal)
+        return try await req.application.palermo.heavy.run { try ReleaseBuilder.run(request, on: data) }
+    }
+
+    /// A release's file, the download audited.
+    static func download(_ req: Request, by principal: Principal) async throws -> Response {
+        let id = try req.uuid("release")
+        let (file, data) = try await req.store.releases.file(req.parameters.get("name") ?? "", of: id, for: principal)
+        return Response.download(data, contentType: file.mediaType, filename: "release-\(id)-\(file.name)")
     }
 
     static func release(

@@ -118,6 +118,12 @@ public struct ReleaseRequest: Sendable, Codable, Equatable {
                     field: "sensitive", message: "'\(sensitive)' is not an attribute", code: "unknownAttribute",
                     values: ["value": sensitive]))
         }
+        if let country, Countries.find(country) == nil {
+            problems.append(
+                .init(
+                    field: "country", message: "is not a country code", code: "notACountry", values: ["value": country])
+            )
+        }
         let years = Observation.plausibleYears()
         for (field, year) in [("from", from), ("to", to)] {
             if let year, !years.contains(year) {

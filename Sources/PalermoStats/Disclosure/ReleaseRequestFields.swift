@@ -50,12 +50,6 @@ extension ReleaseRequest {
         }
         var request = ReleaseRequest(attributes: attributes, method: method)
         request.country = text("country")?.uppercased()
-        if let country = request.country, Countries.find(country) == nil {
-            problems.append(
-                ValidationIssue(
-                    field: "country", message: "is not a country code", code: "notACountry", values: ["value": country])
-            )
-        }
         request.from = whole("from", 1_900...2_200)
         request.to = whole("to", 1_900...2_200)
         // Out-of-range values are kept as typed (clamped into Int), so that `problems` names them by field.

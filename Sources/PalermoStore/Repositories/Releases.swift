@@ -103,12 +103,19 @@ public struct Releases: Sendable {
         return try await store.national.allowedCountry(requested, for: principal)
     }
 
-    /// The selected case records over the requested attributes, in the request's order, as microdata. Only
-    /// facet columns are read; the labour industry comes from the record's non-personal fields.
-    public func microdata(_ request: ReleaseRequest, for principal: Principal) async throws -> Microdata {
-        let country = try await scope(request.country, for: principal)
-        let problems = request.problems
+    /// The selected case records over the requested attributes, in the request's order, as microdata, with the
+    /// request as it applies to this reader (a coordinator's country set). Only facet columns are read; the
+    /// labour industry comes from the record's non-personal fields.
+    public func select(
+        _ asked: ReleaseRequest, for principal: Principal
+    ) async throws
+        -> (request: ReleaseRequest, data: Microdata)
+    {
+        let problems = asked.problems
         guard problems.isEmpty else { throw ValidationFailure(problems) }
+        var request = asked
+        request.country = try await scope(request.country, for: principal)
+        let country = request.country
         let sql = try store.sql
         var conditions: [SQLQueryString] = []
         if let country { conditions.append("o.country = \(bind: country)") }
@@ -145,7 +152,7 @@ public struct Releases: Sendable {
                     }
                 })
         }
-        do { return try Microdata(attributes: request.attributes, records: records) } catch {
+        do { return (request, try Microdata(attributes: request.attributes, records: records)) } catch {
             throw ValidationFailure([.init(field: "attributes", message: "\(error)", code: "invalid")])
         }
     }
@@ -202,19 +209,24 @@ public struct Releases: Sendable {
         var query = ReleaseModel.query(on: store.database).sort(\.$createdAt, .descending)
         if principal.role == .nationalCoordinator { query = query.filter(\.$country == country) }
         let releases = try await query.all()
-        let ids = releases.compactMap(\.id)
-        let files = try await ReleaseFileModel.query(on: store.database).filter(\.$releaseID ~~ ids)
-            .field(\.$id).field(\.$releaseID).field(\.$name).field(\.$mediaType).field(\.$bytes).field(\.$sha256)
-            .all()
-        let byRelease = Dictionary(grouping: files, by: \.releaseID)
+        let byRelease = Dictionary(grouping: try await fileList(of: releases.compactMap(\.id)), by: \.releaseID)
         return releases.map { Self.record($0, byRelease[$0.id ?? UUID()] ?? []) }
     }
 
+    /// The files of some releases, without their contents.
+    func fileList(of ids: [UUID]) async throws -> [ReleaseFileModel] {
+        try await ReleaseFileModel.query(on: store.database).filter(\.$releaseID ~~ ids)
+            .field(\.$id).field(\.$releaseID).field(\.$name).field(\.$mediaType).field(\.$bytes).field(\.$sha256)
+            .all()
+    }
+
+    /// One release, if the reader may see it (a coordinator: their country's only).
     public func release(_ id: UUID, for principal: Principal) async throws -> ReleaseRecord {
-        guard let record = try await list(for: principal).first(where: { $0.id == id }) else {
-            throw StoreError.notFound
-        }
-        return record
+        let country = try await scope(nil, for: principal)
+        guard let release = try await ReleaseModel.find(id, on: store.database),
+            principal.role != .nationalCoordinator || release.country == country
+        else { throw StoreError.notFound }
+        return Self.record(release, try await fileList(of: [id]))
     }
 
     /// A file's contents, the download audited.

@@ -115,12 +115,10 @@ struct Publish: AsyncParsableCommand {
                 throw ValidationError(
                     "--as: \(user) is a \(principal.role.rawValue); analysts and national coordinators publish")
             }
-            var request = request
-            request.country = try await store.releases.scope(request.country, for: principal)
             let outcome: ReleaseOutcome
             do {
-                outcome = try ReleaseBuilder.run(
-                    request, on: try await store.releases.microdata(request, for: principal))
+                let (request, data) = try await store.releases.select(request, for: principal)
+                outcome = try ReleaseBuilder.run(request, on: data)
             } catch let failure as ValidationFailure {
                 throw ValidationError(Self.describe(failure))
             }
