@@ -142,25 +142,4 @@ public struct ReleaseRequest: Sendable, Codable, Equatable {
     public var hierarchies: [Hierarchy] {
         attributes.map { name in Self.attributes.first { $0.name == name }?.hierarchy ?? .flat(name) }
     }
-
-    /// The parameters as recorded with the release and printed in its report.
-    public var parameters: [(String, String)] {
-        var list: [(String, String)] = [
-            ("method", method.rawValue), ("attributes", attributes.joined(separator: ", ")),
-            ("country", country ?? "all"),
-            ("years", "\(from.map(String.init) ?? "…")–\(to.map(String.init) ?? "…")"),
-        ]
-        switch method {
-        case .table: list += [("threshold", "\(threshold)"), ("rounding", rounding ? "yes" : "no")]
-        case .kAnonymity: list += [("k", "\(k)")]
-        case .synthetic: list += [("k", "\(k)"), ("reporting length", "\(length)"), ("seed", "\(seed)")]
-        case .syntheticDP:
-            list += [
-                ("k", "\(k)"), ("reporting length", "\(length)"), ("epsilon", "\(epsilon ?? 0)"),
-                ("delta", "\(delta ?? Self.defaultDelta)"), ("seed", "\(seed)"),
-            ]
-        }
-        if let sensitive { list.append(("sensitive attribute", sensitive)) }
-        return list
-    }
 }
