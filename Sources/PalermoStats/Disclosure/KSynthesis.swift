@@ -97,6 +97,12 @@ public struct KSynthesis: Sendable {
     /// extend S to a combination held by at least k records, with its count. A value fits when it extends every
     /// subset of the drawn values, which is as many look-ups as there are such subsets (29 for 8 attributes and
     /// length 3), whatever the number of values.
+    ///
+    /// Leaving an attribute empty is a choice like a value, as often as the sensitive data leaves it empty (or
+    /// holds a value of it too rare to show): among the records of a drawn combination S, as many as S's count less
+    /// the counts of S with each value of the attribute. An empty value is in no combination, so it changes
+    /// nothing that k-synthesis promises; without it, an attribute most records leave empty (the labour industry
+    /// of sexual exploitation) would be filled in and would pull the other attributes with it.
     struct Drawer {
         struct Key: Hashable {
             let combination: CombinationCounts.Combination
@@ -109,8 +115,17 @@ public struct KSynthesis: Sendable {
         /// For each attribute, its values held by at least k records, with their counts.
         let singles: [[(code: UInt16, count: Int)]]
         let extensions: [Key: [UInt16: Int]]
-        /// How often each value has been drawn so far, by attribute and code.
+        /// The count of each combination of fewer than `length` items held by at least k records, and for each
+        /// such combination and attribute the total of its extensions: their difference is the empty share.
+        let subsetCounts: [CombinationCounts.Combination: Int]
+        let extensionTotals: [Key: Int]
+        /// For each attribute, the records that leave it empty or hold a value of it too rare to show.
+        let emptySingles: [Int]
+        /// How often each value has been drawn so far, by attribute and code (`empty` for none).
         var drawn: [[UInt16: Int]]
+
+        /// The code that stands for an empty value while drawing: no attribute has this many values.
+        static let empty = UInt16.max
 
         init(counts: CombinationCounts, k: Int, length: Int, width: Int) {
             self.k = k
@@ -118,9 +133,12 @@ public struct KSynthesis: Sendable {
             self.width = width
             var singles = [[(code: UInt16, count: Int)]](repeating: [], count: width)
             var extensions: [Key: [UInt16: Int]] = [:]
+            var subsetCounts: [CombinationCounts.Combination: Int] = [:]
+            var extensionTotals: [Key: Int] = [:]
             for (combination, count) in counts.counts where count >= k && combination.length <= length {
                 let items = combination.items
                 guard items.allSatisfy({ $0.attribute < width }) else { continue }
+                if combination.length < length { subsetCounts[combination] = count }
                 if items.count == 1 {
                     singles[items[0].attribute].append((items[0].code, count))
                     continue
@@ -128,13 +146,16 @@ public struct KSynthesis: Sendable {
                 for (i, item) in items.enumerated() {
                     var rest = items
                     rest.remove(at: i)
-                    extensions[
-                        Key(combination: CombinationCounts.Combination(rest), attribute: item.attribute),
-                        default: [:]][item.code] = count
+                    let key = Key(combination: CombinationCounts.Combination(rest), attribute: item.attribute)
+                    extensions[key, default: [:]][item.code] = count
+                    extensionTotals[key, default: 0] += count
                 }
             }
             self.singles = singles.map { $0.sorted { $0.code < $1.code } }
             self.extensions = extensions
+            self.subsetCounts = subsetCounts
+            self.extensionTotals = extensionTotals
+            emptySingles = singles.map { max(0, counts.records - $0.reduce(0) { $0 + $1.count }) }
             drawn = [[UInt16: Int]](repeating: [:], count: width)
         }
 
@@ -159,8 +180,9 @@ public struct KSynthesis: Sendable {
                 for candidate in candidates {
                     pick -= candidate.weight
                     if pick < 0 {
-                        record[a] = candidate.code
                         drawn[a][candidate.code, default: 0] += 1
+                        guard candidate.code != Self.empty else { break }
+                        record[a] = candidate.code
                         let longer = subsets.filter { $0.length + 1 < length }.map { $0.adding(a, candidate.code) }
                         if length > 1 { subsets.append(CombinationCounts.Combination().adding(a, candidate.code)) }
                         subsets += longer
@@ -172,18 +194,25 @@ public struct KSynthesis: Sendable {
         }
 
         /// The values of `attribute` that extend every subset, with the count of the rarest combination each makes
-        /// and its own count.
+        /// and its own count; and `empty`, with the fewest records any subset has without a value shown.
         func fitting(
             _ attribute: Int, _ subsets: [CombinationCounts.Combination]
         ) -> [(code: UInt16, rarest: Int, single: Int)] {
             var fitting = singles[attribute].map { (code: $0.code, rarest: $0.count, single: $0.count) }
+            var empty = emptySingles[attribute]
             for subset in subsets {
-                guard !fitting.isEmpty else { break }
-                guard let extending = extensions[Key(combination: subset, attribute: attribute)] else { return [] }
+                let key = Key(combination: subset, attribute: attribute)
+                empty = min(empty, max(0, (subsetCounts[subset] ?? 0) - (extensionTotals[key] ?? 0)))
+                guard !fitting.isEmpty else { continue }
+                guard let extending = extensions[key] else {
+                    fitting = []
+                    continue
+                }
                 fitting = fitting.compactMap { value in
                     extending[value.code].map { (value.code, min(value.rarest, $0), value.single) }
                 }
             }
+            if empty > 0 { fitting.append((Self.empty, empty, emptySingles[attribute])) }
             return fitting
         }
     }
