@@ -36,7 +36,7 @@ let package = Package(
             "PalermoCore", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "PalermoStore", dependencies: [
-            "PalermoCore", "PalermoStats",
+            "PalermoCore", "PalermoStats", "PalermoIO",
             .product(name: "FluentKit", package: "fluent-kit"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),

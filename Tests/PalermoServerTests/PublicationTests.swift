@@ -194,6 +194,61 @@ final class PublicationTests: XCTestCase {
         }
     }
 
+    /// A release feeds the patterns-and-flows report: the report counts the released records by year, exactly;
+    /// a coordinator reads their country's release that way but not one across countries; a table cannot feed it.
+    func testAReleaseFeedsThePatternsAndFlowsReport() async throws {
+        try await TestWorld.each { world in
+            try await Self.addCases(world, 150)
+            let attributes = ["sex", "ageGroup", "citizenship", "year", "exploitation"]
+            let kenyan = try await world.api(
+                .POST, "/api/v1/releases", as: "analyst",
+                json: AnyEncodable(
+                    DictionaryBody(fields: [
+                        "attributes": attributes, "method": "synthetic", "k": 3, "length": 2, "country": "KEN",
+                    ])))
+            XCTAssertEqual(kenyan.status, .created, kenyan.body.string)
+            let id = try XCTUnwrap(try kenyan.content.decode(Reply.self).id)
+            let csv = try await world.api(.GET, "/api/v1/releases/\(id)/files/records.csv", as: "analyst")
+            let released = try MicrodataReader.read(Data(csv.body.readableBytesView))
+            var byYear: [Int: Int] = [:]
+            for r in 0..<released.count { if let year = Int(released.value(r, 3)) { byYear[year, default: 0] += 1 } }
+            let first = try XCTUnwrap(byYear.keys.min()), last = try XCTUnwrap(byYear.keys.max())
+
+            let path = "/api/v1/statistics/patterns-and-flows?source=release:\(id)&from=\(first)&to=\(last)"
+            for reader in ["analyst", "coordinator"] {
+                let reply = try await world.api(.GET, path, as: reader)
+                XCTAssertEqual(reply.status, .ok, "\(reader): \(reply.body.string)")
+                let report = try reply.content.decode(PatternsAndFlowsReport.self)
+                var counted: [Int: Int] = [:]
+                for point in report.trend { counted[point.year] = point.victims.value.low }
+                for (year, n) in byYear { XCTAssertEqual(counted[year], n, "\(reader), \(year)") }
+            }
+
+            let cookie = try await world.webLogin("analyst")
+            let release = try await world.page("/publish/\(id)", cookie: cookie)
+            XCTAssertTrue(
+                release.body.string.contains("/stats/patterns?source=release:\(id)"), "the release page links it")
+            let page = try await world.page(
+                "/stats/patterns?source=release:\(id)&from=\(first)&to=\(last)", cookie: cookie)
+            XCTAssertEqual(page.status, .ok, page.body.string)
+            XCTAssertTrue(page.body.string.contains("release \(id)"), "the page names its source")
+            XCTAssertTrue(
+                page.body.string.contains("value=\"release:\(id)\" selected"), "the filters keep the release")
+
+            let everywhere = try await world.api(
+                .POST, "/api/v1/releases", as: "analyst",
+                json: AnyEncodable(DictionaryBody(fields: ["attributes": attributes, "method": "synthetic", "k": 3])))
+            let across = try XCTUnwrap(try everywhere.content.decode(Reply.self).id)
+            let hidden = try await world.api(
+                .GET, "/api/v1/statistics/patterns-and-flows?source=release:\(across)", as: "coordinator")
+            XCTAssertEqual(hidden.status, .notFound, "not the coordinator's release")
+            let noCountry = try await world.api(
+                .GET, "/api/v1/statistics/patterns-and-flows?source=release:\(across)", as: "analyst")
+            XCTAssertEqual(noCountry.status, .notFound)
+            XCTAssertTrue(noCountry.body.string.contains("country"), noCountry.body.string)
+        }
+    }
+
     static func userID(_ world: TestWorld, _ name: String) async throws -> UUID {
         let user = try await UserModel.query(on: world.app.palermo.store.database).filter(\.$username == name).first()
         return try XCTUnwrap(user?.id)

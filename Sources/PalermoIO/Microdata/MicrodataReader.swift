@@ -9,6 +9,10 @@ public enum MicrodataReader {
     public static func read(_ url: URL, attributes chosen: [String]? = nil) throws -> Microdata {
         // CSV.swift reports an error at the end of a file stream, so the file is read whole and parsed from memory.
         guard let data = try? Data(contentsOf: url) else { throw TableReadError("cannot read \(url.path)") }
+        return try read(data, attributes: chosen)
+    }
+
+    public static func read(_ data: Data, attributes chosen: [String]? = nil) throws -> Microdata {
         guard let text = String(data: data, encoding: .utf8) else { throw TableReadError("the file is not UTF-8 text") }
         let reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: false)
         guard var header = reader.headerRow, !header.isEmpty else { throw TableReadError("the file has no header row") }

@@ -17,6 +17,8 @@ struct ReleasePage {
     let fileHeaders: [String]
     let files: [File]
     let reportLink: (label: String, href: String)?
+    /// Released records (not a table) feed the patterns-and-flows report.
+    let patternsLink: (label: String, href: String)?
     let back: (label: String, href: String)
 
     init(_ w: Wording, release: ReleaseRecord) {
@@ -36,6 +38,9 @@ struct ReleasePage {
         reportLink =
             release.files.contains { $0.name == "report.html" }
             ? (w("publish.openReport"), "/publish/\(release.id)/report.html") : nil
+        patternsLink =
+            release.files.contains { $0.name == "records.csv" }
+            ? (w("publish.toPatterns"), "/stats/patterns?source=release:\(release.id)") : nil
         back = (w("publish.title"), "/publish")
     }
 
@@ -44,6 +49,7 @@ struct ReleasePage {
             .h1(.words(title)),
             .p(.words(made)),
             .unwrap(reportLink) { .p(.a(.attr("href", $0.href), .words($0.label))) },
+            .unwrap(patternsLink) { .p(.a(.attr("href", $0.href), .words($0.label))) },
             .div(
                 .class("table-wrap"),
                 .table(

@@ -33,7 +33,9 @@ struct PatternsPage {
         title = w("patterns.title")
         sourceLabel = w("patterns.source")
         let chosen = query?.source ?? "GLOTIP"
-        sources = (datasets + ["cases"]).map {
+        // A release is offered when it is the one asked for (its page links here), so that the filters keep it.
+        let release = chosen.hasPrefix("release:") ? [chosen] : []
+        sources = (datasets + ["cases"] + release).map {
             Choice(value: $0, label: Self.sourceLabel($0, w), selected: $0 == chosen)
         }
         regionLabel = w("patterns.region")
@@ -63,6 +65,7 @@ struct PatternsPage {
     /// A source named for people: "cases" and a coordinator's `national:KEN` are not shown as codes.
     static func sourceLabel(_ name: String, _ w: Wording) -> String {
         if name == "cases" { return w("patterns.fromCases") }
+        if name.hasPrefix("release:") { return w("patterns.fromRelease") }
         if name.hasPrefix("national:") {
             return w("patterns.nationalSource", ["country": w.country(String(name.dropFirst("national:".count)))])
         }

@@ -112,6 +112,8 @@ enum StatisticsService {
         // thread of the pool, so that eight reports at once neither starve the event loops nor the database.
         return try await app.palermo.heavy.withPlace {
             let input = try await notFoundIfForbidden {
+                // A release feeds the report of those who may read it (a coordinator: their country's).
+                if case .release(let id) = source { _ = try await req.store.releases.release(id, for: principal) }
                 let country = source == .cases ? try await req.store.national.allowedCountry(nil, for: principal) : nil
                 return try await req.store.patternsAndFlowsInput(
                     from: source, scope, country: country, withholdingBelow: threshold)

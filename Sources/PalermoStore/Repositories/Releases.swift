@@ -2,6 +2,7 @@ import Crypto
 import FluentKit
 import Foundation
 import PalermoCore
+import PalermoIO
 import PalermoStats
 import SQLKit
 
@@ -155,6 +156,43 @@ public struct Releases: Sendable {
         do { return (request, try Microdata(attributes: request.attributes, records: records)) } catch {
             throw ValidationFailure([.init(field: "attributes", message: "\(error)", code: "invalid")])
         }
+    }
+
+    /// A release's published records grouped by the facets the patterns-and-flows report counts: its country
+    /// (the release's, else each record's country of exploitation), year, sex, age group, citizenship and form.
+    /// A release of a table, or without a year or a country, cannot feed the report.
+    func facetGroups(of id: UUID) async throws -> [(facets: NationalStatistics.Facets, n: Int)] {
+        guard let release = try await ReleaseModel.find(id, on: store.database) else {
+            throw StoreError.forbidden("there is no release \(id)")
+        }
+        guard
+            let file = try await ReleaseFileModel.query(on: store.database).filter(\.$releaseID == id)
+                .filter(\.$name == "records.csv").first()
+        else { throw StoreError.forbidden("release \(id) publishes a table, not records: it cannot feed the report") }
+        let data = try MicrodataReader.read(file.content)
+        func column(_ name: String) -> Int? { data.attributes.firstIndex(of: name) }
+        guard let year = column("year") else {
+            throw StoreError.forbidden("release \(id) has no year: the report counts victims by year")
+        }
+        let place = column("countryOfExploitation")
+        guard release.country != nil || place != nil else {
+            throw StoreError.forbidden(
+                "release \(id) covers every country and has no country of exploitation: the report counts by country")
+        }
+        func value(_ r: Int, _ a: Int?) -> String? {
+            guard let a, !data.value(r, a).isEmpty else { return nil }
+            return data.value(r, a)
+        }
+        var groups: [NationalStatistics.Facets: Int] = [:]
+        for r in 0..<data.count {
+            let facets = NationalStatistics.Facets(
+                country: release.country ?? value(r, place) ?? "", year: value(r, year),
+                gender: value(r, column("sex")),
+                age_group: value(r, column("ageGroup")), citizenship: value(r, column("citizenship")),
+                exploitation: value(r, column("exploitation")) ?? "")
+            groups[facets, default: 0] += 1
+        }
+        return groups.map { (facets: $0.key, n: $0.value) }
     }
 
     static func firstIndustry(_ record: String) -> String {

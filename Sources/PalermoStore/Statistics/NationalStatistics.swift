@@ -99,6 +99,16 @@ public struct NationalStatistics: Sendable {
             }
         }
         let groups = counts.filter { $0.value > 0 }.map { (facets: $0.key, n: $0.value) }
+        let (observations, undated, total) = Self.detectedVictims(groups, years: years)
+        return FromCases(observations: observations, cases: records, merged: records - total, undated: undated)
+    }
+
+    /// Detected victims in GLOTIP cells from groups of people with the same facets: counted by sex and age, by
+    /// form of exploitation (the first recorded; an HTCDS code, or already a form's name) and by citizenship. Groups
+    /// without a year, or whose year is not a single year, are undated and left out.
+    static func detectedVictims(
+        _ groups: [(facets: Facets, n: Int)], years: ClosedRange<Int>?
+    ) -> (observations: [Observation], undated: Int, total: Int) {
         var cells: [Observation.Key: Int] = [:]
         var undated = 0, total = 0
         for (group, n) in groups {
@@ -118,7 +128,8 @@ public struct NationalStatistics: Sendable {
             }
             add(.total, "Total", breakdown: true)
             if let first = group.exploitation.split(separator: ";").first {
-                add(.formOfExploitation, ExploitationForm(htcdsType: String(first)).rawValue, breakdown: true)
+                let form = ExploitationForm(rawValue: String(first)) ?? ExploitationForm(htcdsType: String(first))
+                add(.formOfExploitation, form.rawValue, breakdown: true)
             }
             add(.citizenship, group.citizenship.flatMap(Countries.find)?.name ?? "Unknown", breakdown: false)
         }
@@ -132,7 +143,7 @@ public struct NationalStatistics: Sendable {
                 categoryArea: key.dimension == .citizenship ? codeByName[key.category] : nil,
                 sex: key.sex, age: key.age, year: key.year, value: CountRange(exactly: count))
         }
-        return FromCases(observations: observations, cases: records, merged: records - total, undated: undated)
+        return (observations, undated, total)
     }
 
     /// The facet columns a case is counted by, read from a row that may hold other columns too.

@@ -8,9 +8,15 @@ import SQLKit
 public enum ReportSource: Sendable, Equatable {
     case dataset(String)
     case cases
+    /// The records of a release (k-anonymous or synthetic): what was published, never more.
+    case release(UUID)
 
     public init(_ text: String) {
-        self = text.lowercased() == "cases" ? .cases : .dataset(text)
+        if text.lowercased().hasPrefix("release:"), let id = UUID(uuidString: String(text.dropFirst(8))) {
+            self = .release(id)
+        } else {
+            self = text.lowercased() == "cases" ? .cases : .dataset(text)
+        }
     }
 
     public var name: String {
@@ -19,6 +25,7 @@ public enum ReportSource: Sendable, Equatable {
             "national figures entered for \(name.dropFirst("national:".count))"
         case .dataset(let name): "dataset \(name)"
         case .cases: "Palermo's case records"
+        case .release(let id): "the de-identified records of release \(id)"
         }
     }
 }
@@ -50,6 +57,15 @@ extension Store {
             let rows = try await statistics.observationRows(in: name, years: scope.years)
             return ReportInput(
                 observations: { try StatisticsRepository.decode(rows) }, scope: scope, notes: dataset.notes)
+        case .release(let id):
+            let groups = try await releases.facetGroups(of: id)
+            let (observations, undated, total) = NationalStatistics.detectedVictims(groups, years: scope.years)
+            return ReportInput(
+                observations: { observations }, scope: scope,
+                notes: [
+                    "\(total) de-identified record(s) of release \(id), counted as published; \(undated) without a "
+                        + "single year (generalised or empty) are left out"
+                ])
         case .cases:
             let built = try await national.fromCases(country: country, years: scope.years)
             func count(_ n: Int) -> String { threshold.map { n > 0 && n < $0 ? "fewer than \($0)" : "\(n)" } ?? "\(n)" }

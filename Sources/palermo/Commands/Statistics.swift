@@ -73,7 +73,8 @@ struct Report: AsyncParsableCommand {
         @ArgumentParser.Option(help: "Last year (default: the dataset's last).") var to: Int?
         @ArgumentParser.Option(help: "Output directory (created if missing).") var out: String
         @ArgumentParser.Option(help: "A region or subregion to limit the report to, e.g. Europe.") var region: String?
-        @ArgumentParser.Option(help: "A statistics dataset name, or 'cases' for Palermo's own case records.")
+        @ArgumentParser.Option(
+            help: "A statistics dataset name, 'cases' for Palermo's case records, or 'release:ID' for a release's.")
         var source: String = "GLOTIP"
         @ArgumentParser.Option(help: "The report's language: ar, zh, en, fr, ru or es.") var language: String = "en"
         @ArgumentParser.Flag(help: "Leave out countries that published only part of a figure (no open upper ends).")
