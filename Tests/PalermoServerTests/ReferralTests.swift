@@ -12,7 +12,8 @@ final class ReferralTests: XCTestCase {
         var recipient: UUID
         var purpose = "shelter"
         var groups = ["identity", "profile"]
-        var givenOn = "2025-03-02"
+        // Today: a fixed day would put `until` (90 days ahead) more than two years after it as time passes.
+        var givenOn = CaseTasks.today(Date())
         var until = CaseTasks.today(Date().addingTimeInterval(90 * 86_400))
         var method = "signed"
         var witness: UUID?
