@@ -9,7 +9,8 @@ public struct ReleaseOutcome: Sendable {
         public let cells: Int
         public let primary: Int
         public let suppressed: Int
-        /// `safe`, `rounded`, or `not audited` (too many suppressed cells for the audit's solver).
+        /// `safe`, `certified` (safe, shown by hypercube certificates on a table too large for the audit's solver),
+        /// `rounded`, or `not audited` (too large for the solver, and not certified).
         public let audit: String
     }
 
@@ -107,7 +108,8 @@ public enum ReleaseBuilder {
                     data, length: request.length, epsilon: request.epsilon ?? 1,
                     delta: request.delta ?? ReleaseRequest.defaultDelta,
                     using: &rng)
-            let synthetic = synthesis.synthesise(counts, template: data, using: &rng)
+            let synthetic = synthesis.synthesise(
+                counts, template: data, limit: request.method == .syntheticDP ? counts.records : nil, using: &rng)
             let utility =
                 audited
                 ? SynthesisUtility(sensitive: data, synthetic: synthetic, k: request.k, reportingLength: request.length)
@@ -167,6 +169,7 @@ public enum ReleaseBuilder {
             let verdict: String =
                 switch SuppressionAudit().audit(result) {
                 case .safe: "safe"
+                case .certified: "certified"
                 case .exposed: "exposed"
                 case .tooLarge: "not audited"
                 }
