@@ -48,14 +48,14 @@ final class PublicationBrowserTests: XCTestCase {
             XCTAssertTrue(page.contains(">\(name)<"), name)
         }
 
-        // Download the records as the link does: a header, then one synthetic record per case record.
+        // Download the records as the link does: a header, then about as many synthetic records as case records.
         let csv =
             try await browser.execute("return fetch('\(releasePath)/records.csv').then(r => r.text());") as? String
         let lines = try XCTUnwrap(csv).split(separator: "\n", omittingEmptySubsequences: true)
         XCTAssertEqual(
             lines.first.map(String.init)?.trimmingCharacters(in: .whitespacesAndNewlines),
             "sex,ageGroup,citizenship,exploitation,labourIndustry")
-        XCTAssertEqual(lines.count, 122)
+        XCTAssertEqual(Double(lines.count - 1), 121, accuracy: 40)
         let digest = SHA256.hash(data: Data(try XCTUnwrap(csv).utf8)).map { String(format: "%02x", $0) }.joined()
         XCTAssertTrue(page.contains(digest), "the page shows the downloaded file's checksum")
         let report = try await browser.execute("return fetch('\(releasePath)/report.html').then(r => r.text());")

@@ -42,6 +42,16 @@ public struct CombinationCounts: Sendable {
             return result
         }
 
+        /// The combination without item `i`; nothing is allocated.
+        func removing(_ i: Int) -> Combination {
+            var result = Combination()
+            for j in 0..<length where j != i {
+                let item = word(j)
+                result.append(Int(item >> 16), UInt16(item & 0xFFFF))
+            }
+            return result
+        }
+
         public var items: [(attribute: Int, code: UInt16)] {
             (0..<length).map { i in
                 let word = i < 3 ? low >> UInt64(20 * i) : high >> UInt64(20 * (i - 3))

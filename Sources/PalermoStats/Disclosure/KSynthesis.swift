@@ -5,9 +5,10 @@ import PalermoCore
 /// value at a time, and a value is taken only when every combination it makes with the values already drawn,
 /// up to the reporting length, is held by at least `k` records of the sensitive data. So every short
 /// combination in the synthetic data is common in the sensitive data: nothing rare about a person carries over,
-/// and nothing is made up. A value is drawn in proportion to the rarest of those combinations, scaled by how far
-/// the value still is from its count in the sensitive data (as pac-synth does with `use_synthetic_counts`), which
-/// keeps the synthetic counts close to the sensitive ones. Where no value fits, the attribute is left empty.
+/// and nothing is made up. Each value has a budget, its count rounded down to the reporting resolution (so the
+/// synthetic data tells no more than the published aggregates), and records are drawn until the budgets are
+/// spent, as synthetic-data-showcase consolidates. A value is drawn in proportion to the rarest of those
+/// combinations, scaled by what is left of its budget. Where no value fits, the attribute is left empty.
 ///
 /// `noisyCounts` gives counts to draw from noisy counts instead (Laplace noise on the counts of each length, the
 /// privacy budget ε split over the lengths, combinations below a threshold that δ sets dropped), so the synthetic
@@ -31,11 +32,18 @@ public struct KSynthesis: Sendable {
         self.length = length
     }
 
-    /// The synthetic records for data whose combinations were counted, as many as were counted.
+    /// The synthetic records for data whose combinations were counted. Each value is drawn as often as its count,
+    /// rounded down to the reporting resolution, allows; records are drawn until every value has been used up,
+    /// so the synthetic data holds about as many records as were counted (more where values met dead ends), or
+    /// until `limit` records. Noisy counts keep few long combinations, so their values meet dead ends everywhere:
+    /// drawn to the end, they would make a crowd of one-value records, and the counted records are their limit.
     public func synthesise(
-        _ counts: CombinationCounts, template data: Microdata, using rng: inout some RandomNumberGenerator
+        _ counts: CombinationCounts, template data: Microdata, resolution: Int? = nil, limit: Int? = nil,
+        using rng: inout some RandomNumberGenerator
     ) -> Microdata {
-        var drawer = Drawer(counts: counts, k: k, length: min(length, counts.length), width: data.width)
+        var drawer = Drawer(
+            counts: counts, k: k, length: min(length, counts.length), width: data.width,
+            resolution: max(1, resolution ?? k))
         var codes: [UInt16] = []
         codes.reserveCapacity(counts.records * data.width)
         // An empty value is coded as the attribute's "" when it has one, or as a new last code.
@@ -45,9 +53,16 @@ public struct KSynthesis: Sendable {
             values[a].append("")
             return UInt16(values[a].count - 1)
         }
-        for _ in 0..<counts.records {
+        // Every draw spends a value or an empty value from a budget, so this ends; the limit only guards against a
+        // budget gone wrong. A record left with no value at all is not kept.
+        var draws = drawer.valuesLeft + drawer.emptySingles.reduce(0, +)
+        var kept = 0
+        while drawer.valuesLeft > 0, draws > 0, kept < limit ?? Int.max {
+            draws -= 1
             let record = drawer.draw(using: &rng)
+            guard record.contains(where: { $0 != nil }) else { continue }
             for a in 0..<data.width { codes.append(record[a] ?? empty[a]) }
+            kept += 1
         }
         return Microdata(attributes: data.attributes, values: values, codes: codes)
     }
@@ -121,13 +136,20 @@ public struct KSynthesis: Sendable {
         let extensionTotals: [Key: Int]
         /// For each attribute, the records that leave it empty or hold a value of it too rare to show.
         let emptySingles: [Int]
-        /// How often each value has been drawn so far, by attribute and code (`empty` for none).
-        var drawn: [[UInt16: Int]]
+        /// How often each value may be drawn, by attribute and code: its count rounded down to the resolution; and
+        /// what is left of it. An attribute's empty value may be drawn as often as `emptySingles` says.
+        let budgets: [[Int]]
+        var left: [[Int]]
+        var emptyLeft: [Int]
+        /// The values left to draw, over all attributes, empty values aside.
+        private(set) var valuesLeft: Int
+        /// How many synthetic records hold each combination in `extensions`, keyed the same way.
+        var used: [Key: [UInt16: Int]] = [:]
 
         /// The code that stands for an empty value while drawing: no attribute has this many values.
         static let empty = UInt16.max
 
-        init(counts: CombinationCounts, k: Int, length: Int, width: Int) {
+        init(counts: CombinationCounts, k: Int, length: Int, width: Int, resolution: Int) {
             self.k = k
             self.length = length
             self.width = width
@@ -156,32 +178,75 @@ public struct KSynthesis: Sendable {
             self.subsetCounts = subsetCounts
             self.extensionTotals = extensionTotals
             emptySingles = singles.map { max(0, counts.records - $0.reduce(0) { $0 + $1.count }) }
-            drawn = [[UInt16: Int]](repeating: [:], count: width)
+            budgets = singles.map { values in
+                var budget = [Int](repeating: 0, count: Int(values.map(\.code).max() ?? 0) + 1)
+                for value in values { budget[Int(value.code)] = value.count / resolution * resolution }
+                return budget
+            }
+            left = budgets
+            emptyLeft = emptySingles
+            valuesLeft = budgets.reduce(0) { $0 + $1.reduce(0, +) }
         }
 
+        /// A record, its values spent from the budgets.
         mutating func draw(using rng: inout some RandomNumberGenerator) -> [UInt16?] {
+            let (record, empty) = propose(using: &rng)
+            for a in 0..<width {
+                if let code = record[a] {
+                    left[a][Int(code)] -= 1
+                    valuesLeft -= 1
+                } else if empty[a] {
+                    emptyLeft[a] -= 1
+                }
+            }
+            count(record)
+            return record
+        }
+
+        /// A record drawn against the budgets as they are (each attribute spends from its own, so one record needs
+        /// no account of itself), with the attributes it left empty by choice.
+        func propose(using rng: inout some RandomNumberGenerator) -> (record: [UInt16?], empty: [Bool]) {
             var record = [UInt16?](repeating: nil, count: width)
+            var empty = [Bool](repeating: false, count: width)
             // Every non-empty subset of the values drawn so far with fewer than `length` items.
             var subsets: [CombinationCounts.Combination] = []
-            for a in (0..<width).shuffled(using: &rng) {
-                let fitting = fitting(a, subsets)
-                var candidates: [(code: UInt16, weight: Int)] = []
-                for (code, rarest, single) in fitting {
-                    // What the value still lacks of its count, as a share of it, in thousandths.
-                    let missing = max(0, single - drawn[a][code, default: 0])
-                    let weight = rarest * (missing * 1000 / single)
-                    if weight > 0 { candidates.append((code, weight)) }
+            var pending = (0..<width).shuffled(using: &rng)
+            while !pending.isEmpty {
+                // The attribute with the fewest values that fit goes first: left for later, it would be the first
+                // to meet a dead end.
+                var options: [[(code: UInt16, weight: Int)]] = []
+                var chosen = 0
+                var fewest = Int.max
+                for (index, a) in pending.enumerated() {
+                    options.append(candidates(a, subsets))
+                    let values = options[index].count { $0.code != Self.empty }
+                    if values < fewest {
+                        fewest = values
+                        chosen = index
+                    }
                 }
-                // Every fitting value has reached its count: draw among them by their combinations alone.
-                if candidates.isEmpty { candidates = fitting.map { ($0.code, $0.rarest) } }
+                let a = pending[chosen]
+                var candidates = options[chosen]
+                pending.remove(at: chosen)
+                options.remove(at: chosen)
+                // A value that would leave another attribute no value at all is drawn only when every value would.
+                let open = candidates.filter { candidate in
+                    candidate.code == Self.empty
+                        || zip(pending, options).allSatisfy { b, values in
+                            keepsOpen(b, values, after: (a, candidate.code), subsets)
+                        }
+                }
+                if !open.isEmpty { candidates = open }
                 let total = candidates.reduce(0) { $0 + $1.weight }
                 guard total > 0 else { continue }
                 var pick = Int.random(in: 0..<total, using: &rng)
                 for candidate in candidates {
                     pick -= candidate.weight
                     if pick < 0 {
-                        drawn[a][candidate.code, default: 0] += 1
-                        guard candidate.code != Self.empty else { break }
+                        guard candidate.code != Self.empty else {
+                            empty[a] = true
+                            break
+                        }
                         record[a] = candidate.code
                         let longer = subsets.filter { $0.length + 1 < length }.map { $0.adding(a, candidate.code) }
                         if length > 1 { subsets.append(CombinationCounts.Combination().adding(a, candidate.code)) }
@@ -190,15 +255,54 @@ public struct KSynthesis: Sendable {
                     }
                 }
             }
-            return record
+            return (record, empty)
+        }
+
+        /// Whether some value of `b` that may be drawn now may still be drawn once `value` is: it must extend `value`
+        /// and each drawn value with it. An attribute that has no value now, or may be left empty, stays open.
+        func keepsOpen(
+            _ b: Int, _ values: [(code: UInt16, weight: Int)], after value: (attribute: Int, code: UInt16),
+            _ subsets: [CombinationCounts.Combination]
+        ) -> Bool {
+            guard length > 1, !values.isEmpty, !values.contains(where: { $0.code == Self.empty }) else { return true }
+            let single = CombinationCounts.Combination().adding(value.attribute, value.code)
+            let keys =
+                [Key(combination: single, attribute: b)]
+                + (length > 2
+                    ? subsets.filter { $0.length == 1 }.map {
+                        Key(combination: $0.adding(value.attribute, value.code), attribute: b)
+                    } : [])
+            let extending = keys.map { extensions[$0] }
+            return values.contains { candidate in extending.allSatisfy { $0?[candidate.code] != nil } }
+        }
+
+        /// The values of `a` that may be drawn next, with their weights: the fewest records any combination a value
+        /// makes still lacks in the synthetic data, scaled by what is left of its budget.
+        func candidates(_ a: Int, _ subsets: [CombinationCounts.Combination]) -> [(code: UInt16, weight: Int)] {
+            var candidates: [(code: UInt16, weight: Int)] = []
+            var fallback: [(code: UInt16, weight: Int)] = []
+            for (code, rarest, spare) in fitting(a, subsets) {
+                // What is left of the value's budget, as a share of it, in thousandths.
+                let (remaining, budget) =
+                    code == Self.empty
+                    ? (emptyLeft[a], emptySingles[a]) : (left[a][Int(code)], budgets[a][Int(code)])
+                guard remaining > 0 else { continue }
+                let share = remaining * 1000 / budget
+                if spare > 0 { candidates.append((code, spare * share)) }
+                fallback.append((code, rarest * share))
+            }
+            // Every fitting value's combinations are as common in the synthetic data as in the sensitive data
+            // already: one more is better than a dead end.
+            return candidates.isEmpty ? fallback : candidates
         }
 
         /// The values of `attribute` that extend every subset, with the count of the rarest combination each makes
-        /// and its own count; and `empty`, with the fewest records any subset has without a value shown.
+        /// and the fewest records any of those combinations still lacks in the synthetic data; and `empty`, with
+        /// the fewest records any subset has without a value shown.
         func fitting(
             _ attribute: Int, _ subsets: [CombinationCounts.Combination]
-        ) -> [(code: UInt16, rarest: Int, single: Int)] {
-            var fitting = singles[attribute].map { (code: $0.code, rarest: $0.count, single: $0.count) }
+        ) -> [(code: UInt16, rarest: Int, spare: Int)] {
+            var fitting = singles[attribute].map { (code: $0.code, rarest: $0.count, spare: $0.count) }
             var empty = emptySingles[attribute]
             for subset in subsets {
                 let key = Key(combination: subset, attribute: attribute)
@@ -208,12 +312,37 @@ public struct KSynthesis: Sendable {
                     fitting = []
                     continue
                 }
+                let taken = used[key]
                 fitting = fitting.compactMap { value in
-                    extending[value.code].map { (value.code, min(value.rarest, $0), value.single) }
+                    extending[value.code].map { count in
+                        let spare = count - (taken?[value.code] ?? 0)
+                        return (value.code, min(value.rarest, count), min(value.spare, spare))
+                    }
                 }
             }
-            if empty > 0 { fitting.append((Self.empty, empty, emptySingles[attribute])) }
+            if empty > 0 { fitting.append((Self.empty, empty, empty)) }
             return fitting
+        }
+
+        /// Counts the record's combinations of two or more items into `used`, under each way `extensions` keys them.
+        mutating func count(_ record: [UInt16?]) {
+            let items = record.indices.compactMap { a in record[a].map { (attribute: a, code: $0) } }
+            var combination = CombinationCounts.Combination()
+            func walk(_ start: Int) {
+                for i in start..<items.count {
+                    let saved = combination
+                    combination = combination.adding(items[i].attribute, items[i].code)
+                    if combination.length > 1 {
+                        for (n, item) in combination.items.enumerated() {
+                            let key = Key(combination: combination.removing(n), attribute: item.attribute)
+                            used[key, default: [:]][item.code, default: 0] += 1
+                        }
+                    }
+                    if combination.length < length { walk(i + 1) }
+                    combination = saved
+                }
+            }
+            walk(0)
         }
     }
 }
