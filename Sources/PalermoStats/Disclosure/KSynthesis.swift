@@ -211,6 +211,8 @@ public struct KSynthesis: Sendable {
             // Every non-empty subset of the values drawn so far with fewer than `length` items.
             var subsets: [CombinationCounts.Combination] = []
             var pending = (0..<width).shuffled(using: &rng)
+            // What fits each pending attribute, narrowed by each value drawn instead of worked out again.
+            var fits = pending.map { fitting($0) }
             while !pending.isEmpty {
                 // The attribute with the fewest values that fit goes first: left for later, it would be the first
                 // to meet a dead end.
@@ -218,7 +220,7 @@ public struct KSynthesis: Sendable {
                 var chosen = 0
                 var fewest = Int.max
                 for (index, a) in pending.enumerated() {
-                    options.append(candidates(a, subsets))
+                    options.append(candidates(a, fits[index]))
                     let values = options[index].count { $0.code != Self.empty }
                     if values < fewest {
                         fewest = values
@@ -229,6 +231,7 @@ public struct KSynthesis: Sendable {
                 var candidates = options[chosen]
                 pending.remove(at: chosen)
                 options.remove(at: chosen)
+                fits.remove(at: chosen)
                 // A value that would leave another attribute no value at all is drawn only when every value would.
                 let open = candidates.filter { candidate in
                     candidate.code == Self.empty
@@ -249,8 +252,10 @@ public struct KSynthesis: Sendable {
                         }
                         record[a] = candidate.code
                         let longer = subsets.filter { $0.length + 1 < length }.map { $0.adding(a, candidate.code) }
-                        if length > 1 { subsets.append(CombinationCounts.Combination().adding(a, candidate.code)) }
-                        subsets += longer
+                        let added =
+                            (length > 1 ? [CombinationCounts.Combination().adding(a, candidate.code)] : []) + longer
+                        subsets += added
+                        for index in pending.indices { narrow(&fits[index], pending[index], by: added) }
                         break
                     }
                 }
@@ -278,10 +283,11 @@ public struct KSynthesis: Sendable {
 
         /// The values of `a` that may be drawn next, with their weights: the fewest records any combination a value
         /// makes still lacks in the synthetic data, scaled by what is left of its budget.
-        func candidates(_ a: Int, _ subsets: [CombinationCounts.Combination]) -> [(code: UInt16, weight: Int)] {
+        func candidates(_ a: Int, _ fitting: Fitting) -> [(code: UInt16, weight: Int)] {
             var candidates: [(code: UInt16, weight: Int)] = []
             var fallback: [(code: UInt16, weight: Int)] = []
-            for (code, rarest, spare) in fitting(a, subsets) {
+            let empty = fitting.emptyShare > 0 ? [(Self.empty, fitting.emptyShare, fitting.emptyShare)] : []
+            for (code, rarest, spare) in fitting.values + empty {
                 // What is left of the value's budget, as a share of it, in thousandths.
                 let (remaining, budget) =
                     code == Self.empty
@@ -296,32 +302,40 @@ public struct KSynthesis: Sendable {
             return candidates.isEmpty ? fallback : candidates
         }
 
-        /// The values of `attribute` that extend every subset, with the count of the rarest combination each makes
-        /// and the fewest records any of those combinations still lacks in the synthetic data; and `empty`, with
-        /// the fewest records any subset has without a value shown.
-        func fitting(
-            _ attribute: Int, _ subsets: [CombinationCounts.Combination]
-        ) -> [(code: UInt16, rarest: Int, spare: Int)] {
-            var fitting = singles[attribute].map { (code: $0.code, rarest: $0.count, spare: $0.count) }
-            var empty = emptySingles[attribute]
+        /// The values of an attribute that extend every combination of the values drawn, each with the count of
+        /// the rarest combination it makes and the fewest records any of those combinations still lacks in the
+        /// synthetic data; and the fewest records any of those combinations has without a value of it shown.
+        struct Fitting {
+            var values: [(code: UInt16, rarest: Int, spare: Int)]
+            var emptyShare: Int
+        }
+
+        /// What fits an attribute before any value is drawn: its values held by at least k records.
+        func fitting(_ attribute: Int) -> Fitting {
+            Fitting(
+                values: singles[attribute].map { (code: $0.code, rarest: $0.count, spare: $0.count) },
+                emptyShare: emptySingles[attribute])
+        }
+
+        /// Narrows what fits an attribute by the combinations a value just drawn makes with those before it.
+        func narrow(_ fitting: inout Fitting, _ attribute: Int, by subsets: [CombinationCounts.Combination]) {
             for subset in subsets {
                 let key = Key(combination: subset, attribute: attribute)
-                empty = min(empty, max(0, (subsetCounts[subset] ?? 0) - (extensionTotals[key] ?? 0)))
-                guard !fitting.isEmpty else { continue }
+                fitting.emptyShare = min(
+                    fitting.emptyShare, max(0, (subsetCounts[subset] ?? 0) - (extensionTotals[key] ?? 0)))
+                guard !fitting.values.isEmpty else { continue }
                 guard let extending = extensions[key] else {
-                    fitting = []
+                    fitting.values = []
                     continue
                 }
                 let taken = used[key]
-                fitting = fitting.compactMap { value in
+                fitting.values = fitting.values.compactMap { value in
                     extending[value.code].map { count in
                         let spare = count - (taken?[value.code] ?? 0)
                         return (value.code, min(value.rarest, count), min(value.spare, spare))
                     }
                 }
             }
-            if empty > 0 { fitting.append((Self.empty, empty, empty)) }
-            return fitting
         }
 
         /// Counts the record's combinations of two or more items into `used`, under each way `extensions` keys them.
