@@ -97,5 +97,6 @@ let package = Package(
 // own main, so the harness has none, and an ordinary build or `swift test` must not try to link it.
 if ProcessInfo.processInfo.environment["PALERMO_FUZZ"] == "1" {
     package.products.append(.executable(name: "palermo-fuzz", targets: ["palermo-fuzz"]))
-    package.targets.append(.executableTarget(name: "palermo-fuzz", dependencies: ["PalermoIO", "PalermoCore"]))
+    package.targets.append(
+        .executableTarget(name: "palermo-fuzz", dependencies: ["PalermoIO", "PalermoCore", "PalermoStats"]))
 }

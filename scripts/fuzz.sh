@@ -12,7 +12,7 @@ seconds=${FUZZ_SECONDS:-60}
 # (FUZZ_REPORT_ONLY="xlsx htcds"); none at present.
 report_only=" ${FUZZ_REPORT_ONLY:-} "
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(csv xlsx htcds glotip overlap)
+[ ${#targets[@]} -eq 0 ] && targets=(csv xlsx htcds glotip overlap microdata)
 shared=../shared/data
 
 PALERMO_FUZZ=1 swift build --scratch-path .build-fuzz --product palermo-fuzz \
@@ -28,6 +28,7 @@ seed() { # target -> seed files
     htcds) echo "$shared/htcds/HTCDS Excel Spreadsheet v2.0.xlsx"; ls Tests/Fuzz/seeds/htcds/* 2>/dev/null || true ;;
     glotip) ls Tests/Fuzz/seeds/glotip/* 2>/dev/null || true ;;
     overlap) ls "$shared"/mse/*.csv ;;
+    microdata) ls Tests/Fuzz/seeds/microdata/* 2>/dev/null || true ;;
   esac
 }
 

@@ -1,12 +1,13 @@
 import Foundation
 import PalermoCore
 import PalermoIO
+import PalermoStats
 
 /// libFuzzer's entry point for every reader of outside files. Which reader runs is named by
-/// `PALERMO_FUZZ_TARGET` (csv, xlsx, htcds, glotip, overlap); see `scripts/fuzz.sh`. Errors are the readers'
+/// `PALERMO_FUZZ_TARGET` (csv, xlsx, htcds, glotip, overlap, microdata); see `scripts/fuzz.sh`. Errors are the readers'
 /// normal answer to a bad file; only a trap, an overflow or a memory error is a finding.
 enum FuzzTarget: String, CaseIterable {
-    case csv, xlsx, htcds, glotip, overlap
+    case csv, xlsx, htcds, glotip, overlap, microdata
 
     static let current: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["PALERMO_FUZZ_TARGET"] ?? ""
@@ -33,6 +34,16 @@ enum FuzzTarget: String, CaseIterable {
             guard let table = try? CSVTable.read(data) else { return }
             _ = try? GLOTIPReader.read(table)
         case .overlap: _ = try? CaptureTableReader.read(data)
+        case .microdata:
+            // `palermo publish --input`: the records, then what a release does with them, on small inputs (the
+            // synthesis and the audit are measured elsewhere; here only a trap or a memory error counts).
+            guard let records = try? MicrodataReader.read(data), records.count <= 500 else { return }
+            let all = Array(0..<records.width)
+            _ = RiskAudit(k: 3).audit(records, quasiIdentifiers: all, sensitive: records.width > 1 ? 0 : nil)
+            var rng = SystemRandomNumberGenerator()
+            if let synthesis = try? KSynthesis(k: 2, length: 3) {
+                _ = synthesis.synthesise(CombinationCounts(records, length: 3), template: records, using: &rng)
+            }
         }
     }
 }
