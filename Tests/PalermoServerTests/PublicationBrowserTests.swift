@@ -48,14 +48,15 @@ final class PublicationBrowserTests: XCTestCase {
             XCTAssertTrue(page.contains(">\(name)<"), name)
         }
 
-        // Download the records as the link does: a header, then about as many synthetic records as case records.
+        // Download the records as the link does: a header, then the synthetic records: at least as many as the case
+        // records less what rounding each value's count down to k takes, more where values met dead ends.
         let csv =
             try await browser.execute("return fetch('\(releasePath)/records.csv').then(r => r.text());") as? String
         let lines = try XCTUnwrap(csv).split(separator: "\n", omittingEmptySubsequences: true)
         XCTAssertEqual(
             lines.first.map(String.init)?.trimmingCharacters(in: .whitespacesAndNewlines),
             "sex,ageGroup,citizenship,exploitation,labourIndustry")
-        XCTAssertEqual(Double(lines.count - 1), 121, accuracy: 40)
+        XCTAssertTrue((100...(2 * 121)).contains(lines.count - 1), "\(lines.count - 1) records")
         let digest = SHA256.hash(data: Data(try XCTUnwrap(csv).utf8)).map { String(format: "%02x", $0) }.joined()
         XCTAssertTrue(page.contains(digest), "the page shows the downloaded file's checksum")
         let report = try await browser.execute("return fetch('\(releasePath)/report.html').then(r => r.text());")
