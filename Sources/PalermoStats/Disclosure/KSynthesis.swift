@@ -10,7 +10,7 @@ import PalermoCore
 /// spent, as synthetic-data-showcase consolidates. A value is drawn in proportion to the rarest of those
 /// combinations, scaled by what is left of its budget. Where no value fits, the attribute is left empty.
 ///
-/// `noisyCounts` gives counts to draw from noisy counts instead (Laplace noise on the counts of each length, the
+/// `noisyCounts` gives counts to draw from noisy counts instead (Gaussian noise on the counts of each length, the
 /// privacy budget ε split over the lengths, combinations below a threshold that δ sets dropped), so the synthetic
 /// data is (ε, δ)-differentially private; rare combinations may then be made up rather than carried over.
 public struct KSynthesis: Sendable {
@@ -67,10 +67,12 @@ public struct KSynthesis: Sendable {
         return Microdata(attributes: data.attributes, values: values, codes: codes)
     }
 
-    /// Counts with Laplace noise for (ε, δ)-differential privacy. Each record is in C(m, l) combinations of
-    /// length l (m attributes), which is the sensitivity of that length's counts; 5 % of ε pays for the number
-    /// of records, the rest is split evenly over the lengths. Of the combinations no one could have guessed,
-    /// those under the threshold that keeps their chance of appearing within δ are dropped.
+    /// Counts with Gaussian noise for (ε, δ)-differential privacy. A record is in at most C(m, l) combinations of
+    /// length l (m attributes), each count moving by one: an L2 sensitivity of √C(m, l), far below the L1 one that
+    /// Laplace noise would need. 5 % of ε pays for the number of records (Laplace); the rest, and δ, are split
+    /// evenly over the lengths, and each length's share of δ half to the Gaussian mechanism (its σ found exactly,
+    /// as Balle and Wang's analytic Gaussian mechanism does) and half to the threshold: a combination that only
+    /// one record holds is shown with a chance of at most that half over the record's C(m, l) combinations.
     public static func noisyCounts(
         _ data: Microdata, length: Int, epsilon: Double, delta: Double, using rng: inout some RandomNumberGenerator
     ) throws(Problem) -> CombinationCounts {
@@ -78,12 +80,17 @@ public struct KSynthesis: Sendable {
         guard delta > 0, delta < 1 else { throw .deltaOutOfRange }
         let exact = CombinationCounts(data, length: length)
         let perLength = 0.95 * epsilon / Double(exact.length)
+        let deltaPerLength = delta / Double(exact.length)
+        let scales = (1...exact.length).map { l in
+            let combinations = Double(max(1, binomial(data.width, l)))
+            let sigma = gaussianSigma(
+                epsilon: perLength, delta: deltaPerLength / 2, sensitivity: combinations.squareRoot())
+            return (sigma: sigma, threshold: 1 + sigma * normalQuantile(1 - deltaPerLength / 2 / combinations))
+        }
         var noisy: [CombinationCounts.Combination: Int] = [:]
         for (combination, count) in exact.counts {
-            let sensitivity = Double(binomial(data.width, combination.length))
-            let scale = sensitivity / perLength
-            let threshold = 1 + scale * log(sensitivity / (2 * delta / Double(exact.length)))
-            let value = Double(count) + laplace(scale, using: &rng)
+            let (sigma, threshold) = scales[combination.length - 1]
+            let value = Double(count) + sigma * gaussian(using: &rng)
             // Within twice the records: a finite count no conversion can trap on, whatever the noise drew.
             if value >= threshold { noisy[combination] = Int(min(value, Double(2 * exact.records + 1)).rounded()) }
         }
@@ -93,6 +100,41 @@ public struct KSynthesis: Sendable {
         var result = CombinationCounts(length: length)
         result.replace(noisy, records: records)
         return result
+    }
+
+    /// The least σ for which Gaussian noise on a query of this L2 sensitivity is (ε, δ)-differentially private:
+    /// the exact condition Φ(Δ/2σ − εσ/Δ) − e^ε Φ(−Δ/2σ − εσ/Δ) ≤ δ, solved by bisection (it falls as σ grows).
+    static func gaussianSigma(epsilon: Double, delta: Double, sensitivity: Double) -> Double {
+        func privacyLoss(_ sigma: Double) -> Double {
+            let a = sensitivity / (2 * sigma), b = epsilon * sigma / sensitivity
+            return normalCDF(a - b) - exp(epsilon) * normalCDF(-a - b)
+        }
+        var low = 1e-6 * sensitivity, high = sensitivity
+        for _ in 0..<200 where privacyLoss(high) > delta { high *= 2 }
+        for _ in 0..<100 {
+            let middle = (low + high) / 2
+            if privacyLoss(middle) > delta { low = middle } else { high = middle }
+        }
+        return high
+    }
+
+    static func normalCDF(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
+
+    /// The p-quantile of the standard normal distribution, by bisection on its distribution function.
+    static func normalQuantile(_ p: Double) -> Double {
+        var low = -40.0, high = 40.0
+        for _ in 0..<200 {
+            let middle = (low + high) / 2
+            if normalCDF(middle) < p { low = middle } else { high = middle }
+        }
+        return high
+    }
+
+    /// A standard normal draw (Box–Muller).
+    static func gaussian(using rng: inout some RandomNumberGenerator) -> Double {
+        let u = Double.random(in: Double.leastNormalMagnitude..<1, using: &rng)
+        let v = Double.random(in: 0..<1, using: &rng)
+        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
     }
 
     static func laplace(_ scale: Double, using rng: inout some RandomNumberGenerator) -> Double {
