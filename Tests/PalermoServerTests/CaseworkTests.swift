@@ -158,15 +158,18 @@ final class CaseworkTests: XCTestCase {
                 XCTAssertEqual(page.items.first?.name, "Sara Nakimuli", query)
                 XCTAssertEqual(page.items.first?.age, 23)
             }
+            // One word also finds a case by part of its code, and a random code may hold "SA": only those are found.
             let two = try await world.api(.GET, "/api/v1/cases?q=Sa", as: "a-worker").content.decode(CasePage.self)
-            XCTAssertEqual(two.total, 0, "two letters are too few to search a name by")
+            XCTAssertTrue(
+                two.items.allSatisfy { $0.caseCode.contains("SA") }, "two letters are too few to search a name by")
             let other = try await world.api(.GET, "/api/v1/cases", as: "b-worker").content.decode(CasePage.self)
             XCTAssertEqual(other.items.map(\.name), ["Sarah Nakato"], "another organisation's names never show")
             let html = try await world.page("/cases", cookie: try await world.webLogin("b-worker")).body.string
             XCTAssertFalse(html.contains("Nakimuli"))
             let listReads = try await world.app.palermo.store.audit.recent(limit: 50)
                 .filter { $0.action == .read && $0.detail.hasPrefix("case list:") && $0.actorName == "a-worker" }
-            XCTAssertEqual(listReads.count, 4, "one entry per list page shown, naming its cases")
+            XCTAssertEqual(
+                listReads.count, two.items.isEmpty ? 4 : 5, "one entry per list page shown, naming its cases")
             let sorted = try await world.api(.GET, "/api/v1/cases?sort=code&dir=asc", as: "a-worker").content.decode(
                 CasePage.self)
             XCTAssertEqual(sorted.items.map(\.caseCode), sorted.items.map(\.caseCode).sorted())
