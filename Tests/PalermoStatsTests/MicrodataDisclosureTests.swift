@@ -148,8 +148,7 @@ final class MicrodataDisclosureTests: XCTestCase {
         for (epsilon, delta, sensitivity) in [(0.5, 1e-5, 1.0), (1.27, 1.7e-7, 56.0.squareRoot()), (4, 1e-9, 2.0)] {
             let sigma = KSynthesis.gaussianSigma(epsilon: epsilon, delta: delta, sensitivity: sensitivity)
             func loss(_ s: Double) -> Double {
-                let a = sensitivity / (2 * s), b = epsilon * s / sensitivity
-                return KSynthesis.normalCDF(a - b) - exp(epsilon) * KSynthesis.normalCDF(-a - b)
+                KSynthesis.gaussianPrivacyLoss(sigma: s, epsilon: epsilon, sensitivity: sensitivity)
             }
             XCTAssertLessThanOrEqual(loss(sigma), delta * (1 + 1e-9))
             XCTAssertGreaterThan(loss(sigma * 0.99), delta)

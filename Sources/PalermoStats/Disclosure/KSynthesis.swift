@@ -102,12 +102,11 @@ public struct KSynthesis: Sendable {
         return result
     }
 
-    /// The least σ for which Gaussian noise on a query of this L2 sensitivity is (ε, δ)-differentially private:
-    /// the exact condition Φ(Δ/2σ − εσ/Δ) − e^ε Φ(−Δ/2σ − εσ/Δ) ≤ δ, solved by bisection (it falls as σ grows).
+    /// The least σ for which Gaussian noise on a query of this L2 sensitivity is (ε, δ)-differentially private,
+    /// by bisection: the privacy loss falls as σ grows.
     static func gaussianSigma(epsilon: Double, delta: Double, sensitivity: Double) -> Double {
         func privacyLoss(_ sigma: Double) -> Double {
-            let a = sensitivity / (2 * sigma), b = epsilon * sigma / sensitivity
-            return normalCDF(a - b) - exp(epsilon) * normalCDF(-a - b)
+            gaussianPrivacyLoss(sigma: sigma, epsilon: epsilon, sensitivity: sensitivity)
         }
         var low = 1e-6 * sensitivity, high = sensitivity
         for _ in 0..<200 where privacyLoss(high) > delta { high *= 2 }
@@ -116,6 +115,12 @@ public struct KSynthesis: Sendable {
             if privacyLoss(middle) > delta { low = middle } else { high = middle }
         }
         return high
+    }
+
+    /// Balle and Wang's exact condition, Φ(Δ/2σ − εσ/Δ) − e^ε Φ(−Δ/2σ − εσ/Δ): the δ that σ gives.
+    static func gaussianPrivacyLoss(sigma: Double, epsilon: Double, sensitivity: Double) -> Double {
+        let a = sensitivity / (2 * sigma), b = epsilon * sigma / sensitivity
+        return normalCDF(a - b) - exp(epsilon) * normalCDF(-a - b)
     }
 
     static func normalCDF(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
